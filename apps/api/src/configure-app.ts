@@ -1,0 +1,26 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { cascadeValidationPipe } from '@cascade/platform';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+
+/** Everything main.ts sets on the app, shared with the end-to-end tests. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(cascadeValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Cascade API')
+      .setDescription('National train-the-trainer programmes that end in micro-credentials')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  return app;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { PlatformModule, ProcessorCheck } from '@cascade/platform';
+import { CascadeJobsModule } from '@cascade/cascade';
+import { StatsJobsModule } from '@cascade/stats';
+import { ReportsJobsModule } from '@cascade/reports';
+
+@Module({
+  imports: [PlatformModule, DiscoveryModule, CascadeJobsModule, StatsJobsModule, ReportsJobsModule],
+  providers: [ProcessorCheck],
+})
+export class WorkerModule {}

@@ -1,0 +1,2 @@
+export * from './cascade.module';
+export * from './cascade-jobs.module';

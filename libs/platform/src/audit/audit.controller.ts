@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/decorators';
+import { Page } from '../http/pagination';
+import { AuditQuery } from './audit.dto';
+import { AuditEvent } from './audit-event.entity';
+import { AuditService } from './audit.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('audit-events')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOkResponse({ type: Page<AuditEvent> })
+  list(@Query() query: AuditQuery): Promise<Page<AuditEvent>> {
+    return this.audit.list(query);
+  }
+}

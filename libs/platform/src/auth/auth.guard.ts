@@ -1,0 +1,50 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { Request } from 'express';
+import { IS_PUBLIC, ROLES_KEY } from './decorators';
+import { Actor, Role } from './roles';
+
+interface TokenClaims {
+  sub: string;
+  email: string;
+  role: Role;
+  personId: string | null;
+}
+
+/** Verifies the bearer token, then the route's @Roles. Runs on every route. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('authorization: a Bearer token is required');
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw new UnauthorizedException('authorization: the token is invalid or expired');
+    }
+    request.actor = { userId: claims.sub, email: claims.email, role: claims.role, personId: claims.personId };
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} has no @Roles; refusing`);
+      throw new ForbiddenException('role: this route is not open to any role');
+    }
+    if (!roles.includes(claims.role)) {
+      throw new ForbiddenException(`role: ${claims.role} may not ${request.method} ${request.route?.path ?? request.path}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../http/pagination';
+import { Role, ROLES } from './roles';
+import { User } from './user.entity';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin@cascade.local' })
+  @IsEmail()
+  email: string;
+
+  @ApiProperty({ example: 'cascade-admin' })
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+export class AccessTokenDto {
+  @ApiProperty()
+  accessToken: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'bat.erdene@example.mn' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 8, example: 'a long passphrase' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "A master teacher's user is linked to their person" })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+}
+
+export class UpdateUserDto extends PartialType(CreateUserDto) {
+  @ApiPropertyOptional({ description: 'An inactive user cannot log in' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}
+
+/** A user as the API shows it: never the password hash. */
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty() createdAt: Date;
+
+  static of(user: User): UserView {
+    const { id, email, role, personId, active, createdAt } = user;
+    return { id, email, role, personId, active, createdAt };
+  }
+}

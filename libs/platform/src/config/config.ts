@@ -1,0 +1,108 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Every setting comes from the environment; the defaults fit a local PostgreSQL and Redis. */
+export class CascadeConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsString()
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cascade';
+
+  @IsString()
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key, so several installations (or the tests) can share one Redis. */
+  @IsString()
+  REDIS_PREFIX = 'cascade';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(16)
+  JWT_SECRET = 'cascade-development-secret-change-me';
+
+  @IsString()
+  JWT_EXPIRES_IN = '12h';
+
+  @IsString()
+  ADMIN_EMAIL = 'admin@cascade.local';
+
+  @IsString()
+  @MinLength(8)
+  ADMIN_PASSWORD = 'cascade-admin';
+
+  /** Authenticated requests per second allowed to one user (bulk clients need ≥ 100). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  API_RATE_LIMIT_PER_SECOND = 200;
+
+  /** Login attempts allowed per account and per address in LOGIN_RATE_WINDOW_SECONDS. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_WINDOW_SECONDS = 300;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  REPORTS_DIR = 'var/reports';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  REPORTS_TTL_HOURS = 72;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  MENTORING_OVERDUE_DAYS = 30;
+
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  DATABASE_POOL_SIZE = 10;
+}
+
+/** Used by ConfigModule: an invalid setting stops the process with a message naming it. */
+export function validateConfig(env: Record<string, unknown>): CascadeConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const config = plainToInstance(CascadeConfig, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new Error(`Invalid configuration — ${problems.join('; ')}`);
+  }
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET === new CascadeConfig().JWT_SECRET) {
+    throw new Error('Invalid configuration — JWT_SECRET: set a secret of your own in production');
+  }
+  return config;
+}
+
+/** Reads the configuration outside Nest (CLI scripts, data source, benchmarks). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig {
+  return validateConfig(env);
+}
+
+/** A URL safe to print: the password is replaced by ***. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  }
+}

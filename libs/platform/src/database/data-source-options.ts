@@ -1,0 +1,16 @@
+import { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { migrations } from '../../../../migrations';
+
+/** One definition of the connection, shared by the apps, the TypeORM CLI, the tests and bench/. */
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    namingStrategy: new SnakeNamingStrategy(),
+    migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    extra: { max: poolSize },
+  };
+}

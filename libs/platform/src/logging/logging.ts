@@ -1,0 +1,19 @@
+import { randomUUID } from 'crypto';
+import { IncomingMessage } from 'http';
+import { Params } from 'nestjs-pino';
+import { CascadeConfig } from '../config/config';
+
+/** Structured JSON logs; every request gets an id (x-request-id when the client sends one). */
+export function loggerParams(config: CascadeConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      genReqId: (req: IncomingMessage) => {
+        const given = req.headers['x-request-id'];
+        return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      customProps: () => ({ service: 'cascade' }),
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { JobsOptions } from 'bullmq';
+
+/**
+ * Every queue and job of the background side, with its payload. The worker refuses to start
+ * when a job named here has no processor.
+ */
+export interface JobPayloads {
+  stats: {
+    /** Recompute every scope of one programme's figures. */
+    rollup: { programmeId: string };
+  };
+  certification: {
+    /** Issue or revoke certifications to match the rule; all of the programme's persons when personIds is absent. */
+    evaluate: { programmeId: string; personIds?: string[] };
+  };
+  exports: {
+    /** Produce the file of one report request (a row in report_requests). */
+    report: { reportId: string };
+  };
+}
+
+export type QueueName = keyof JobPayloads;
+export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
+export type JobPayload<Q extends QueueName, J extends JobName<Q>> = JobPayloads[Q][J];
+
+export const QUEUE_JOBS: { [Q in QueueName]: JobName<Q>[] } = {
+  stats: ['rollup'],
+  certification: ['evaluate'],
+  exports: ['report'],
+};
+
+export const QUEUE_NAMES = Object.keys(QUEUE_JOBS) as QueueName[];
+
+/** Retries with exponential backoff; completed jobs are trimmed, failed ones kept for inspection. */
+export const defaultJobOptions: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: false,
+};

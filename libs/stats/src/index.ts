@@ -1,0 +1,2 @@
+export * from './stats.module';
+export * from './stats-jobs.module';

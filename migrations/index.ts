@@ -1,0 +1,6 @@
+// Every migration, in order. Listed here (not globbed) so the bundled apps carry them.
+import { CreateFoundation1763900000000 } from './1763900000000-create-foundation';
+import { CreateCascadeCore1763900001000 } from './1763900001000-create-cascade-core';
+import { CreateMentoring1763900002000 } from './1763900002000-create-mentoring';
+
+export const migrations = [CreateFoundation1763900000000, CreateCascadeCore1763900001000, CreateMentoring1763900002000];

@@ -1,0 +1,13 @@
+import { TEST_DATABASE_URL, TEST_REDIS_PREFIX, TEST_REDIS_URL } from './test-env';
+
+process.env.NODE_ENV = 'test';
+process.env.DATABASE_URL = TEST_DATABASE_URL;
+process.env.REDIS_URL = TEST_REDIS_URL;
+process.env.REDIS_PREFIX = TEST_REDIS_PREFIX;
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+process.env.JWT_SECRET = 'cascade-test-secret-0123456789';
+process.env.ADMIN_EMAIL = 'admin@test.local';
+process.env.ADMIN_PASSWORD = 'admin-password';
+process.env.LOGIN_RATE_LIMIT ??= '1000';
+process.env.API_RATE_LIMIT_PER_SECOND ??= '10000';
+process.env.REPORTS_DIR ??= `${require('os').tmpdir()}/cascade-test-reports`;
