@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TrainersService } from './trainers/trainers.service';
 
-@Module({})
+@Module({
+  providers: [TrainersService],
+  exports: [TrainersService],
+})
 export class CascadeModule {}
