@@ -2,6 +2,7 @@
 import { CreateFoundation1763900000000 } from './1763900000000-create-foundation';
 import { CreateCascadeCore1763900001000 } from './1763900001000-create-cascade-core';
 import { CreateMentoring1763900002000 } from './1763900002000-create-mentoring';
+import { CertificationNumbers1763900010000 } from './1763900010000-certification-numbers';
 import { MentoringSessionRules1763900020000 } from './1763900020000-mentoring-session-rules';
 
-export const migrations = [CreateFoundation1763900000000, CreateCascadeCore1763900001000, CreateMentoring1763900002000, MentoringSessionRules1763900020000];
+export const migrations = [CreateFoundation1763900000000, CreateCascadeCore1763900001000, CreateMentoring1763900002000, CertificationNumbers1763900010000, MentoringSessionRules1763900020000];
