@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, DomainError, ErrorCode, StatsTrigger } from '@cascade/platform';
+import { mentoringAccess } from '../access/mentoring-access';
+import { MentoringSession } from './mentoring-session.entity';
+import { conflictReason, contentDifferences, SessionCandidate } from './session-content';
+import { occurredAtRefusal } from './session-window';
+
+export type IngestOutcome =
+  | { index: number; clientRef: string; status: 'created' | 'duplicate'; session: MentoringSession }
+  | { index: number; clientRef: string; status: 'conflict'; reason: string }
+  | { index: number; clientRef: string; status: 'rejected'; error: DomainError };
+
+interface AssignmentFacts {
+  id: string;
+  programmeId: string;
+  mentorId: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export const SESSION_COLUMNS = `id, assignment_id AS "assignmentId", occurred_at AS "occurredAt",
+  duration_minutes AS "durationMinutes", mode, topics, notes, client_ref AS "clientRef",
+  recorded_by AS "recordedBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+/**
+ * Stores sessions sent by devices that may resend them at any time, in any batch, many times
+ * at once. The unique index on client_ref decides what is new — `ON CONFLICT DO NOTHING` —
+ * and only the refs that did not come back are read, to tell a duplicate (same content, a
+ * success) from a conflict (the ref was used for something else).
+ */
+@Injectable()
+export class SessionIngestService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly stats: StatsTrigger,
+  ) {}
+
+  /** One outcome per candidate, in the candidates' order. */
+  async ingest(candidates: SessionCandidate[], actor: Actor, now: Date = new Date()): Promise<IngestOutcome[]> {
+    if (candidates.length === 0) return [];
+    const { outcomes, programmeIds } = await this.db.transaction(async (tx) => {
+      const assignments = await this.shareAssignments(tx, unique(candidates.map((c) => c.assignmentId)));
+      const outcomes = new Map<number, IngestOutcome>();
+      const firstByRef = new Map<string, SessionCandidate>();
+      const repeats: SessionCandidate[] = [];
+      for (const candidate of candidates) {
+        const error = this.refusal(candidate, assignments.get(candidate.assignmentId), actor, now);
+        if (error) outcomes.set(candidate.index, { index: candidate.index, clientRef: candidate.clientRef, status: 'rejected', error });
+        else if (firstByRef.has(candidate.clientRef)) repeats.push(candidate);
+        else firstByRef.set(candidate.clientRef, candidate);
+      }
+
+      // One order for every batch, so concurrent batches sharing refs wait on each other instead of deadlocking.
+      const firsts = [...firstByRef.values()].sort((a, b) => (a.clientRef < b.clientRef ? -1 : a.clientRef > b.clientRef ? 1 : 0));
+      const created = new Map((await this.insert(tx, firsts, actor)).map((s) => [s.clientRef, s]));
+      const notInserted = firsts.filter((c) => !created.has(c.clientRef)).map((c) => c.clientRef);
+      const stored = new Map(created);
+      for (const s of await this.findByClientRefs(tx, notInserted)) stored.set(s.clientRef, s);
+
+      for (const candidate of [...firsts, ...repeats]) {
+        const isNew = firstByRef.get(candidate.clientRef) === candidate && created.has(candidate.clientRef);
+        outcomes.set(candidate.index, this.resolve(candidate, stored.get(candidate.clientRef), isNew));
+      }
+
+      const programmeIds = unique([...created.values()].map((s) => assignments.get(s.assignmentId)!.programmeId)).sort();
+      for (const programmeId of programmeIds) await this.stats.markDirty(tx, programmeId);
+      return { outcomes, programmeIds };
+    });
+    for (const programmeId of programmeIds) await this.stats.requestRollup(programmeId);
+    return candidates.map((c) => outcomes.get(c.index)!);
+  }
+
+  /**
+   * FOR SHARE keeps each assignment's dates as validated until commit: ending an assignment
+   * (FOR UPDATE) waits for sessions being logged against it, and they for it.
+   */
+  private async shareAssignments(tx: EntityManager, ids: string[]): Promise<Map<string, AssignmentFacts>> {
+    const rows: AssignmentFacts[] = await tx.query(
+      `SELECT id, programme_id AS "programmeId", mentor_id AS "mentorId",
+              starts_on::text AS "startsOn", ends_on::text AS "endsOn"
+         FROM mentoring_assignments WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  private refusal(candidate: SessionCandidate, assignment: AssignmentFacts | undefined, actor: Actor, now: Date): DomainError | null {
+    if (!assignment) {
+      return new DomainError(ErrorCode.NotFound, `assignmentId: mentoring assignment ${candidate.assignmentId} was not found`);
+    }
+    const forbidden = mentoringAccess.writeRefusal(actor, assignment);
+    if (forbidden) return DomainError.forbidden(forbidden);
+    const outside = occurredAtRefusal(candidate.occurredAt, assignment, now);
+    return outside ? DomainError.invalid(outside) : null;
+  }
+
+  /** All candidates in one statement: arrays, not one parameter per value (a statement takes at most 65,535). */
+  private async insert(tx: EntityManager, candidates: SessionCandidate[], actor: Actor): Promise<MentoringSession[]> {
+    if (candidates.length === 0) return [];
+    return tx.query(
+      `INSERT INTO mentoring_sessions (assignment_id, occurred_at, duration_minutes, mode, topics, notes, client_ref, recorded_by)
+       SELECT i.assignment_id, i.occurred_at, i.duration_minutes, i.mode,
+              ARRAY(SELECT jsonb_array_elements_text(i.topics::jsonb)), i.notes, i.client_ref, $8::uuid
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
+              AS i(assignment_id, occurred_at, duration_minutes, mode, topics, notes, client_ref)
+       ON CONFLICT (client_ref) DO NOTHING
+       RETURNING ${SESSION_COLUMNS}`,
+      [
+        candidates.map((c) => c.assignmentId),
+        candidates.map((c) => c.occurredAt.toISOString()),
+        candidates.map((c) => c.durationMinutes),
+        candidates.map((c) => c.mode),
+        // text[][] must be rectangular; each session's topics travel as one JSON array instead.
+        candidates.map((c) => JSON.stringify(c.topics)),
+        candidates.map((c) => c.notes),
+        candidates.map((c) => c.clientRef),
+        actor.userId,
+      ],
+    );
+  }
+
+  private async findByClientRefs(tx: EntityManager, clientRefs: string[]): Promise<MentoringSession[]> {
+    if (clientRefs.length === 0) return [];
+    return tx.query(`SELECT ${SESSION_COLUMNS} FROM mentoring_sessions WHERE client_ref = ANY($1::text[])`, [clientRefs]);
+  }
+
+  private resolve(candidate: SessionCandidate, stored: MentoringSession | undefined, isNew: boolean): IngestOutcome {
+    const { index, clientRef } = candidate;
+    // ON CONFLICT found the row, so a later statement of this transaction sees it committed.
+    if (!stored) throw new Error(`clientRef ${clientRef} neither inserted nor found`);
+    if (isNew) return { index, clientRef, status: 'created', session: stored };
+    const differs = contentDifferences(candidate, stored);
+    if (differs.length === 0) return { index, clientRef, status: 'duplicate', session: stored };
+    return { index, clientRef, status: 'conflict', reason: conflictReason(clientRef, differs) };
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Actor, CurrentActor, ErrorBody, Page, READERS, Role, Roles } from '@cascade/platform';
+import { BatchResult, BatchSessionsDto, CreateSessionDto, SessionQuery, SessionView, UpdateSessionDto } from './session.dto';
+import { SessionsService } from './sessions.service';
+
+/** Who may log sessions: staff for anyone, a master teacher for the assignments they mentor. */
+const LOGGERS: Role[] = ['admin', 'coordinator', 'master_teacher'];
+
+@ApiTags('mentoring')
+@ApiBearerAuth()
+@Controller('mentoring')
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get('assignments/:id/sessions')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: Page<SessionView> })
+  list(@Param('id', ParseUUIDPipe) id: string, @Query() query: SessionQuery, @CurrentActor() actor: Actor): Promise<Page<SessionView>> {
+    return this.sessions.list(id, query, actor);
+  }
+
+  @Post('assignments/:id/sessions')
+  @Roles(...LOGGERS)
+  @ApiCreatedResponse({ type: SessionView, description: 'Stored now' })
+  @ApiOkResponse({ type: SessionView, description: 'This clientRef was stored before with the same content: the stored session' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'This clientRef was stored before with different content' })
+  async log(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateSessionDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionView> {
+    const { created, session } = await this.sessions.logOne(id, dto, actor);
+    response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return SessionView.of(session);
+  }
+
+  @Post('sessions/batch')
+  @Roles(...LOGGERS)
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: BatchResult,
+    description: 'Always 200 once the envelope is valid: each item has its own status (created, duplicate, conflict, rejected)',
+  })
+  batch(@Body() dto: BatchSessionsDto, @CurrentActor() actor: Actor): Promise<BatchResult> {
+    return this.sessions.batch(dto.sessions, actor);
+  }
+
+  @Patch('sessions/:id')
+  @Roles(...LOGGERS)
+  @ApiOkResponse({ type: SessionView })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSessionDto, @CurrentActor() actor: Actor): Promise<SessionView> {
+    return SessionView.of(await this.sessions.update(id, dto, actor));
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { mentoringAccess } from '../access/mentoring-access';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { MentoringAssignment } from '../assignments/mentoring-assignment.entity';
+import { MentoringSession } from './mentoring-session.entity';
+import { SessionCandidate, toCandidate } from './session-content';
+import { BatchItemResult, BatchResult, BatchSessionItemDto, CreateSessionDto, SessionQuery, SessionView, UpdateSessionDto } from './session.dto';
+import { IngestOutcome, SessionIngestService } from './session-ingest.service';
+import { occurredAtRefusal } from './session-window';
+
+const REQUIRED_ON_EDIT = ['occurredAt', 'durationMinutes', 'mode'] as const;
+
+/** `durationMinutes: durationMinutes must not be greater than 600`, as the validation pipe words it. */
+function describe(errors: ValidationError[]): string {
+  return errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ');
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly assignments: AssignmentsService,
+    private readonly ingest: SessionIngestService,
+    private readonly stats: StatsTrigger,
+  ) {}
+
+  async list(assignmentId: string, query: SessionQuery, actor: Actor): Promise<Page<SessionView>> {
+    await this.assignments.get(assignmentId, actor);
+    const [rows, total] = await this.db.manager.findAndCount(MentoringSession, {
+      where: { assignmentId },
+      order: { occurredAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return Page.of(rows.map(SessionView.of), total, query);
+  }
+
+  /** Logs one session: created, or the stored one when this clientRef was sent before with the same content. */
+  async logOne(assignmentId: string, dto: CreateSessionDto, actor: Actor): Promise<{ created: boolean; session: MentoringSession }> {
+    const [outcome] = await this.ingest.ingest([toCandidate(0, { ...dto, assignmentId })], actor);
+    switch (outcome.status) {
+      case 'created':
+        return { created: true, session: outcome.session };
+      case 'duplicate':
+        return { created: false, session: outcome.session };
+      case 'conflict':
+        throw DomainError.conflict(outcome.reason);
+      case 'rejected':
+        throw outcome.error;
+    }
+  }
+
+  /**
+   * Each item is validated on its own, so one bad item is rejected with its reason while the
+   * valid ones are stored; the answer lists every item in request order.
+   */
+  async batch(items: unknown[], actor: Actor): Promise<BatchResult> {
+    const results: BatchItemResult[] = new Array(items.length);
+    const candidates: SessionCandidate[] = [];
+    items.forEach((raw, index) => {
+      const clientRef = typeof (raw as { clientRef?: unknown })?.clientRef === 'string' ? (raw as { clientRef: string }).clientRef : null;
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        results[index] = { index, clientRef, status: 'rejected', reason: `sessions[${index}]: must be an object` };
+        return;
+      }
+      const item = plainToInstance(BatchSessionItemDto, raw);
+      const errors = validateSync(item, { whitelist: true, forbidNonWhitelisted: true });
+      if (errors.length > 0) results[index] = { index, clientRef, status: 'rejected', reason: describe(errors) };
+      else candidates.push(toCandidate(index, item));
+    });
+    for (const outcome of await this.ingest.ingest(candidates, actor)) results[outcome.index] = this.itemResult(outcome);
+    const count = (status: BatchItemResult['status']) => results.filter((r) => r.status === status).length;
+    return { results, created: count('created'), duplicate: count('duplicate'), conflict: count('conflict'), rejected: count('rejected') };
+  }
+
+  /** Edits after logging; the audit trail records the change, updated_at when. */
+  async update(id: string, dto: UpdateSessionDto, actor: Actor): Promise<MentoringSession> {
+    for (const field of REQUIRED_ON_EDIT) {
+      if (dto[field] === null) throw DomainError.invalid(`${field}: must not be null`);
+    }
+    const { session, programmeId } = await this.db.transaction(async (tx) => {
+      const session = await tx.findOne(MentoringSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw DomainError.notFound('Mentoring session', id);
+      const assignment = await tx.findOne(MentoringAssignment, { where: { id: session.assignmentId }, lock: { mode: 'pessimistic_read' } });
+      if (!assignment) throw DomainError.notFound('Mentoring assignment', session.assignmentId);
+      mentoringAccess.assertCanWrite(actor, assignment);
+      if (dto.occurredAt !== undefined) session.occurredAt = new Date(dto.occurredAt);
+      if (dto.durationMinutes !== undefined) session.durationMinutes = dto.durationMinutes;
+      if (dto.mode !== undefined) session.mode = dto.mode;
+      if (dto.topics !== undefined) session.topics = dto.topics ?? [];
+      if (dto.notes !== undefined) session.notes = dto.notes ?? null;
+      const outside = occurredAtRefusal(session.occurredAt, assignment);
+      if (dto.occurredAt !== undefined && outside) throw DomainError.invalid(outside);
+      const saved = await tx.save(session);
+      await this.stats.markDirty(tx, assignment.programmeId);
+      return { session: saved, programmeId: assignment.programmeId };
+    });
+    await this.stats.requestRollup(programmeId);
+    return session;
+  }
+
+  private itemResult(outcome: IngestOutcome): BatchItemResult {
+    const { index, clientRef, status } = outcome;
+    switch (outcome.status) {
+      case 'created':
+      case 'duplicate':
+        return { index, clientRef, status, session: SessionView.of(outcome.session) };
+      case 'conflict':
+        return { index, clientRef, status, reason: outcome.reason };
+      case 'rejected':
+        return { index, clientRef, status, reason: outcome.error.message };
+    }
+  }
+}
