@@ -11,6 +11,7 @@ export * from './errors/domain-error';
 export * from './errors/error-body';
 export * from './errors/validation.pipe';
 export * from './http/pagination';
+export * from './http/uuid.pipe';
 export * from './platform.module';
 export * from './platform-http.module';
 export * from './queues/processor-check';

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Page } from '../http/pagination';
+import { UuidPipe } from '../http/uuid.pipe';
 import { Roles } from './decorators';
 import { CreateUserDto, UpdateUserDto, UserQuery, UserView } from './user.dto';
 import { UsersService } from './users.service';
@@ -20,7 +21,7 @@ export class UsersController {
 
   @Get(':id')
   @ApiOkResponse({ type: UserView })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  get(@Param('id', UuidPipe) id: string): Promise<UserView> {
     return this.users.get(id);
   }
 
@@ -32,7 +33,7 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOkResponse({ type: UserView })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(id, dto);
   }
 }

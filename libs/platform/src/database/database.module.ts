@@ -14,7 +14,9 @@ import { dataSourceOptions } from './data-source-options';
         autoLoadEntities: true,
         migrationsRun: true,
         // TypeORM puts an error listener on the pg pool, so a PostgreSQL restart is logged, not fatal.
-        logging: ['error', 'warn', 'migration'],
+        // Not 'error': every 409 would print the failed query with its parameters (emails) to
+        // stdout; AllExceptionsFilter logs the failures that are really ours (5xx).
+        logging: ['warn', 'migration'],
       }),
     }),
   ],

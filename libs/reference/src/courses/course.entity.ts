@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const LANGUAGES = ['mn', 'en'] as const;
@@ -10,15 +11,17 @@ export const numeric = { to: (v: number | null) => v, from: (v: string | null) =
 
 @Entity('courses')
 export class Course {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column() code: string;
-  @Column() title: string;
-  @Column() titleMn: string;
-  @Column('int') workloadHours: number;
-  @Column({ type: 'numeric', nullable: true, transformer: numeric }) ects: number | null;
-  @Column('text', { array: true }) learningOutcomes: string[];
-  @Column({ type: 'text' }) language: Language;
-  @Column('text', { array: true }) deliveryModes: DeliveryMode[];
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @ApiProperty({ format: 'uuid' }) @PrimaryGeneratedColumn('uuid') id: string;
+  @ApiProperty({ example: 'AI-101' }) @Column() code: string;
+  @ApiProperty({ example: 'Generative AI in the classroom' }) @Column() title: string;
+  @ApiProperty({ example: 'Хиймэл оюун ухаан ангид' }) @Column() titleMn: string;
+  @ApiProperty({ example: 30 }) @Column('int') workloadHours: number;
+  @ApiProperty({ example: 1.5, nullable: true, type: Number })
+  @Column({ type: 'numeric', nullable: true, transformer: numeric })
+  ects: number | null;
+  @ApiProperty({ type: [String] }) @Column('text', { array: true }) learningOutcomes: string[];
+  @ApiProperty({ enum: LANGUAGES }) @Column({ type: 'text' }) language: Language;
+  @ApiProperty({ enum: DELIVERY_MODES, isArray: true }) @Column('text', { array: true }) deliveryModes: DeliveryMode[];
+  @ApiProperty() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @ApiProperty() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DomainError, ErrorCode, Page, registerConstraints } from '@cascade/platform';
+import { containsPattern, definedFields } from '../query-helpers';
+import { CreatePersonDto, PersonQuery, UpdatePersonDto } from './person.dto';
+import { Person } from './person.entity';
+
+registerConstraints({
+  uq_people_email: { code: ErrorCode.Conflict, message: 'email: a person with this email already exists' },
+  fk_people_institution: { code: ErrorCode.Invalid, message: 'institutionId: no such institution' },
+  ck_people_gender: { code: ErrorCode.Invalid, message: 'gender: must be female, male or other' },
+  ck_people_language: { code: ErrorCode.Invalid, message: 'preferredLanguage: must be mn or en' },
+});
+
+@Injectable()
+export class PeopleService {
+  constructor(@InjectRepository(Person) private readonly people: Repository<Person>) {}
+
+  async list(query: PersonQuery): Promise<Page<Person>> {
+    const qb = this.people
+      .createQueryBuilder('p')
+      .orderBy('p.fullName')
+      .addOrderBy('p.id')
+      .limit(query.limit)
+      .offset(query.offset);
+    if (query.institutionId) qb.andWhere('p.institutionId = :institutionId', { institutionId: query.institutionId });
+    if (query.regionId) {
+      qb.andWhere('p.institutionId IN (SELECT id FROM institutions WHERE region_id = :regionId)', {
+        regionId: query.regionId,
+      });
+    }
+    if (query.q) qb.andWhere('(p.fullName ILIKE :q OR p.email ILIKE :q)', { q: containsPattern(query.q) });
+    const [items, total] = await qb.getManyAndCount();
+    return Page.of(items, total, query);
+  }
+
+  /** One person; 404 when there is none. */
+  async get(id: string): Promise<Person> {
+    const person = await this.people.findOneBy({ id });
+    if (!person) throw DomainError.notFound('person', id);
+    return person;
+  }
+
+  /** The email is kept as typed; uq_people_email on lower(email) refuses it in any other letter case. */
+  create(dto: CreatePersonDto): Promise<Person> {
+    return this.people.save(this.people.create({ discipline: null, gender: null, preferredLanguage: 'mn', ...dto }));
+  }
+
+  async update(id: string, dto: UpdatePersonDto): Promise<Person> {
+    const changes = definedFields(dto);
+    if (Object.keys(changes).length > 0) {
+      const result = await this.people.update({ id }, changes);
+      if (result.affected === 0) throw DomainError.notFound('person', id);
+    }
+    return this.get(id);
+  }
+}
