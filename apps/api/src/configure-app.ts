@@ -1,5 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { cascadeValidationPipe } from '@cascade/platform';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -8,6 +9,8 @@ import { Logger } from 'nestjs-pino';
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.use(helmet());
+  // A batch of 500 mentoring sessions with notes (up to 4,000 characters, often Cyrillic) exceeds the 100 kB default.
+  (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
   app.useGlobalPipes(cascadeValidationPipe());
   app.enableShutdownHooks();
