@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, READERS, Roles, STAFF } from '@cascade/platform';
+import { Actor, CurrentActor, Page, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import { AssignmentQuery, AssignmentView, CreateAssignmentDto, ReassignDto, UpdateAssignmentDto } from './assignment.dto';
 import { AssignmentsService } from './assignments.service';
 
@@ -20,7 +20,7 @@ export class AssignmentsController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOkResponse({ type: AssignmentView })
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<AssignmentView> {
+  async get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<AssignmentView> {
     return AssignmentView.of(await this.assignments.get(id, actor));
   }
 
@@ -34,14 +34,14 @@ export class AssignmentsController {
   @Patch(':id')
   @Roles(...STAFF)
   @ApiOkResponse({ type: AssignmentView })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAssignmentDto): Promise<AssignmentView> {
+  async update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateAssignmentDto): Promise<AssignmentView> {
     return AssignmentView.of(await this.assignments.update(id, dto));
   }
 
   @Post(':id/reassign')
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: AssignmentView, description: 'The new assignment; the old one ends on its startsOn' })
-  async reassign(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ReassignDto): Promise<AssignmentView> {
+  async reassign(@Param('id', UuidPipe) id: string, @Body() dto: ReassignDto): Promise<AssignmentView> {
     return AssignmentView.of(await this.assignments.reassign(id, dto));
   }
 }

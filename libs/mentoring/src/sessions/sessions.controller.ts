@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { Actor, CurrentActor, ErrorBody, Page, READERS, Role, Roles } from '@cascade/platform';
+import { Actor, CurrentActor, ErrorBody, Page, READERS, Role, Roles, UuidPipe } from '@cascade/platform';
 import { BatchResult, BatchSessionsDto, CreateSessionDto, SessionQuery, SessionView, UpdateSessionDto } from './session.dto';
 import { SessionsService } from './sessions.service';
 
@@ -17,7 +17,7 @@ export class SessionsController {
   @Get('assignments/:id/sessions')
   @Roles(...READERS)
   @ApiOkResponse({ type: Page<SessionView> })
-  list(@Param('id', ParseUUIDPipe) id: string, @Query() query: SessionQuery, @CurrentActor() actor: Actor): Promise<Page<SessionView>> {
+  list(@Param('id', UuidPipe) id: string, @Query() query: SessionQuery, @CurrentActor() actor: Actor): Promise<Page<SessionView>> {
     return this.sessions.list(id, query, actor);
   }
 
@@ -27,7 +27,7 @@ export class SessionsController {
   @ApiOkResponse({ type: SessionView, description: 'This clientRef was stored before with the same content: the stored session' })
   @ApiConflictResponse({ type: ErrorBody, description: 'This clientRef was stored before with different content' })
   async log(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() dto: CreateSessionDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
@@ -51,7 +51,7 @@ export class SessionsController {
   @Patch('sessions/:id')
   @Roles(...LOGGERS)
   @ApiOkResponse({ type: SessionView })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSessionDto, @CurrentActor() actor: Actor): Promise<SessionView> {
+  async update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateSessionDto, @CurrentActor() actor: Actor): Promise<SessionView> {
     return SessionView.of(await this.sessions.update(id, dto, actor));
   }
 }
