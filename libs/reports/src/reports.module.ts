@@ -1,4 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReportQueue } from './report-requests/report-queue.service';
+import { ReportRequest } from './report-requests/report-request.entity';
+import { ReportsController } from './report-requests/reports.controller';
+import { ReportsService } from './report-requests/reports.service';
 
-@Module({})
+/** The reports API: ask for a report, follow it, download its file. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ReportRequest])],
+  controllers: [ReportsController],
+  providers: [ReportsService, ReportQueue],
+  exports: [ReportsService],
+})
 export class ReportsModule {}

@@ -16,6 +16,8 @@ export interface JobPayloads {
   exports: {
     /** Produce the file of one report request (a row in report_requests). */
     report: { reportId: string };
+    /** Periodic: delete expired report files and re-enqueue requests whose job Redis lost. */
+    cleanup: Record<string, never>;
   };
 }
 
@@ -26,7 +28,7 @@ export type JobPayload<Q extends QueueName, J extends JobName<Q>> = JobPayloads[
 export const QUEUE_JOBS: { [Q in QueueName]: JobName<Q>[] } = {
   stats: ['rollup'],
   certification: ['evaluate'],
-  exports: ['report'],
+  exports: ['report', 'cleanup'],
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUE_JOBS) as QueueName[];

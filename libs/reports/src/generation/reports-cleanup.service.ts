@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { readdir, rm, stat } from 'fs/promises';
+import { join, resolve } from 'path';
+import { DataSource } from 'typeorm';
+import { CascadeConfig } from '@cascade/platform';
+import { ReportQueue } from '../report-requests/report-queue.service';
+
+/** A request still queued this long has lost its job (Redis lost it, or the enqueue failed). */
+const LOST_AFTER = '1 minute';
+/** Temp files of runs that died (a killed worker) are removed after this long. */
+const ORPHAN_AFTER_MS = 24 * 3600 * 1000;
+
+export interface CleanupOutcome {
+  expired: number;
+  requeued: number;
+  orphansRemoved: number;
+}
+
+/**
+ * The exports' safety net, run periodically: files past REPORTS_TTL_HOURS are deleted and their
+ * requests marked expired, and requests whose job is missing are enqueued again. PostgreSQL
+ * owns the work: a Redis that lost everything loses no report.
+ */
+@Injectable()
+export class ReportsCleanup {
+  private readonly logger = new Logger(ReportsCleanup.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: ConfigService<CascadeConfig, true>,
+    private readonly queue: ReportQueue,
+  ) {}
+
+  async run(): Promise<CleanupOutcome> {
+    const expired = await this.expire();
+    const requeued = await this.requeue();
+    const orphansRemoved = await this.removeOrphans();
+    if (expired + requeued + orphansRemoved > 0) {
+      this.logger.log(`reports: ${expired} expired, ${requeued} re-enqueued, ${orphansRemoved} temp files removed`);
+    }
+    return { expired, requeued, orphansRemoved };
+  }
+
+  /** Marked first, deleted after commit: a download that starts in between finds a 410, not half a file. */
+  private async expire(): Promise<number> {
+    const [rows] = (await this.db.query(
+      `UPDATE report_requests SET status = 'expired'
+        WHERE status = 'done' AND expires_at <= now()
+        RETURNING id, file_path`,
+    )) as [{ id: string; file_path: string }[], number];
+    for (const row of rows) await rm(row.file_path, { force: true });
+    return rows.length;
+  }
+
+  /**
+   * Adding a job whose id still exists adds nothing, so a request whose job is waiting or
+   * running is left alone and only a lost one is carried again.
+   */
+  private async requeue(): Promise<number> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM report_requests
+        WHERE status IN ('queued', 'running') AND created_at < now() - interval '${LOST_AFTER}'
+        ORDER BY created_at LIMIT 1000`,
+    );
+    for (const row of rows) await this.queue.enqueue(row.id);
+    return rows.length;
+  }
+
+  private async removeOrphans(): Promise<number> {
+    const dir = resolve(this.config.get('REPORTS_DIR', { infer: true }));
+    const names = await readdir(dir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names.filter((n) => n.endsWith('.part'))) {
+      const path = join(dir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > ORPHAN_AFTER_MS) {
+        await rm(path, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiGoneResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Response } from 'express';
+import { Actor, CurrentActor, ErrorBody, READERS, Roles } from '@cascade/platform';
+import { CreateReportDto, ReportAcceptedView, ReportPage, ReportQuery, ReportView } from './report-request.dto';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles(...READERS)
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ type: ReportAcceptedView, description: 'queued; follow it at GET /reports/:id' })
+  request(@Body() dto: CreateReportDto, @CurrentActor() actor: Actor): Promise<ReportAcceptedView> {
+    return this.reports.request(dto, actor);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ReportPage })
+  list(@Query() query: ReportQuery, @CurrentActor() actor: Actor): Promise<ReportPage> {
+    return this.reports.list(query, actor);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ReportView })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ReportView> {
+    return this.reports.get(id, actor);
+  }
+
+  @Get(':id/file')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiOkResponse({ description: 'the file, as an attachment' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'not done yet' })
+  @ApiGoneResponse({ type: ErrorBody, description: 'expired' })
+  async file(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.reports.file(id, actor);
+    res.setHeader('Content-Disposition', contentDisposition(file.fileName));
+    return new StreamableFile(file.stream, { type: file.contentType, length: file.sizeBytes });
+  }
+}
+
+/** RFC 6266: an ASCII fallback, and the real (possibly Cyrillic) name in UTF-8 (RFC 5987). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,99 @@
+import { GoneException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createReadStream, ReadStream } from 'fs';
+import { stat } from 'fs/promises';
+import { DataSource } from 'typeorm';
+import { Actor, DomainError, Page, STAFF } from '@cascade/platform';
+import { ReportAcceptedView, CreateReportDto, ReportQuery, ReportView } from './report-request.dto';
+import { ReportRequest } from './report-request.entity';
+import { checkReportRequest } from './report-scope';
+import { ReportQueue } from './report-queue.service';
+
+export interface ReportFile {
+  stream: ReadStream;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+/** Report requests as the API sees them: asked for, listed, followed, downloaded. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: ReportQueue,
+  ) {}
+
+  /** The request row is committed before its job is enqueued: PostgreSQL owns the work. */
+  async request(dto: CreateReportDto, actor: Actor): Promise<ReportAcceptedView> {
+    const params = await checkReportRequest(this.db, dto, actor);
+    const id = await this.db.transaction(async (tx) => {
+      const { identifiers } = await tx.insert(ReportRequest, {
+        requestedBy: actor.userId,
+        programmeId: dto.programmeId,
+        kind: dto.kind,
+        format: dto.format,
+        language: dto.language,
+        params,
+        status: 'queued',
+        progress: 0,
+      });
+      return identifiers[0].id as string;
+    });
+    await this.queue.enqueue(id);
+    return { id, status: 'queued' };
+  }
+
+  /** One's own requests; administrators and coordinators see everyone's. Newest first. */
+  async list(query: ReportQuery, actor: Actor): Promise<Page<ReportView>> {
+    const qb = this.db
+      .getRepository(ReportRequest)
+      .createQueryBuilder('r')
+      .orderBy('r.createdAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(query.limit)
+      .skip(query.offset);
+    if (!STAFF.includes(actor.role)) qb.andWhere('r.requestedBy = :userId', { userId: actor.userId });
+    if (query.programmeId) qb.andWhere('r.programmeId = :programmeId', { programmeId: query.programmeId });
+    if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    const [items, total] = await qb.getManyAndCount();
+    return Page.of(items.map(ReportView.of), total, query);
+  }
+
+  async get(id: string, actor: Actor): Promise<ReportView> {
+    return ReportView.of(await this.visible(id, actor));
+  }
+
+  /** 409 until the file is ready, 410 once it has expired (or its file is gone). */
+  async file(id: string, actor: Actor): Promise<ReportFile> {
+    const request = await this.visible(id, actor);
+    if (request.status === 'expired') throw new GoneException(`status: report ${id} expired at ${request.expiresAt?.toISOString()}`);
+    if (request.status === 'failed') throw DomainError.conflict(`status: report ${id} failed: ${request.error}`);
+    if (request.status !== 'done') {
+      throw DomainError.conflict(`status: report ${id} is ${request.status} (${request.progress}%); try again when it is done`);
+    }
+    if (request.expiresAt! <= new Date()) throw new GoneException(`status: report ${id} expired at ${request.expiresAt!.toISOString()}`);
+    const size = await stat(request.filePath!).then(
+      (s) => s.size,
+      () => undefined,
+    );
+    if (size === undefined) throw new GoneException(`status: the file of report ${id} is no longer kept`);
+    return {
+      stream: createReadStream(request.filePath!),
+      fileName: request.fileName!,
+      contentType: request.contentType!,
+      sizeBytes: size,
+    };
+  }
+
+  /** Whoever may see a request may download it: its requester, administrators and coordinators. */
+  private async visible(id: string, actor: Actor): Promise<ReportRequest> {
+    const request = await this.db.getRepository(ReportRequest).findOneBy({ id });
+    if (!request) throw DomainError.notFound('report', id);
+    if (request.requestedBy !== actor.userId && !STAFF.includes(actor.role)) {
+      throw DomainError.forbidden(`report ${id} was asked for by someone else`);
+    }
+    return request;
+  }
+}

@@ -1,0 +1,209 @@
+import { createWriteStream, WriteStream } from 'fs';
+import { createRequire } from 'module';
+import { dirname, join } from 'path';
+import PDFDocument from 'pdfkit';
+import { Writable } from 'stream';
+import { BarChart, CellType, Column, ReportEvent, ReportHeading } from '../content/report-content';
+import { cellText } from './cell-format';
+
+/**
+ * DejaVu covers Cyrillic (Mongolian's Ө and Ү too) and ships with the dejavu-fonts-ttf npm
+ * package: nothing is downloaded at run time. Resolved from the working directory because the
+ * apps are bundled by webpack, which rewrites require.resolve.
+ */
+function fontFile(name: string): string {
+  const packageJson = createRequire(join(process.cwd(), 'index.js')).resolve('dejavu-fonts-ttf/package.json');
+  return join(dirname(packageJson), 'ttf', name);
+}
+
+const FONT = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
+const MARGIN = 36;
+const ROW_HEIGHT = 14;
+const FONT_SIZE = 7.5;
+const COLOURS = { header: '#D9E1F2', rule: '#999999', series: ['#2F5597', '#70AD47'] as const };
+
+/**
+ * PDF through PDFKit without bufferPages: each page is written out when the next begins, so a
+ * report costs one page of memory. A title page, then each section as a table whose header
+ * repeats on every page, and charts drawn with vector operations. Lists are capped upstream
+ * (PDF_ROW_LIMIT): a PDF is for reading, not for a million rows.
+ */
+export class PdfReportWriter extends Writable {
+  private readonly file: WriteStream;
+  private readonly doc: PDFKit.PDFDocument;
+  private section: { title: string; columns: Column[]; widths: number[] } | undefined;
+  private pageNumber = 1;
+
+  constructor(heading: ReportHeading, path: string) {
+    super({ objectMode: true });
+    this.file = createWriteStream(path);
+    this.file.on('error', (error) => this.destroy(error));
+    this.doc = new PDFDocument({
+      size: 'A4',
+      layout: 'landscape',
+      margin: MARGIN,
+      bufferPages: false,
+      info: { Title: heading.title, Creator: 'Cascade' },
+    });
+    this.doc.registerFont('regular', fontFile(FONT.regular));
+    this.doc.registerFont('bold', fontFile(FONT.bold));
+    this.doc.on('pageAdded', () => this.footer(++this.pageNumber));
+    this.doc.pipe(this.file);
+    this.titlePage(heading);
+  }
+
+  override _write(event: ReportEvent, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    try {
+      this.handle(event);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    if (this.file.writableNeedDrain) this.file.once('drain', () => done());
+    else done();
+  }
+
+  override _final(done: (error?: Error | null) => void): void {
+    this.file.once('finish', () => done());
+    this.doc.end();
+  }
+
+  private handle(event: ReportEvent): void {
+    switch (event.type) {
+      case 'section':
+        this.startSection(event.title, event.columns);
+        break;
+      case 'row':
+        if (!this.section) throw new Error('pdf: a row arrived before its section');
+        this.ensureSpace(ROW_HEIGHT, true);
+        this.tableRow(
+          event.values.map((value, i) => cellText(value, this.section!.columns[i]?.type ?? 'text')),
+          this.section.columns.map((column) => column.type),
+          'regular',
+        );
+        break;
+      case 'note':
+        this.ensureSpace(ROW_HEIGHT * 2, false);
+        this.doc.font('regular').fontSize(8).fillColor('black').text(event.text, MARGIN, this.doc.y + 4, { width: this.width });
+        break;
+      case 'chart':
+        this.chart(event.chart);
+        break;
+    }
+  }
+
+  private get width(): number {
+    return this.doc.page.width - 2 * MARGIN;
+  }
+
+  private get bottom(): number {
+    return this.doc.page.height - MARGIN - 12;
+  }
+
+  private titlePage(heading: ReportHeading): void {
+    this.footer(1);
+    this.doc.font('bold').fontSize(24).fillColor('black').text(heading.title, MARGIN, 160, { width: this.width, align: 'center' });
+    this.doc.moveDown(1.5).font('regular').fontSize(12);
+    for (const line of heading.lines) this.doc.text(line, { width: this.width, align: 'center' });
+    this.doc.addPage();
+  }
+
+  private footer(page: number): void {
+    const { doc } = this;
+    const y = doc.y;
+    doc.font('regular').fontSize(7).fillColor('#666666');
+    doc.text(String(page), MARGIN, doc.page.height - MARGIN + 8, { width: this.width, align: 'right', lineBreak: false });
+    doc.fillColor('black');
+    doc.x = MARGIN;
+    doc.y = Math.max(y, MARGIN);
+  }
+
+  private startSection(title: string, columns: Column[]): void {
+    const total = columns.reduce((sum, column) => sum + column.width, 0);
+    this.section = { title, columns, widths: columns.map((column) => (column.width / total) * this.width) };
+    this.ensureSpace(ROW_HEIGHT * 4, false);
+    this.doc.font('bold').fontSize(12).fillColor('black').text(title, MARGIN, this.doc.y + 8, { width: this.width });
+    this.doc.y += 4;
+    this.tableHeader();
+  }
+
+  /** Starts a new page when `height` does not fit; a table's header is repeated on it. */
+  private ensureSpace(height: number, inTable: boolean): void {
+    if (this.doc.y + height <= this.bottom) return;
+    this.doc.addPage();
+    if (inTable && this.section) this.tableHeader();
+  }
+
+  private tableHeader(): void {
+    const { doc } = this;
+    const labels = this.section!.columns.map((column) => column.label);
+    const height = ROW_HEIGHT * 2;
+    doc.rect(MARGIN, doc.y, this.width, height).fill(COLOURS.header);
+    this.cells(labels, labels.map(() => 'text'), 'bold', height);
+  }
+
+  private tableRow(texts: string[], types: CellType[], font: 'regular' | 'bold'): void {
+    this.cells(texts, types, font, ROW_HEIGHT);
+    this.doc
+      .moveTo(MARGIN, this.doc.y)
+      .lineTo(MARGIN + this.width, this.doc.y)
+      .lineWidth(0.3)
+      .strokeColor(COLOURS.rule)
+      .stroke();
+  }
+
+  private cells(texts: string[], types: (CellType | 'text')[], font: 'regular' | 'bold', height: number): void {
+    const { doc } = this;
+    const y = doc.y;
+    let x = MARGIN;
+    doc.font(font).fontSize(FONT_SIZE).fillColor('black');
+    texts.forEach((text, i) => {
+      const width = this.section!.widths[i];
+      doc.text(text, x + 2, y + 3, {
+        width: width - 4,
+        height: height - 3,
+        ellipsis: true,
+        align: types[i] === 'text' || types[i] === 'date' ? 'left' : 'right',
+      });
+      x += width;
+    });
+    doc.x = MARGIN;
+    doc.y = y + height;
+  }
+
+  /** Horizontal bars, two per label (one per series), scaled to the largest value. */
+  private chart(chart: BarChart): void {
+    const { doc } = this;
+    const barHeight = 6;
+    const groupHeight = barHeight * 2 + 6;
+    const labelWidth = 130;
+    const plotWidth = this.width - labelWidth - 60;
+    const max = Math.max(1, ...chart.bars.flatMap((bar) => bar.values));
+    this.ensureSpace(60 + Math.min(chart.bars.length, 10) * groupHeight, false);
+    doc.font('bold').fontSize(12).fillColor('black').text(chart.title, MARGIN, doc.y + 8, { width: this.width });
+    let y = doc.y + 6;
+    chart.series.forEach((name, s) => {
+      const x = MARGIN + labelWidth + s * 150;
+      doc.rect(x, y, 10, 8).fill(COLOURS.series[s]);
+      doc.font('regular').fontSize(8).fillColor('black').text(name, x + 14, y, { lineBreak: false });
+    });
+    y += 18;
+    for (const bar of chart.bars) {
+      if (y + groupHeight > this.bottom) {
+        doc.addPage();
+        y = doc.y;
+      }
+      doc.font('regular').fontSize(FONT_SIZE).fillColor('black');
+      doc.text(bar.label, MARGIN, y + 3, { width: labelWidth - 6, ellipsis: true, lineBreak: false });
+      bar.values.forEach((value, s) => {
+        const top = y + s * barHeight;
+        const length = (value / max) * plotWidth;
+        if (length > 0) doc.rect(MARGIN + labelWidth, top, length, barHeight - 1).fill(COLOURS.series[s]);
+        doc.fillColor('black').text(String(value), MARGIN + labelWidth + length + 4, top - 1, { lineBreak: false });
+      });
+      y += groupHeight;
+    }
+    doc.x = MARGIN;
+    doc.y = y + 6;
+  }
+}

@@ -1,0 +1,150 @@
+import { stream as excelStream, Style, Worksheet } from 'exceljs';
+import { createWriteStream, WriteStream } from 'fs';
+import { Writable } from 'stream';
+import { CellType, CellValue, Column, ReportEvent, ReportHeading } from '../content/report-content';
+import { cellTypeOf, isTypedNumber } from './cell-format';
+
+/** Excel's limit, header row included. */
+export const XLSX_MAX_ROWS = 1_048_576;
+
+/**
+ * One shared object per style. ExcelJS (useStyles: true) keeps a WeakMap from style object to
+ * style id, so a cell that points at a shared object costs one map look-up, and the workbook
+ * holds these few styles whatever the number of rows: memory stays bounded. With
+ * useStyles: false the header could not be bold and dates would fall back to mm-dd-yy.
+ */
+const STYLES: Record<CellType | 'header', Partial<Style>> = {
+  header: {
+    font: { bold: true },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
+    border: { bottom: { style: 'thin' } },
+  },
+  text: {},
+  integer: { numFmt: '0' },
+  decimal: { numFmt: '0.00' },
+  percent: { numFmt: '0.0%' },
+  date: { numFmt: 'yyyy-mm-dd' },
+};
+
+/**
+ * XLSX through ExcelJS's streaming WorkbookWriter (no shared strings): a first sheet with the
+ * heading, then one sheet per section with a frozen header row, and a continuation sheet
+ * every 1,048,576 rows. Each row is committed (written out) as soon as it arrives.
+ */
+export class XlsxReportWriter extends Writable {
+  private readonly file: WriteStream;
+  private readonly workbook: excelStream.xlsx.WorkbookWriter;
+  private readonly sheetNames = new Set<string>();
+  /** The heading sheet, open until the first section: ExcelJS zips sheets one after another. */
+  private info: Worksheet | undefined;
+  private sheet: Worksheet | undefined;
+  private section: { title: string; columns: Column[]; part: number; rows: number } | undefined;
+
+  constructor(heading: ReportHeading, path: string) {
+    super({ objectMode: true });
+    this.file = createWriteStream(path);
+    this.file.on('error', (error) => this.destroy(error));
+    this.workbook = new excelStream.xlsx.WorkbookWriter({ stream: this.file, useStyles: true, useSharedStrings: false });
+    this.workbook.creator = 'Cascade';
+    const info = this.addSheet(heading.title, { views: [] });
+    info.getColumn(1).width = 80;
+    info.addRow([heading.title]).getCell(1).style = STYLES.header;
+    for (const line of heading.lines) info.addRow([line]).commit();
+    this.info = info;
+  }
+
+  override _write(event: ReportEvent, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    try {
+      this.handle(event);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    // The file is the slowest stage: wait for it, so rows do not pile up in memory.
+    if (this.file.writableNeedDrain) this.file.once('drain', () => done());
+    else done();
+  }
+
+  override _final(done: (error?: Error | null) => void): void {
+    this.closeSheet();
+    this.closeInfo();
+    this.workbook.commit().then(
+      () => done(),
+      (error: Error) => done(error),
+    );
+  }
+
+  private handle(event: ReportEvent): void {
+    switch (event.type) {
+      case 'section':
+        this.closeInfo();
+        this.closeSheet();
+        this.section = { title: event.title, columns: event.columns, part: 1, rows: 0 };
+        this.openSheet();
+        break;
+      case 'row':
+        if (!this.sheet || !this.section) throw new Error('xlsx: a row arrived before its section');
+        if (this.section.rows === XLSX_MAX_ROWS - 1) {
+          this.closeSheet();
+          this.section.part += 1;
+          this.section.rows = 0;
+          this.openSheet();
+        }
+        this.writeRow(this.sheet, this.section.columns, event.values);
+        this.section.rows += 1;
+        break;
+      case 'note':
+        (this.sheet ?? this.info)?.addRow([event.text]).commit();
+        break;
+      case 'chart':
+        break; // its figures are the by-region sheet's rows
+    }
+  }
+
+  private openSheet(): void {
+    const section = this.section!;
+    const title = section.part === 1 ? section.title : `${section.title} (${section.part})`;
+    const sheet = this.addSheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
+    section.columns.forEach((column, i) => (sheet.getColumn(i + 1).width = column.width + 2));
+    const header = sheet.addRow(section.columns.map((column) => column.label));
+    header.eachCell((cell) => (cell.style = STYLES.header));
+    header.commit();
+    this.sheet = sheet;
+  }
+
+  private closeInfo(): void {
+    this.info?.commit();
+    this.info = undefined;
+  }
+
+  private closeSheet(): void {
+    this.sheet?.commit();
+    this.sheet = undefined;
+  }
+
+  private writeRow(sheet: Worksheet, columns: Column[], values: CellValue[]): void {
+    const row = sheet.addRow(values.map((value, i) => excelValue(value, columns[i]?.type ?? 'text')));
+    values.forEach((value, i) => (row.getCell(i + 1).style = STYLES[cellTypeOf(value, columns[i]?.type ?? 'text')]));
+    row.commit();
+  }
+
+  private addSheet(title: string, options: { views: Worksheet['views'] }): Worksheet {
+    return this.workbook.addWorksheet(this.sheetName(title), options);
+  }
+
+  /** Excel's rules: at most 31 characters, none of : \ / ? * [ ], unique in any letter case. */
+  private sheetName(title: string): string {
+    const base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
+    let name = base;
+    for (let n = 2; this.sheetNames.has(name.toLowerCase()); n++) name = `${base.slice(0, 26)} ${n}`;
+    this.sheetNames.add(name.toLowerCase());
+    return name;
+  }
+}
+
+/** Numbers stay numbers; an ISO date becomes a Date at UTC midnight, which ExcelJS writes as that day. */
+function excelValue(value: CellValue, columnType: CellType): string | number | Date | null {
+  if (isTypedNumber(value)) return value.value;
+  if (columnType === 'date' && typeof value === 'string' && value !== '') return new Date(`${value}T00:00:00Z`);
+  return value === '' ? null : value;
+}
