@@ -11,7 +11,9 @@ describe('reference data: regions, institutions, courses', () => {
   let admin: string;
   let viewer: string;
   const count = async (table: string, where = 'true', params: unknown[] = []) =>
-    ((await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[])[0].n;
+    (
+      (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)) as { n: number }[]
+    )[0].n;
 
   beforeAll(async () => {
     await resetDatabase();
@@ -33,8 +35,14 @@ describe('reference data: regions, institutions, courses', () => {
       const codes: string[] = all.body.items.map((r: { code: string }) => r.code);
       expect(codes).toEqual([...codes].sort());
 
-      const first = await t.http.get('/api/v1/regions?limit=10&offset=0').auth(viewer, { type: 'bearer' }).expect(200);
-      const second = await t.http.get('/api/v1/regions?limit=10&offset=10').auth(viewer, { type: 'bearer' }).expect(200);
+      const first = await t.http
+        .get('/api/v1/regions?limit=10&offset=0')
+        .auth(viewer, { type: 'bearer' })
+        .expect(200);
+      const second = await t.http
+        .get('/api/v1/regions?limit=10&offset=10')
+        .auth(viewer, { type: 'bearer' })
+        .expect(200);
       expect(first.body).toMatchObject({ total: 22, limit: 10, offset: 0 });
       expect(second.body).toMatchObject({ total: 22, limit: 10, offset: 10 });
       expect([...first.body.items, ...second.body.items].map((r: Listed) => r.id)).toEqual(
@@ -43,9 +51,14 @@ describe('reference data: regions, institutions, courses', () => {
     });
 
     it('finds regions by part of the code or of either name, in any letter case', async () => {
-      const byName = await t.http.get('/api/v1/regions?q=ARKHANG').auth(viewer, { type: 'bearer' }).expect(200);
+      const byName = await t.http
+        .get('/api/v1/regions?q=ARKHANG')
+        .auth(viewer, { type: 'bearer' })
+        .expect(200);
       expect(byName.body.items.map((r: { code: string }) => r.code)).toEqual(['MN-073']);
-      const byNameMn = await t.http.get(`/api/v1/regions?q=${encodeURIComponent('АРХАНГ')}`).auth(viewer, { type: 'bearer' });
+      const byNameMn = await t.http
+        .get(`/api/v1/regions?q=${encodeURIComponent('АРХАНГ')}`)
+        .auth(viewer, { type: 'bearer' });
       expect(byNameMn.body.items.map((r: { code: string }) => r.code)).toEqual(['MN-073']);
       const byCode = await t.http.get('/api/v1/regions?q=mn-1').auth(viewer, { type: 'bearer' }).expect(200);
       expect(byCode.body.items.map((r: { code: string }) => r.code)).toEqual(['MN-1']);
@@ -57,8 +70,15 @@ describe('reference data: regions, institutions, courses', () => {
         .auth(admin, { type: 'bearer' })
         .send({ code: 'MN-999', name: 'Test aimag', nameMn: 'Туршилтын аймаг' })
         .expect(201);
-      expect(created.body).toMatchObject({ id: expect.any(String), code: 'MN-999', nameMn: 'Туршилтын аймаг' });
-      const fetched = await t.http.get(`/api/v1/regions/${created.body.id}`).auth(viewer, { type: 'bearer' }).expect(200);
+      expect(created.body).toMatchObject({
+        id: expect.any(String),
+        code: 'MN-999',
+        nameMn: 'Туршилтын аймаг',
+      });
+      const fetched = await t.http
+        .get(`/api/v1/regions/${created.body.id}`)
+        .auth(viewer, { type: 'bearer' })
+        .expect(200);
       expect(fetched.body.name).toBe('Test aimag');
     });
 
@@ -84,19 +104,36 @@ describe('reference data: regions, institutions, courses', () => {
 
     it('renames a region with PATCH and refuses to clear its name with 400', async () => {
       const id = await regionId(t.db, 'MN-999');
-      const res = await t.http.patch(`/api/v1/regions/${id}`).auth(admin, { type: 'bearer' }).send({ name: 'Renamed aimag' });
+      const res = await t.http
+        .patch(`/api/v1/regions/${id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ name: 'Renamed aimag' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id, code: 'MN-999', name: 'Renamed aimag' });
-      const cleared = await t.http.patch(`/api/v1/regions/${id}`).auth(admin, { type: 'bearer' }).send({ name: null }).expect(400);
+      const cleared = await t.http
+        .patch(`/api/v1/regions/${id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ name: null })
+        .expect(400);
       expect(cleared.body.message).toMatch(/^name:/);
     });
 
     it('answers 404 for an unknown region and 400 naming id for a malformed one', async () => {
-      const missing = await t.http.get(`/api/v1/regions/${uuid()}`).auth(viewer, { type: 'bearer' }).expect(404);
+      const missing = await t.http
+        .get(`/api/v1/regions/${uuid()}`)
+        .auth(viewer, { type: 'bearer' })
+        .expect(404);
       expect(missing.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
-      const malformed = await t.http.get('/api/v1/regions/not-a-uuid').auth(viewer, { type: 'bearer' }).expect(400);
+      const malformed = await t.http
+        .get('/api/v1/regions/not-a-uuid')
+        .auth(viewer, { type: 'bearer' })
+        .expect(400);
       expect(malformed.body.message).toBe('id: must be a UUID');
-      await t.http.patch(`/api/v1/regions/${uuid()}`).auth(admin, { type: 'bearer' }).send({ name: 'Nowhere' }).expect(404);
+      await t.http
+        .patch(`/api/v1/regions/${uuid()}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ name: 'Nowhere' })
+        .expect(404);
     });
   });
 
@@ -109,10 +146,23 @@ describe('reference data: regions, institutions, courses', () => {
     });
 
     it('creates an institution with 201 and refuses a duplicate name with 409', async () => {
-      const body = { name: 'Darkhan Teachers College', nameMn: 'Дархан Багшийн Коллеж', regionId: darkhan, kind: 'college' };
-      const created = await t.http.post('/api/v1/institutions').auth(admin, { type: 'bearer' }).send(body).expect(201);
+      const body = {
+        name: 'Darkhan Teachers College',
+        nameMn: 'Дархан Багшийн Коллеж',
+        regionId: darkhan,
+        kind: 'college',
+      };
+      const created = await t.http
+        .post('/api/v1/institutions')
+        .auth(admin, { type: 'bearer' })
+        .send(body)
+        .expect(201);
       expect(created.body).toMatchObject({ ...body, id: expect.any(String) });
-      const duplicate = await t.http.post('/api/v1/institutions').auth(admin, { type: 'bearer' }).send(body).expect(409);
+      const duplicate = await t.http
+        .post('/api/v1/institutions')
+        .auth(admin, { type: 'bearer' })
+        .send(body)
+        .expect(409);
       expect(duplicate.body.message).toMatch(/^name:/);
       await expect(count('institutions', 'name = $1', [body.name])).resolves.toBe(1);
     });
@@ -139,9 +189,16 @@ describe('reference data: regions, institutions, courses', () => {
 
     it('filters by regionId, kind and q, pages by name, and counts all matches', async () => {
       for (const name of ['Orkhon University', 'Orkhon Institute of Technology', 'Erdenet College']) {
-        await makeInstitution(t.db, { name, region_id: orkhon, kind: name.includes('College') ? 'college' : 'university' });
+        await makeInstitution(t.db, {
+          name,
+          region_id: orkhon,
+          kind: name.includes('College') ? 'college' : 'university',
+        });
       }
-      const inOrkhon = await t.http.get(`/api/v1/institutions?regionId=${orkhon}`).auth(viewer, { type: 'bearer' }).expect(200);
+      const inOrkhon = await t.http
+        .get(`/api/v1/institutions?regionId=${orkhon}`)
+        .auth(viewer, { type: 'bearer' })
+        .expect(200);
       expect(inOrkhon.body.items.map((i: { name: string }) => i.name)).toEqual([
         'Erdenet College',
         'Orkhon Institute of Technology',
@@ -149,21 +206,39 @@ describe('reference data: regions, institutions, courses', () => {
       ]);
       expect(inOrkhon.body.total).toBe(3);
 
-      const colleges = await t.http.get(`/api/v1/institutions?regionId=${orkhon}&kind=college`).auth(viewer, { type: 'bearer' });
+      const colleges = await t.http
+        .get(`/api/v1/institutions?regionId=${orkhon}&kind=college`)
+        .auth(viewer, { type: 'bearer' });
       expect(colleges.body.items.map((i: { name: string }) => i.name)).toEqual(['Erdenet College']);
-      const searched = await t.http.get('/api/v1/institutions?q=ORKHON').auth(viewer, { type: 'bearer' }).expect(200);
+      const searched = await t.http
+        .get('/api/v1/institutions?q=ORKHON')
+        .auth(viewer, { type: 'bearer' })
+        .expect(200);
       expect(searched.body.total).toBe(2);
 
-      const page = await t.http.get(`/api/v1/institutions?regionId=${orkhon}&limit=1&offset=1`).auth(viewer, { type: 'bearer' });
-      expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1, items: [{ name: 'Orkhon Institute of Technology' }] });
+      const page = await t.http
+        .get(`/api/v1/institutions?regionId=${orkhon}&limit=1&offset=1`)
+        .auth(viewer, { type: 'bearer' });
+      expect(page.body).toMatchObject({
+        total: 3,
+        limit: 1,
+        offset: 1,
+        items: [{ name: 'Orkhon Institute of Technology' }],
+      });
     });
 
     it('moves an institution to another region with PATCH and refuses an unknown region with 400', async () => {
       const id = await makeInstitution(t.db, { region_id: darkhan });
-      const moved = await t.http.patch(`/api/v1/institutions/${id}`).auth(admin, { type: 'bearer' }).send({ regionId: orkhon });
+      const moved = await t.http
+        .patch(`/api/v1/institutions/${id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ regionId: orkhon });
       expect(moved.status).toBe(200);
       expect(moved.body.regionId).toBe(orkhon);
-      const refused = await t.http.patch(`/api/v1/institutions/${id}`).auth(admin, { type: 'bearer' }).send({ regionId: uuid() });
+      const refused = await t.http
+        .patch(`/api/v1/institutions/${id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ regionId: uuid() });
       expect(refused.status).toBe(400);
       expect(refused.body.message).toBe('regionId: no such region');
       await expect(count('institutions', 'id = $1 AND region_id = $2', [id, orkhon])).resolves.toBe(1);
@@ -183,9 +258,16 @@ describe('reference data: regions, institutions, courses', () => {
     };
 
     it('creates a course with 201 and answers ects as a number', async () => {
-      const created = await t.http.post('/api/v1/courses').auth(admin, { type: 'bearer' }).send(course).expect(201);
+      const created = await t.http
+        .post('/api/v1/courses')
+        .auth(admin, { type: 'bearer' })
+        .send(course)
+        .expect(201);
       expect(created.body).toMatchObject({ ...course, id: expect.any(String) });
-      const fetched = await t.http.get(`/api/v1/courses/${created.body.id}`).auth(viewer, { type: 'bearer' }).expect(200);
+      const fetched = await t.http
+        .get(`/api/v1/courses/${created.body.id}`)
+        .auth(viewer, { type: 'bearer' })
+        .expect(200);
       expect(fetched.body.ects).toBe(1.5);
       expect(fetched.body.deliveryModes).toEqual(['online', 'hybrid']);
     });
@@ -198,13 +280,24 @@ describe('reference data: regions, institutions, courses', () => {
         .send({ ...withoutEcts, code: 'AI-102' })
         .expect(201);
       expect(created.body.ects).toBeNull();
-      await t.http.patch(`/api/v1/courses/${created.body.id}`).auth(admin, { type: 'bearer' }).send({ ects: 2 }).expect(200);
-      const cleared = await t.http.patch(`/api/v1/courses/${created.body.id}`).auth(admin, { type: 'bearer' }).send({ ects: null });
+      await t.http
+        .patch(`/api/v1/courses/${created.body.id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ ects: 2 })
+        .expect(200);
+      const cleared = await t.http
+        .patch(`/api/v1/courses/${created.body.id}`)
+        .auth(admin, { type: 'bearer' })
+        .send({ ects: null });
       expect(cleared.body.ects).toBeNull();
     });
 
     it('refuses a duplicate code with 409', async () => {
-      const res = await t.http.post('/api/v1/courses').auth(admin, { type: 'bearer' }).send(course).expect(409);
+      const res = await t.http
+        .post('/api/v1/courses')
+        .auth(admin, { type: 'bearer' })
+        .send(course)
+        .expect(409);
       expect(res.body.message).toMatch(/^code:/);
       await expect(count('courses', 'code = $1', [course.code])).resolves.toBe(1);
     });
@@ -230,11 +323,19 @@ describe('reference data: regions, institutions, courses', () => {
     it('filters by language and q, in code order', async () => {
       await makeCourse(t.db, { code: 'EN-201', title: 'Prompt design for teachers', language: 'en' });
       await makeCourse(t.db, { code: 'EN-200', title: 'AI ethics', title_mn: 'Ёс зүй', language: 'en' });
-      const english = await t.http.get('/api/v1/courses?language=en').auth(viewer, { type: 'bearer' }).expect(200);
+      const english = await t.http
+        .get('/api/v1/courses?language=en')
+        .auth(viewer, { type: 'bearer' })
+        .expect(200);
       expect(english.body.items.map((c: { code: string }) => c.code)).toEqual(['EN-200', 'EN-201']);
-      const searched = await t.http.get('/api/v1/courses?q=PROMPT').auth(viewer, { type: 'bearer' }).expect(200);
+      const searched = await t.http
+        .get('/api/v1/courses?q=PROMPT')
+        .auth(viewer, { type: 'bearer' })
+        .expect(200);
       expect(searched.body.items.map((c: { code: string }) => c.code)).toEqual(['EN-201']);
-      const inMongolian = await t.http.get(`/api/v1/courses?q=${encodeURIComponent('ёс')}`).auth(viewer, { type: 'bearer' });
+      const inMongolian = await t.http
+        .get(`/api/v1/courses?q=${encodeURIComponent('ёс')}`)
+        .auth(viewer, { type: 'bearer' });
       expect(inMongolian.body.items.map((c: { code: string }) => c.code)).toEqual(['EN-200']);
       const both = await t.http.get('/api/v1/courses?language=en&q=ethics').auth(viewer, { type: 'bearer' });
       expect(both.body.total).toBe(1);

@@ -3,7 +3,7 @@ export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The fields a PATCH actually sent: absent ones stay as they are. */
+/** The fields a request actually sent (DTO instances carry absent ones as undefined): absent ones keep their value or default. */
 export function definedFields<T extends object>(dto: T): Partial<T> {
   return Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/decorators';
@@ -17,10 +17,20 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.postgres.pingCheck('postgres', { timeout: 1500 }),
-      () => this.redis.check('redis'),
-    ]);
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.postgres.pingCheck('postgres', { timeout: 1500 }),
+        () => this.redis.check('redis'),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      // The error filter keeps `message` and `details`: name the services that are down in the message.
+      const result = error.getResponse() as HealthCheckResult;
+      const down = Object.entries(result.error ?? {}).map(([name, state]) =>
+        state?.message ? `${name}: down (${String(state.message)})` : `${name}: down`,
+      );
+      throw new ServiceUnavailableException({ message: down.join('; '), details: result.details });
+    }
   }
 }

@@ -43,7 +43,12 @@ export class CreateCourseDto {
   @Max(10000)
   workloadHours: number;
 
-  @ApiPropertyOptional({ example: 1.5, nullable: true, type: Number, description: 'At most one decimal place' })
+  @ApiPropertyOptional({
+    example: 1.5,
+    nullable: true,
+    type: Number,
+    description: 'At most one decimal place',
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
   @IsPositive()

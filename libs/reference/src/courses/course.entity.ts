@@ -7,7 +7,10 @@ export const DELIVERY_MODES = ['online', 'face_to_face', 'hybrid'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
 /** numeric columns arrive from pg as strings; the API speaks numbers. */
-export const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+export const numeric = {
+  to: (v: number | null) => v,
+  from: (v: string | null) => (v === null ? null : Number(v)),
+};
 
 @Entity('courses')
 export class Course {
@@ -21,7 +24,9 @@ export class Course {
   ects: number | null;
   @ApiProperty({ type: [String] }) @Column('text', { array: true }) learningOutcomes: string[];
   @ApiProperty({ enum: LANGUAGES }) @Column({ type: 'text' }) language: Language;
-  @ApiProperty({ enum: DELIVERY_MODES, isArray: true }) @Column('text', { array: true }) deliveryModes: DeliveryMode[];
+  @ApiProperty({ enum: DELIVERY_MODES, isArray: true })
+  @Column('text', { array: true })
+  deliveryModes: DeliveryMode[];
   @ApiProperty() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @ApiProperty() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

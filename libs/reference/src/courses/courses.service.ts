@@ -30,7 +30,9 @@ export class CoursesService {
       .offset(query.offset);
     if (query.language) qb.andWhere('c.language = :language', { language: query.language });
     if (query.q) {
-      qb.andWhere('(c.code ILIKE :q OR c.title ILIKE :q OR c.titleMn ILIKE :q)', { q: containsPattern(query.q) });
+      qb.andWhere('(c.code ILIKE :q OR c.title ILIKE :q OR c.titleMn ILIKE :q)', {
+        q: containsPattern(query.q),
+      });
     }
     const [items, total] = await qb.getManyAndCount();
     return Page.of(items, total, query);
@@ -43,7 +45,7 @@ export class CoursesService {
   }
 
   create(dto: CreateCourseDto): Promise<Course> {
-    return this.courses.save(this.courses.create({ ects: null, ...dto }));
+    return this.courses.save(this.courses.create({ ects: null, ...definedFields(dto) }));
   }
 
   async update(id: string, dto: UpdateCourseDto): Promise<Course> {

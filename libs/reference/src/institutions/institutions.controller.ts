@@ -1,7 +1,18 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorBody, READERS, Roles, UuidPipe } from '@cascade/platform';
-import { CreateInstitutionDto, InstitutionPage, InstitutionQuery, UpdateInstitutionDto } from './institution.dto';
+import {
+  CreateInstitutionDto,
+  InstitutionPage,
+  InstitutionQuery,
+  UpdateInstitutionDto,
+} from './institution.dto';
 import { Institution } from './institution.entity';
 import { InstitutionsService } from './institutions.service';
 

@@ -7,9 +7,15 @@ import { CreateInstitutionDto, InstitutionQuery, UpdateInstitutionDto } from './
 import { Institution } from './institution.entity';
 
 registerConstraints({
-  uq_institutions_name: { code: ErrorCode.Conflict, message: 'name: an institution with this name already exists' },
+  uq_institutions_name: {
+    code: ErrorCode.Conflict,
+    message: 'name: an institution with this name already exists',
+  },
   fk_institutions_region: { code: ErrorCode.Invalid, message: 'regionId: no such region' },
-  ck_institutions_kind: { code: ErrorCode.Invalid, message: 'kind: must be university, college, institute or other' },
+  ck_institutions_kind: {
+    code: ErrorCode.Invalid,
+    message: 'kind: must be university, college, institute or other',
+  },
 });
 
 @Injectable()

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorBody, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import { CreatePersonDto, PersonPage, PersonQuery, UpdatePersonDto } from './person.dto';
 import { Person } from './person.entity';
@@ -22,7 +28,10 @@ export class PeopleController {
   @Post()
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: Person })
-  @ApiConflictResponse({ type: ErrorBody, description: 'A person with this email (in any letter case) already exists' })
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description: 'A person with this email (in any letter case) already exists',
+  })
   create(@Body() dto: CreatePersonDto): Promise<Person> {
     return this.people.create(dto);
   }
@@ -30,7 +39,10 @@ export class PeopleController {
   @Patch(':id')
   @Roles(...STAFF)
   @ApiOkResponse({ type: Person })
-  @ApiConflictResponse({ type: ErrorBody, description: 'A person with this email (in any letter case) already exists' })
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description: 'A person with this email (in any letter case) already exists',
+  })
   update(@Param('id', UuidPipe) id: string, @Body() dto: UpdatePersonDto): Promise<Person> {
     return this.people.update(id, dto);
   }

@@ -24,7 +24,8 @@ export class PeopleService {
       .addOrderBy('p.id')
       .limit(query.limit)
       .offset(query.offset);
-    if (query.institutionId) qb.andWhere('p.institutionId = :institutionId', { institutionId: query.institutionId });
+    if (query.institutionId)
+      qb.andWhere('p.institutionId = :institutionId', { institutionId: query.institutionId });
     if (query.regionId) {
       qb.andWhere('p.institutionId IN (SELECT id FROM institutions WHERE region_id = :regionId)', {
         regionId: query.regionId,
@@ -44,7 +45,9 @@ export class PeopleService {
 
   /** The email is kept as typed; uq_people_email on lower(email) refuses it in any other letter case. */
   create(dto: CreatePersonDto): Promise<Person> {
-    return this.people.save(this.people.create({ discipline: null, gender: null, preferredLanguage: 'mn', ...dto }));
+    return this.people.save(
+      this.people.create({ discipline: null, gender: null, preferredLanguage: 'mn', ...definedFields(dto) }),
+    );
   }
 
   async update(id: string, dto: UpdatePersonDto): Promise<Person> {

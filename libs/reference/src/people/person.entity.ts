@@ -15,7 +15,9 @@ export class Person {
   @ApiProperty({ example: 'Mathematics', nullable: true, type: String })
   @Column({ type: 'text', nullable: true })
   discipline: string | null;
-  @ApiProperty({ enum: GENDERS, nullable: true }) @Column({ type: 'text', nullable: true }) gender: Gender | null;
+  @ApiProperty({ enum: GENDERS, nullable: true })
+  @Column({ type: 'text', nullable: true })
+  gender: Gender | null;
   @ApiProperty({ enum: LANGUAGES }) @Column({ type: 'text' }) preferredLanguage: Language;
   @ApiProperty() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @ApiProperty() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorBody, READERS, Roles, UuidPipe } from '@cascade/platform';
 import { CreateRegionDto, RegionPage, RegionQuery, UpdateRegionDto } from './region.dto';
 import { Region } from './region.entity';

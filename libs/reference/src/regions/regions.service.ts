@@ -22,7 +22,9 @@ export class RegionsService {
       .limit(query.limit)
       .offset(query.offset);
     if (query.q) {
-      qb.andWhere('(r.code ILIKE :q OR r.name ILIKE :q OR r.nameMn ILIKE :q)', { q: containsPattern(query.q) });
+      qb.andWhere('(r.code ILIKE :q OR r.name ILIKE :q OR r.nameMn ILIKE :q)', {
+        q: containsPattern(query.q),
+      });
     }
     const [items, total] = await qb.getManyAndCount();
     return Page.of(items, total, query);
