@@ -11,7 +11,14 @@ import { ReportRequest } from './report-requests/report-request.entity';
 /** The worker's side of reports: the exports processor, its generator and the periodic cleanup. */
 @Module({
   imports: [TypeOrmModule.forFeature([ReportRequest]), StatsModule],
-  providers: [ReportsProcessor, ReportGenerator, ReportsCleanup, ReportsCleanupSchedule, SummarySource, ReportQueue],
+  providers: [
+    ReportsProcessor,
+    ReportGenerator,
+    ReportsCleanup,
+    ReportsCleanupSchedule,
+    SummarySource,
+    ReportQueue,
+  ],
   exports: [ReportGenerator, ReportsCleanup],
 })
 export class ReportsJobsModule {}

@@ -44,7 +44,7 @@ async function* certifiedEvents(context: ReportContext): AsyncGenerator<ReportEv
   const columns = [
     column('number', 'text', 16),
     column('fullName', 'text', 24),
-    column('email', 'text', 26),
+    { ...column('email', 'text', 26), spreadsheetOnly: true },
     column('institution', 'text', 26),
     column('region', 'text', 14),
     column('issuedOn', 'date', 11),

@@ -20,6 +20,8 @@ export interface Column {
   type: CellType;
   /** Relative width, used by XLSX (characters) and PDF (share of the page). */
   width: number;
+  /** Left out of a PDF, whose page has no room for every column (CSV and XLSX keep it). */
+  spreadsheetOnly?: boolean;
 }
 
 export interface BarChart {

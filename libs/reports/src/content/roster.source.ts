@@ -93,7 +93,7 @@ async function* rosterEvents(context: ReportContext): AsyncGenerator<ReportEvent
   const column = (key: ColumnKey, type: CellType, width: number) => labelledColumn(labels, key, type, width);
   const columns: Column[] = [
     column('fullName', 'text', 24),
-    column('email', 'text', 26),
+    { ...column('email', 'text', 26), spreadsheetOnly: true },
     column('institution', 'text', 26),
     column('region', 'text', 14),
     column('cohort', 'text', 16),
@@ -101,7 +101,7 @@ async function* rosterEvents(context: ReportContext): AsyncGenerator<ReportEvent
     column('enrolmentStatus', 'text', 12),
     column('enrolledOn', 'date', 11),
     column('coursesCompleted', 'integer', 9),
-    column('courseCodes', 'text', 18),
+    { ...column('courseCodes', 'text', 18), spreadsheetOnly: true },
     ...core.map((course) => ({
       key: `score:${course.code}`,
       label: `${labels.columns.scores}: ${course.code}`,

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Figures, ScopeFiguresView, StatsService } from '@cascade/stats';
 import { ColumnKey, ReportLabels } from '../i18n/report-labels';
-import { CellType, CellValue, Column, labelledColumn, PreparedReport, ReportContext, ReportEvent, ReportSource } from './report-content';
+import {
+  CellType,
+  CellValue,
+  Column,
+  labelledColumn,
+  PreparedReport,
+  ReportContext,
+  ReportEvent,
+  ReportSource,
+} from './report-content';
 
 type ScopeRow = { name: string; figures: Figures };
 
@@ -62,8 +71,13 @@ export class SummarySource implements ReportSource {
       this.stats.history(programmeId),
     ]);
     const named = (items: ScopeFiguresView[]): ScopeRow[] =>
-      items.map((item) => ({ name: context.language === 'mn' ? (item.nameMn ?? item.name) : item.name, figures: item }));
-    const generations = Object.entries(figures.byGeneration).sort(([a], [b]) => generationOrder(a) - generationOrder(b));
+      items.map((item) => ({
+        name: context.language === 'mn' ? (item.nameMn ?? item.name) : item.name,
+        figures: item,
+      }));
+    const generations = Object.entries(figures.byGeneration).sort(
+      ([a], [b]) => generationOrder(a) - generationOrder(b),
+    );
     const { labels } = context;
 
     async function* events(): AsyncGenerator<ReportEvent> {
@@ -109,7 +123,13 @@ export class SummarySource implements ReportSource {
     }
 
     const expectedRows =
-      HEADLINE.length + MENTORING.length + regions.length + institutions.length + rounds.length + generations.length + history.length;
+      HEADLINE.length +
+      MENTORING.length +
+      regions.length +
+      institutions.length +
+      rounds.length +
+      generations.length +
+      history.length;
     return { expectedRows, events: events() };
   }
 }
@@ -120,7 +140,10 @@ function* keyValueSection(
   keys: [keyof Figures & ColumnKey, TypedCellType][],
   figures: Figures,
 ): Generator<ReportEvent> {
-  const columns: Column[] = [labelledColumn(labels, 'figure', 'text', 30), labelledColumn(labels, 'value', 'decimal', 14)];
+  const columns: Column[] = [
+    labelledColumn(labels, 'figure', 'text', 30),
+    labelledColumn(labels, 'value', 'decimal', 14),
+  ];
   yield { type: 'section', title, columns };
   for (const [key, type] of keys) {
     const value: CellValue = { value: figures[key] as number, type };

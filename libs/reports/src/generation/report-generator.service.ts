@@ -47,8 +47,16 @@ export class ReportGenerator {
     const temp = join(dir, `.${request.id}.${randomUUID()}.part`);
     try {
       const { rowCount, fileName } = await this.write(request, temp, onProgress);
-      await this.complete(request, temp, join(dir, `${request.id}.${request.format}`), rowCount, fileName);
-      return { status: 'done', rowCount };
+      const completed = await this.complete(
+        request,
+        temp,
+        join(dir, `${request.id}.${request.format}`),
+        rowCount,
+        fileName,
+      );
+      return completed
+        ? { status: 'done', rowCount }
+        : { status: 'skipped', reason: `report ${reportId} was finished by another run` };
     } finally {
       await rm(temp, { force: true });
     }
@@ -83,7 +91,10 @@ export class ReportGenerator {
     onProgress: (percent: number) => Promise<void>,
   ): Promise<{ rowCount: number; fileName: string }> {
     const driver = this.db.driver as PostgresDriver;
-    const [client, release] = (await driver.obtainMasterConnection()) as [PoolClient, (error?: Error) => void];
+    const [client, release] = (await driver.obtainMasterConnection()) as [
+      PoolClient,
+      (error?: Error) => void,
+    ];
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const labels = labelsFor(request.language);
@@ -112,7 +123,10 @@ export class ReportGenerator {
           yield event;
         }
       }
-      await pipeline([Readable.from(counted()), ...writerStages(request.format, reportHeading(request, labels, names, now), temp)]);
+      await pipeline([
+        Readable.from(counted()),
+        ...writerStages(request.format, reportHeading(request, labels, names, now), temp),
+      ]);
       await client.query('COMMIT');
       release();
       return { rowCount: progress.rows, fileName: reportFileName(request, names, now) };
@@ -124,13 +138,21 @@ export class ReportGenerator {
   }
 
   /** Under the request's row lock: rename into place and record the outcome, or give way. */
-  private async complete(request: ReportRequest, temp: string, path: string, rowCount: number, fileName: string): Promise<void> {
+  private async complete(
+    request: ReportRequest,
+    temp: string,
+    path: string,
+    rowCount: number,
+    fileName: string,
+  ): Promise<boolean> {
     const ttlHours = this.config.get('REPORTS_TTL_HOURS', { infer: true });
-    await this.db.transaction(async (tx) => {
-      const [current] = await tx.query(`SELECT status FROM report_requests WHERE id = $1 FOR UPDATE`, [request.id]);
+    return this.db.transaction(async (tx) => {
+      const [current] = await tx.query(`SELECT status FROM report_requests WHERE id = $1 FOR UPDATE`, [
+        request.id,
+      ]);
       if (current?.status !== 'running') {
         this.logger.log(`report ${request.id} is ${current?.status ?? 'gone'}; this run's file is dropped`);
-        return;
+        return false;
       }
       await rename(temp, path);
       const { size } = await stat(path);
@@ -141,6 +163,7 @@ export class ReportGenerator {
           WHERE id = $1`,
         [request.id, rowCount, path, fileName, CONTENT_TYPES[request.format], size, ttlHours],
       );
+      return true;
     });
   }
 

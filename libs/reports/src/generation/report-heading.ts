@@ -10,20 +10,33 @@ interface ScopeNames {
 }
 
 /** Names of the programme and of the scope, in the report's language. */
-export async function scopeNames(client: PoolClient, request: ReportRequest, labels: ReportLabels): Promise<ScopeNames> {
+export async function scopeNames(
+  client: PoolClient,
+  request: ReportRequest,
+  labels: ReportLabels,
+): Promise<ScopeNames> {
   const mn = request.language === 'mn';
   const { cohortId, roundId, regionId, mentorId } = request.params;
-  const one = async (sql: string, id: string) => (await client.query<{ name: string; slug: string }>(sql, [id])).rows[0];
-  const { rows } = await client.query<{ name: string }>(`SELECT name FROM programmes WHERE id = $1`, [request.programmeId]);
+  const one = async (sql: string, id: string) =>
+    (await client.query<{ name: string; slug: string }>(sql, [id])).rows[0];
+  const { rows } = await client.query<{ name: string }>(`SELECT name FROM programmes WHERE id = $1`, [
+    request.programmeId,
+  ]);
   const names: ScopeNames = { programme: rows[0]?.name ?? request.programmeId };
   if (cohortId) {
     const row = await one(`SELECT name, name AS slug FROM cohorts WHERE id = $1`, cohortId);
     names.scope = { label: labels.meta.cohort, ...row };
   } else if (roundId) {
-    const row = await one(`SELECT number || '. ' || name AS name, 'round-' || number AS slug FROM cascade_rounds WHERE id = $1`, roundId);
+    const row = await one(
+      `SELECT number || '. ' || name AS name, 'round-' || number AS slug FROM cascade_rounds WHERE id = $1`,
+      roundId,
+    );
     names.scope = { label: labels.meta.round, ...row };
   } else if (regionId) {
-    const row = await one(`SELECT ${mn ? 'name_mn' : 'name'} AS name, name AS slug FROM regions WHERE id = $1`, regionId);
+    const row = await one(
+      `SELECT ${mn ? 'name_mn' : 'name'} AS name, name AS slug FROM regions WHERE id = $1`,
+      regionId,
+    );
     names.scope = { label: labels.meta.region, ...row };
   } else if (mentorId) {
     const row = await one(`SELECT full_name AS name, full_name AS slug FROM people WHERE id = $1`, mentorId);
@@ -32,7 +45,12 @@ export async function scopeNames(client: PoolClient, request: ReportRequest, lab
   return names;
 }
 
-export function reportHeading(request: ReportRequest, labels: ReportLabels, names: ScopeNames, now: Date): ReportHeading {
+export function reportHeading(
+  request: ReportRequest,
+  labels: ReportLabels,
+  names: ScopeNames,
+  now: Date,
+): ReportHeading {
   return {
     title: labels.kinds[request.kind],
     lines: [

@@ -38,7 +38,9 @@ export class ReportsCleanup {
     const requeued = await this.requeue();
     const orphansRemoved = await this.removeOrphans();
     if (expired + requeued + orphansRemoved > 0) {
-      this.logger.log(`reports: ${expired} expired, ${requeued} re-enqueued, ${orphansRemoved} temp files removed`);
+      this.logger.log(
+        `reports: ${expired} expired, ${requeued} re-enqueued, ${orphansRemoved} temp files removed`,
+      );
     }
     return { expired, requeued, orphansRemoved };
   }

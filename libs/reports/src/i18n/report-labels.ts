@@ -2,17 +2,60 @@ import { ReportKind, ReportLanguage } from '../report-requests/report-kinds';
 
 /** Every column a report can have; a section names its columns by these keys. */
 export type ColumnKey =
-  | 'fullName' | 'email' | 'institution' | 'region' | 'cohort' | 'round' | 'enrolmentStatus' | 'enrolledOn'
-  | 'coursesCompleted' | 'courseCodes' | 'scores' | 'meanScore' | 'certificationNumber' | 'aiAdoption'
-  | 'mentor' | 'mentees' | 'menteesMentored' | 'sessions' | 'hours' | 'lastSessionOn' | 'overdueMentees'
-  | 'number' | 'issuedOn' | 'certificationStatus' | 'revokedOn' | 'revocationReason'
-  | 'figure' | 'value' | 'name' | 'participants' | 'institutions' | 'masterTeachers' | 'completers'
-  | 'certified' | 'aiAdopters' | 'completionRate' | 'certificationRate' | 'aiAdoptionRate'
-  | 'mentoringSessions' | 'mentoringHours' | 'generation' | 'date';
+  | 'fullName'
+  | 'email'
+  | 'institution'
+  | 'region'
+  | 'cohort'
+  | 'round'
+  | 'enrolmentStatus'
+  | 'enrolledOn'
+  | 'coursesCompleted'
+  | 'courseCodes'
+  | 'scores'
+  | 'meanScore'
+  | 'certificationNumber'
+  | 'aiAdoption'
+  | 'mentor'
+  | 'mentees'
+  | 'menteesMentored'
+  | 'sessions'
+  | 'hours'
+  | 'lastSessionOn'
+  | 'overdueMentees'
+  | 'number'
+  | 'issuedOn'
+  | 'certificationStatus'
+  | 'revokedOn'
+  | 'revocationReason'
+  | 'figure'
+  | 'value'
+  | 'name'
+  | 'participants'
+  | 'institutions'
+  | 'masterTeachers'
+  | 'completers'
+  | 'certified'
+  | 'aiAdopters'
+  | 'completionRate'
+  | 'certificationRate'
+  | 'aiAdoptionRate'
+  | 'mentoringSessions'
+  | 'mentoringHours'
+  | 'generation'
+  | 'date';
 
 export type SectionKey =
-  | 'headline' | 'byRegion' | 'byInstitution' | 'byRound' | 'byGeneration' | 'mentoring' | 'trend'
-  | 'roster' | 'mentors' | 'certifications';
+  | 'headline'
+  | 'byRegion'
+  | 'byInstitution'
+  | 'byRound'
+  | 'byGeneration'
+  | 'mentoring'
+  | 'trend'
+  | 'roster'
+  | 'mentors'
+  | 'certifications';
 
 export type EnrolmentStatusKey = 'enrolled' | 'active' | 'completed' | 'withdrawn';
 export type AiAdoptionKey = 'verified' | 'unverified' | 'none';
@@ -64,18 +107,47 @@ const en: ReportLabels = {
     certifications: 'Certifications',
   },
   columns: {
-    fullName: 'Full name', email: 'Email', institution: 'Institution', region: 'Region', cohort: 'Cohort',
-    round: 'Round', enrolmentStatus: 'Enrolment status', enrolledOn: 'Enrolled on',
-    coursesCompleted: 'Courses completed', courseCodes: 'Completed courses', scores: 'Scores',
-    meanScore: 'Mean core score', certificationNumber: 'Certificate number', aiAdoption: 'AI adoption',
-    mentor: 'Mentor', mentees: 'Mentees', menteesMentored: 'Mentees mentored', sessions: 'Sessions',
-    hours: 'Hours', lastSessionOn: 'Last session', overdueMentees: 'Overdue mentees',
-    number: 'Certificate number', issuedOn: 'Issued on', certificationStatus: 'Status', revokedOn: 'Revoked on',
-    revocationReason: 'Revocation reason', figure: 'Figure', value: 'Value', name: 'Name',
-    participants: 'Participants', institutions: 'Institutions', masterTeachers: 'Master teachers',
-    completers: 'Completers', certified: 'Certified', aiAdopters: 'AI adopters', completionRate: 'Completion rate',
-    certificationRate: 'Certification rate', aiAdoptionRate: 'AI adoption rate',
-    mentoringSessions: 'Mentoring sessions', mentoringHours: 'Mentoring hours', generation: 'Generation',
+    fullName: 'Full name',
+    email: 'Email',
+    institution: 'Institution',
+    region: 'Region',
+    cohort: 'Cohort',
+    round: 'Round',
+    enrolmentStatus: 'Enrolment status',
+    enrolledOn: 'Enrolled on',
+    coursesCompleted: 'Courses completed',
+    courseCodes: 'Completed courses',
+    scores: 'Scores',
+    meanScore: 'Mean core score',
+    certificationNumber: 'Certificate number',
+    aiAdoption: 'AI adoption',
+    mentor: 'Mentor',
+    mentees: 'Mentees',
+    menteesMentored: 'Mentees mentored',
+    sessions: 'Sessions',
+    hours: 'Hours',
+    lastSessionOn: 'Last session',
+    overdueMentees: 'Overdue mentees',
+    number: 'Certificate number',
+    issuedOn: 'Issued on',
+    certificationStatus: 'Status',
+    revokedOn: 'Revoked on',
+    revocationReason: 'Revocation reason',
+    figure: 'Figure',
+    value: 'Value',
+    name: 'Name',
+    participants: 'Participants',
+    institutions: 'Institutions',
+    masterTeachers: 'Master teachers',
+    completers: 'Completers',
+    certified: 'Certified',
+    aiAdopters: 'AI adopters',
+    completionRate: 'Completion rate',
+    certificationRate: 'Certification rate',
+    aiAdoptionRate: 'AI adoption rate',
+    mentoringSessions: 'Mentoring sessions',
+    mentoringHours: 'Mentoring hours',
+    generation: 'Generation',
     date: 'Date',
   },
   enrolmentStatus: { enrolled: 'Enrolled', active: 'Active', completed: 'Completed', withdrawn: 'Withdrawn' },
@@ -119,22 +191,55 @@ const mn: ReportLabels = {
     certifications: 'Гэрчилгээнүүд',
   },
   columns: {
-    fullName: 'Овог нэр', email: 'Имэйл', institution: 'Байгууллага', region: 'Бүс', cohort: 'Бүлэг',
-    round: 'Шат', enrolmentStatus: 'Бүртгэлийн төлөв', enrolledOn: 'Бүртгүүлсэн огноо',
-    coursesCompleted: 'Дүүргэсэн хичээл', courseCodes: 'Дүүргэсэн хичээлүүд', scores: 'Оноо',
-    meanScore: 'Үндсэн хичээлийн дундаж оноо', certificationNumber: 'Гэрчилгээний дугаар',
-    aiAdoption: 'Хиймэл оюун нэвтрүүлэлт', mentor: 'Зөвлөгч', mentees: 'Шавь нар',
-    menteesMentored: 'Уулзалт хийсэн шавь', sessions: 'Уулзалт', hours: 'Цаг', lastSessionOn: 'Сүүлийн уулзалт',
-    overdueMentees: 'Хугацаа хэтэрсэн шавь', number: 'Гэрчилгээний дугаар', issuedOn: 'Олгосон огноо',
-    certificationStatus: 'Төлөв', revokedOn: 'Хүчингүй болгосон огноо', revocationReason: 'Хүчингүй болгосон шалтгаан',
-    figure: 'Үзүүлэлт', value: 'Утга', name: 'Нэр', participants: 'Оролцогчид', institutions: 'Байгууллагууд',
-    masterTeachers: 'Мастер багш нар', completers: 'Дүүргэсэн', certified: 'Гэрчилгээтэй',
-    aiAdopters: 'Хиймэл оюун нэвтрүүлсэн', completionRate: 'Дүүргэлтийн хувь',
-    certificationRate: 'Гэрчилгээжүүлэлтийн хувь', aiAdoptionRate: 'Хиймэл оюун нэвтрүүлэлтийн хувь',
-    mentoringSessions: 'Зөвлөн чиглүүлэх уулзалт', mentoringHours: 'Зөвлөн чиглүүлэх цаг', generation: 'Үе',
+    fullName: 'Овог нэр',
+    email: 'Имэйл',
+    institution: 'Байгууллага',
+    region: 'Бүс',
+    cohort: 'Бүлэг',
+    round: 'Шат',
+    enrolmentStatus: 'Бүртгэлийн төлөв',
+    enrolledOn: 'Бүртгүүлсэн огноо',
+    coursesCompleted: 'Дүүргэсэн хичээл',
+    courseCodes: 'Дүүргэсэн хичээлүүд',
+    scores: 'Оноо',
+    meanScore: 'Үндсэн хичээлийн дундаж оноо',
+    certificationNumber: 'Гэрчилгээний дугаар',
+    aiAdoption: 'Хиймэл оюун нэвтрүүлэлт',
+    mentor: 'Зөвлөгч',
+    mentees: 'Шавь нар',
+    menteesMentored: 'Уулзалт хийсэн шавь',
+    sessions: 'Уулзалт',
+    hours: 'Цаг',
+    lastSessionOn: 'Сүүлийн уулзалт',
+    overdueMentees: 'Хугацаа хэтэрсэн шавь',
+    number: 'Гэрчилгээний дугаар',
+    issuedOn: 'Олгосон огноо',
+    certificationStatus: 'Төлөв',
+    revokedOn: 'Хүчингүй болгосон огноо',
+    revocationReason: 'Хүчингүй болгосон шалтгаан',
+    figure: 'Үзүүлэлт',
+    value: 'Утга',
+    name: 'Нэр',
+    participants: 'Оролцогчид',
+    institutions: 'Байгууллагууд',
+    masterTeachers: 'Мастер багш нар',
+    completers: 'Дүүргэсэн',
+    certified: 'Гэрчилгээтэй',
+    aiAdopters: 'Хиймэл оюун нэвтрүүлсэн',
+    completionRate: 'Дүүргэлтийн хувь',
+    certificationRate: 'Гэрчилгээжүүлэлтийн хувь',
+    aiAdoptionRate: 'Хиймэл оюун нэвтрүүлэлтийн хувь',
+    mentoringSessions: 'Зөвлөн чиглүүлэх уулзалт',
+    mentoringHours: 'Зөвлөн чиглүүлэх цаг',
+    generation: 'Үе',
     date: 'Огноо',
   },
-  enrolmentStatus: { enrolled: 'Бүртгэгдсэн', active: 'Суралцаж буй', completed: 'Дүүргэсэн', withdrawn: 'Гарсан' },
+  enrolmentStatus: {
+    enrolled: 'Бүртгэгдсэн',
+    active: 'Суралцаж буй',
+    completed: 'Дүүргэсэн',
+    withdrawn: 'Гарсан',
+  },
   aiAdoption: { verified: 'Баталгаажсан', unverified: 'Баталгаажаагүй', none: 'Байхгүй' },
   certificationStatus: { active: 'Хүчинтэй', revoked: 'Хүчингүй' },
   meta: {
@@ -150,7 +255,8 @@ const mn: ReportLabels = {
     stale: 'сүүлийн бүртгэлүүд хараахан тооцогдоогүй',
     rows: 'Мөр',
     page: 'Хуудас',
-    truncated: (shown) => `Зөвхөн эхний ${shown} мөрийг харууллаа; бүтэн жагсаалтыг CSV эсвэл XLSX хэлбэрээр татна уу.`,
+    truncated: (shown) =>
+      `Зөвхөн эхний ${shown} мөрийг харууллаа; бүтэн жагсаалтыг CSV эсвэл XLSX хэлбэрээр татна уу.`,
     chartTitle: 'Бүс тус бүрийн оролцогчид ба гэрчилгээтэй багш нар',
   },
 };

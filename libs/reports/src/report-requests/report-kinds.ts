@@ -1,5 +1,10 @@
 /** The reports an administrator can hand to a ministry, and how they can be asked for. */
-export const REPORT_KINDS = ['programme-summary', 'cohort-roster', 'mentoring-activity', 'certified-list'] as const;
+export const REPORT_KINDS = [
+  'programme-summary',
+  'cohort-roster',
+  'mentoring-activity',
+  'certified-list',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;

@@ -81,19 +81,24 @@ export class ReportView {
   @ApiPropertyOptional({ format: 'uuid' }) cohortId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) roundId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) regionId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: "a master teacher's mentoring-activity covers only them" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "a master teacher's mentoring-activity covers only them",
+  })
   mentorId?: string;
   @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
   @ApiProperty({ nullable: true, type: Number }) rowCount: number | null;
-  @ApiProperty({ nullable: true, type: String, example: 'cohort-roster-darkhan-2-2026-11-23.xlsx' }) fileName: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'cohort-roster-darkhan-2-2026-11-23.xlsx' })
+  fileName: string | null;
   @ApiProperty({ nullable: true, type: String }) contentType: string | null;
   @ApiProperty({ nullable: true, type: Number }) sizeBytes: number | null;
   @ApiProperty({ nullable: true, type: String }) error: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ nullable: true, type: Date }) startedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) finishedAt: Date | null;
-  @ApiProperty({ nullable: true, type: Date, description: 'when the file is deleted (410 after)' }) expiresAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'when the file is deleted (410 after)' })
+  expiresAt: Date | null;
 
   static of(request: ReportRequest): ReportView {
     const { filePath: _internal, params, ...rest } = request;

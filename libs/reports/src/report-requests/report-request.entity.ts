@@ -13,13 +13,21 @@ export class ReportRequest {
   @Column({ type: 'jsonb' }) params: ReportParams;
   @Column({ type: 'text' }) status: ReportStatus;
   @Column('int') progress: number;
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: unknown) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: unknown) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   rowCount: number | null;
   /** Where the file lies on the worker's disk: internal, never shown to a client. */
   @Column({ type: 'text', nullable: true }) filePath: string | null;
   @Column({ type: 'text', nullable: true }) fileName: string | null;
   @Column({ type: 'text', nullable: true }) contentType: string | null;
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: unknown) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: unknown) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   sizeBytes: number | null;
   @Column({ type: 'text', nullable: true }) error: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -13,18 +13,27 @@ const SCOPE_FIELDS = ['cohortId', 'roundId', 'regionId'] as const;
  * fit the kind or the programme, 404 for records that do not exist, 403 for what a master
  * teacher may not see. Returns the params to store.
  */
-export async function checkReportRequest(db: DataSource, dto: CreateReportDto, actor: Actor): Promise<ReportParams> {
+export async function checkReportRequest(
+  db: DataSource,
+  dto: CreateReportDto,
+  actor: Actor,
+): Promise<ReportParams> {
   const given = SCOPE_FIELDS.filter((field) => dto[field] !== undefined);
   if (given.length > 0 && !SCOPED_KINDS.has(dto.kind)) {
-    throw DomainError.invalid(`${given[0]}: only cohort-roster can be narrowed to a cohort, a round or a region`);
+    throw DomainError.invalid(
+      `${given[0]}: only cohort-roster can be narrowed to a cohort, a round or a region`,
+    );
   }
-  if (given.length > 1) throw DomainError.invalid(`${given[1]}: give at most one of cohortId, roundId, regionId`);
+  if (given.length > 1)
+    throw DomainError.invalid(`${given[1]}: give at most one of cohortId, roundId, regionId`);
 
   const [programme] = await db.query(`SELECT id FROM programmes WHERE id = $1`, [dto.programmeId]);
   if (!programme) throw DomainError.notFound('programme', dto.programmeId);
   const params: ReportParams = {};
   if (dto.cohortId) {
-    const [cohort] = await db.query(`SELECT name, programme_id, lead_trainer_id FROM cohorts WHERE id = $1`, [dto.cohortId]);
+    const [cohort] = await db.query(`SELECT name, programme_id, lead_trainer_id FROM cohorts WHERE id = $1`, [
+      dto.cohortId,
+    ]);
     if (!cohort) throw DomainError.notFound('cohort', dto.cohortId);
     if (cohort.programme_id !== dto.programmeId) {
       throw DomainError.invalid(`cohortId: cohort '${cohort.name}' belongs to another programme`);
@@ -35,7 +44,9 @@ export async function checkReportRequest(db: DataSource, dto: CreateReportDto, a
     params.cohortId = dto.cohortId;
   }
   if (dto.roundId) {
-    const [round] = await db.query(`SELECT name, programme_id FROM cascade_rounds WHERE id = $1`, [dto.roundId]);
+    const [round] = await db.query(`SELECT name, programme_id FROM cascade_rounds WHERE id = $1`, [
+      dto.roundId,
+    ]);
     if (!round) throw DomainError.notFound('round', dto.roundId);
     if (round.programme_id !== dto.programmeId) {
       throw DomainError.invalid(`roundId: round '${round.name}' belongs to another programme`);
@@ -57,7 +68,10 @@ export async function checkReportRequest(db: DataSource, dto: CreateReportDto, a
 function masterTeacherScope(dto: CreateReportDto, actor: Actor): ReportParams {
   if (!actor.personId) throw DomainError.forbidden('role: your user is not linked to a person');
   if (dto.kind === 'cohort-roster') {
-    if (!dto.cohortId) throw DomainError.forbidden('cohortId: a master teacher may export the roster of a cohort they lead only');
+    if (!dto.cohortId)
+      throw DomainError.forbidden(
+        'cohortId: a master teacher may export the roster of a cohort they lead only',
+      );
     return {};
   }
   if (dto.kind === 'mentoring-activity') return { mentorId: actor.personId };

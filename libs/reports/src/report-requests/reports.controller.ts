@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -10,7 +22,13 @@ import {
 } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, CurrentActor, ErrorBody, READERS, Roles } from '@cascade/platform';
-import { CreateReportDto, ReportAcceptedView, ReportPage, ReportQuery, ReportView } from './report-request.dto';
+import {
+  CreateReportDto,
+  ReportAcceptedView,
+  ReportPage,
+  ReportQuery,
+  ReportView,
+} from './report-request.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -40,7 +58,11 @@ export class ReportsController {
   }
 
   @Get(':id/file')
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiProduces(
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
+  )
   @ApiOkResponse({ description: 'the file, as an attachment' })
   @ApiConflictResponse({ type: ErrorBody, description: 'not done yet' })
   @ApiGoneResponse({ type: ErrorBody, description: 'expired' })
@@ -58,6 +80,9 @@ export class ReportsController {
 /** RFC 6266: an ASCII fallback, and the real (possibly Cyrillic) name in UTF-8 (RFC 5987). */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

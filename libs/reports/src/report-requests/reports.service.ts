@@ -68,12 +68,17 @@ export class ReportsService {
   /** 409 until the file is ready, 410 once it has expired (or its file is gone). */
   async file(id: string, actor: Actor): Promise<ReportFile> {
     const request = await this.visible(id, actor);
-    if (request.status === 'expired') throw new GoneException(`status: report ${id} expired at ${request.expiresAt?.toISOString()}`);
-    if (request.status === 'failed') throw DomainError.conflict(`status: report ${id} failed: ${request.error}`);
+    if (request.status === 'expired')
+      throw new GoneException(`status: report ${id} expired at ${request.expiresAt?.toISOString()}`);
+    if (request.status === 'failed')
+      throw DomainError.conflict(`status: report ${id} failed: ${request.error}`);
     if (request.status !== 'done') {
-      throw DomainError.conflict(`status: report ${id} is ${request.status} (${request.progress}%); try again when it is done`);
+      throw DomainError.conflict(
+        `status: report ${id} is ${request.status} (${request.progress}%); try again when it is done`,
+      );
     }
-    if (request.expiresAt! <= new Date()) throw new GoneException(`status: report ${id} expired at ${request.expiresAt!.toISOString()}`);
+    if (request.expiresAt! <= new Date())
+      throw new GoneException(`status: report ${id} expired at ${request.expiresAt!.toISOString()}`);
     const size = await stat(request.filePath!).then(
       (s) => s.size,
       () => undefined,

@@ -9,7 +9,10 @@ import { cellText } from './cell-format';
  * header, then the rows); a report of several sections writes its heading, then each section
  * as its title, its header and its rows, with an empty line between them.
  */
-export function csvStages(heading: ReportHeading, file: string): [Transform, Transform, NodeJS.WritableStream] {
+export function csvStages(
+  heading: ReportHeading,
+  file: string,
+): [Transform, Transform, NodeJS.WritableStream] {
   let types: CellType[] = [];
   let sections = 0;
   const records = new Transform({

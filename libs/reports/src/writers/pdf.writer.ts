@@ -20,6 +20,7 @@ const FONT = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
 const MARGIN = 36;
 const ROW_HEIGHT = 14;
 const FONT_SIZE = 7.5;
+const MAX_LINES = 4;
 const COLOURS = { header: '#D9E1F2', rule: '#999999', series: ['#2F5597', '#70AD47'] as const };
 
 /**
@@ -31,7 +32,8 @@ const COLOURS = { header: '#D9E1F2', rule: '#999999', series: ['#2F5597', '#70AD
 export class PdfReportWriter extends Writable {
   private readonly file: WriteStream;
   private readonly doc: PDFKit.PDFDocument;
-  private section: { title: string; columns: Column[]; widths: number[] } | undefined;
+  /** The section's printed columns: `shown` indexes the event's values. */
+  private section: { title: string; columns: Column[]; shown: number[]; widths: number[] } | undefined;
   private pageNumber = 1;
 
   constructor(heading: ReportHeading, path: string) {
@@ -73,18 +75,26 @@ export class PdfReportWriter extends Writable {
       case 'section':
         this.startSection(event.title, event.columns);
         break;
-      case 'row':
-        if (!this.section) throw new Error('pdf: a row arrived before its section');
-        this.ensureSpace(ROW_HEIGHT, true);
+      case 'row': {
+        const section = this.section;
+        if (!section) throw new Error('pdf: a row arrived before its section');
+        const texts = section.shown.map((i) => cellText(event.values[i] ?? null, section.columns[i].type));
+        const height = this.rowHeight(texts, 'regular');
+        this.ensureSpace(height, true);
         this.tableRow(
-          event.values.map((value, i) => cellText(value, this.section!.columns[i]?.type ?? 'text')),
-          this.section.columns.map((column) => column.type),
-          'regular',
+          texts,
+          section.shown.map((i) => section.columns[i].type),
+          height,
         );
         break;
+      }
       case 'note':
         this.ensureSpace(ROW_HEIGHT * 2, false);
-        this.doc.font('regular').fontSize(8).fillColor('black').text(event.text, MARGIN, this.doc.y + 4, { width: this.width });
+        this.doc
+          .font('regular')
+          .fontSize(8)
+          .fillColor('black')
+          .text(event.text, MARGIN, this.doc.y + 4, { width: this.width });
         break;
       case 'chart':
         this.chart(event.chart);
@@ -102,7 +112,11 @@ export class PdfReportWriter extends Writable {
 
   private titlePage(heading: ReportHeading): void {
     this.footer(1);
-    this.doc.font('bold').fontSize(24).fillColor('black').text(heading.title, MARGIN, 160, { width: this.width, align: 'center' });
+    this.doc
+      .font('bold')
+      .fontSize(24)
+      .fillColor('black')
+      .text(heading.title, MARGIN, 160, { width: this.width, align: 'center' });
     this.doc.moveDown(1.5).font('regular').fontSize(12);
     for (const line of heading.lines) this.doc.text(line, { width: this.width, align: 'center' });
     this.doc.addPage();
@@ -111,18 +125,36 @@ export class PdfReportWriter extends Writable {
   private footer(page: number): void {
     const { doc } = this;
     const y = doc.y;
+    // Inside the bottom margin: PDFKit would otherwise start a new page for the footer itself.
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc.font('regular').fontSize(7).fillColor('#666666');
-    doc.text(String(page), MARGIN, doc.page.height - MARGIN + 8, { width: this.width, align: 'right', lineBreak: false });
+    doc.text(String(page), MARGIN, doc.page.height - MARGIN + 8, {
+      width: this.width,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottomMargin;
     doc.fillColor('black');
     doc.x = MARGIN;
     doc.y = Math.max(y, MARGIN);
   }
 
   private startSection(title: string, columns: Column[]): void {
-    const total = columns.reduce((sum, column) => sum + column.width, 0);
-    this.section = { title, columns, widths: columns.map((column) => (column.width / total) * this.width) };
+    const shown = columns.flatMap((column, i) => (column.spreadsheetOnly ? [] : [i]));
+    const total = shown.reduce((sum, i) => sum + columns[i].width, 0);
+    this.section = {
+      title,
+      columns,
+      shown,
+      widths: shown.map((i) => (columns[i].width / total) * this.width),
+    };
     this.ensureSpace(ROW_HEIGHT * 4, false);
-    this.doc.font('bold').fontSize(12).fillColor('black').text(title, MARGIN, this.doc.y + 8, { width: this.width });
+    this.doc
+      .font('bold')
+      .fontSize(12)
+      .fillColor('black')
+      .text(title, MARGIN, this.doc.y + 8, { width: this.width });
     this.doc.y += 4;
     this.tableHeader();
   }
@@ -136,14 +168,29 @@ export class PdfReportWriter extends Writable {
 
   private tableHeader(): void {
     const { doc } = this;
-    const labels = this.section!.columns.map((column) => column.label);
-    const height = ROW_HEIGHT * 2;
+    const section = this.section!;
+    const labels = section.shown.map((i) => section.columns[i].label);
+    const height = this.rowHeight(labels, 'bold');
     doc.rect(MARGIN, doc.y, this.width, height).fill(COLOURS.header);
-    this.cells(labels, labels.map(() => 'text'), 'bold', height);
+    this.cells(
+      labels,
+      labels.map(() => 'text'),
+      'bold',
+      height,
+    );
   }
 
-  private tableRow(texts: string[], types: CellType[], font: 'regular' | 'bold'): void {
-    this.cells(texts, types, font, ROW_HEIGHT);
+  /** Cells wrap: the row is as tall as its tallest cell, up to MAX_LINES lines. */
+  private rowHeight(texts: string[], font: 'regular' | 'bold'): number {
+    this.doc.font(font).fontSize(FONT_SIZE);
+    const tallest = Math.max(
+      ...texts.map((text, i) => this.doc.heightOfString(text || ' ', { width: this.section!.widths[i] - 4 })),
+    );
+    return Math.min(Math.max(ROW_HEIGHT, tallest + 5), ROW_HEIGHT * MAX_LINES);
+  }
+
+  private tableRow(texts: string[], types: CellType[], height: number): void {
+    this.cells(texts, types, 'regular', height);
     this.doc
       .moveTo(MARGIN, this.doc.y)
       .lineTo(MARGIN + this.width, this.doc.y)
@@ -152,7 +199,12 @@ export class PdfReportWriter extends Writable {
       .stroke();
   }
 
-  private cells(texts: string[], types: (CellType | 'text')[], font: 'regular' | 'bold', height: number): void {
+  private cells(
+    texts: string[],
+    types: (CellType | 'text')[],
+    font: 'regular' | 'bold',
+    height: number,
+  ): void {
     const { doc } = this;
     const y = doc.y;
     let x = MARGIN;
@@ -180,12 +232,20 @@ export class PdfReportWriter extends Writable {
     const plotWidth = this.width - labelWidth - 60;
     const max = Math.max(1, ...chart.bars.flatMap((bar) => bar.values));
     this.ensureSpace(60 + Math.min(chart.bars.length, 10) * groupHeight, false);
-    doc.font('bold').fontSize(12).fillColor('black').text(chart.title, MARGIN, doc.y + 8, { width: this.width });
+    doc
+      .font('bold')
+      .fontSize(12)
+      .fillColor('black')
+      .text(chart.title, MARGIN, doc.y + 8, { width: this.width });
     let y = doc.y + 6;
     chart.series.forEach((name, s) => {
       const x = MARGIN + labelWidth + s * 150;
       doc.rect(x, y, 10, 8).fill(COLOURS.series[s]);
-      doc.font('regular').fontSize(8).fillColor('black').text(name, x + 14, y, { lineBreak: false });
+      doc
+        .font('regular')
+        .fontSize(8)
+        .fillColor('black')
+        .text(name, x + 14, y, { lineBreak: false });
     });
     y += 18;
     for (const bar of chart.bars) {
@@ -199,7 +259,9 @@ export class PdfReportWriter extends Writable {
         const top = y + s * barHeight;
         const length = (value / max) * plotWidth;
         if (length > 0) doc.rect(MARGIN + labelWidth, top, length, barHeight - 1).fill(COLOURS.series[s]);
-        doc.fillColor('black').text(String(value), MARGIN + labelWidth + length + 4, top - 1, { lineBreak: false });
+        doc
+          .fillColor('black')
+          .text(String(value), MARGIN + labelWidth + length + 4, top - 1, { lineBreak: false });
       });
       y += groupHeight;
     }

@@ -8,7 +8,10 @@ import { XlsxReportWriter } from './xlsx.writer';
  * The streams that turn report events into a file, joined after the events in one
  * stream.pipeline: the last stage writes `file` and finishes only once it is on disk.
  */
-export type WriterStages = [NodeJS.ReadWriteStream | NodeJS.WritableStream, ...(NodeJS.ReadWriteStream | NodeJS.WritableStream)[]];
+export type WriterStages = [
+  NodeJS.ReadWriteStream | NodeJS.WritableStream,
+  ...(NodeJS.ReadWriteStream | NodeJS.WritableStream)[],
+];
 
 export function writerStages(format: ReportFormat, heading: ReportHeading, file: string): WriterStages {
   switch (format) {

@@ -44,7 +44,11 @@ export class XlsxReportWriter extends Writable {
     super({ objectMode: true });
     this.file = createWriteStream(path);
     this.file.on('error', (error) => this.destroy(error));
-    this.workbook = new excelStream.xlsx.WorkbookWriter({ stream: this.file, useStyles: true, useSharedStrings: false });
+    this.workbook = new excelStream.xlsx.WorkbookWriter({
+      stream: this.file,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     this.workbook.creator = 'Cascade';
     const info = this.addSheet(heading.title, { views: [] });
     info.getColumn(1).width = 80;
@@ -124,7 +128,9 @@ export class XlsxReportWriter extends Writable {
 
   private writeRow(sheet: Worksheet, columns: Column[], values: CellValue[]): void {
     const row = sheet.addRow(values.map((value, i) => excelValue(value, columns[i]?.type ?? 'text')));
-    values.forEach((value, i) => (row.getCell(i + 1).style = STYLES[cellTypeOf(value, columns[i]?.type ?? 'text')]));
+    values.forEach(
+      (value, i) => (row.getCell(i + 1).style = STYLES[cellTypeOf(value, columns[i]?.type ?? 'text')]),
+    );
     row.commit();
   }
 
@@ -134,7 +140,11 @@ export class XlsxReportWriter extends Writable {
 
   /** Excel's rules: at most 31 characters, none of : \ / ? * [ ], unique in any letter case. */
   private sheetName(title: string): string {
-    const base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
+    const base =
+      title
+        .replace(/[:\\/?*[\]]/g, ' ')
+        .slice(0, 31)
+        .trim() || 'Sheet';
     let name = base;
     for (let n = 2; this.sheetNames.has(name.toLowerCase()); n++) name = `${base.slice(0, 26)} ${n}`;
     this.sheetNames.add(name.toLowerCase());
@@ -145,6 +155,7 @@ export class XlsxReportWriter extends Writable {
 /** Numbers stay numbers; an ISO date becomes a Date at UTC midnight, which ExcelJS writes as that day. */
 function excelValue(value: CellValue, columnType: CellType): string | number | Date | null {
   if (isTypedNumber(value)) return value.value;
-  if (columnType === 'date' && typeof value === 'string' && value !== '') return new Date(`${value}T00:00:00Z`);
+  if (columnType === 'date' && typeof value === 'string' && value !== '')
+    return new Date(`${value}T00:00:00Z`);
   return value === '' ? null : value;
 }
