@@ -19,6 +19,7 @@ export interface ReportFixture {
   cohortB: string;
   lead: string;
   otherLead: string;
+  coreCourseIds: string[];
   /** Core course codes, in the programme's order (the roster's score columns). */
   scoreColumns: string[];
 }
@@ -136,6 +137,7 @@ export async function buildReportFixture(db: DataSource): Promise<ReportFixture>
     cohortB,
     lead,
     otherLead,
+    coreCourseIds,
     scoreColumns: codes.map((c) => c.code),
   };
 }

@@ -214,6 +214,29 @@ describe('reports: every format read back and compared with the database', () =>
     expect(rows.map((r) => r[header.indexOf('Overdue mentees')])).toEqual(['1', '1']);
   });
 
+  it("gives a master teacher's mentoring-activity their own row only, downloadable by them", async () => {
+    const lead = await t.tokenFor('master_teacher', f.lead);
+    const id = await requestReport(t, lead, {
+      programmeId: f.programmeId,
+      kind: 'mentoring-activity',
+      format: 'xlsx',
+      language: 'mn',
+    });
+    await expect(waitForReport(t, lead, id)).resolves.toMatchObject({ status: 'done', rowCount: 1 });
+    const sheet = (await readXlsx((await download(t, lead, id)).body)).getWorksheet('Зөвлөгчид')!;
+    expect(sheet.rowCount).toBe(2);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 9)).toEqual([
+      'Сарантуяа Мастер',
+      'Дарханы багшийн коллеж',
+      'Дархан-Уул',
+      2,
+      1,
+      2,
+      2.5,
+      expect.any(Date),
+    ]);
+  });
+
   it('writes the programme summary from the stats snapshot, as PDF (with its chart) and XLSX', async () => {
     await t.http
       .post(`/api/v1/programmes/${f.programmeId}/stats/refresh`)
