@@ -23,13 +23,16 @@ export async function assertServicesReachable(config: CascadeConfig): Promise<vo
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  // connect() itself only says "Connection is closed."; the error event says why (ECONNREFUSED, auth…).
+  let cause: Error | undefined;
+  redis.on('error', (error: Error) => (cause = error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`Redis is unreachable at ${redactUrl(config.REDIS_URL)}: ${(error as Error).message}`);
+    throw new Error(`Redis is unreachable at ${redactUrl(config.REDIS_URL)}: ${(cause ?? (error as Error)).message}`);
   } finally {
-    redis.disconnect();
+    // disconnect() on a client that already ended leaves a 2-second timer behind.
+    if (redis.status !== 'end') redis.disconnect();
   }
 }
