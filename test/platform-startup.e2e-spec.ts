@@ -11,7 +11,9 @@ describe('start-up checks', () => {
   });
 
   it('names PostgreSQL and its URL, password hidden, when PostgreSQL does not answer', async () => {
-    const failure = assertServicesReachable(config({ DATABASE_URL: 'postgres://cascade:s3cret@127.0.0.1:1/cascade' }));
+    const failure = assertServicesReachable(
+      config({ DATABASE_URL: 'postgres://cascade:s3cret@127.0.0.1:1/cascade' }),
+    );
     await expect(failure).rejects.toThrow(
       /^PostgreSQL is unreachable at postgres:\/\/cascade:\*\*\*@127\.0\.0\.1:1\/cascade: .*ECONNREFUSED/,
     );
@@ -20,7 +22,9 @@ describe('start-up checks', () => {
 
   it('names Redis and its URL, password hidden, when Redis does not answer', async () => {
     const failure = assertServicesReachable(config({ REDIS_URL: 'redis://:s3cret@127.0.0.1:1' }));
-    await expect(failure).rejects.toThrow(/^Redis is unreachable at redis:\/\/:\*\*\*@127\.0\.0\.1:1: .*ECONNREFUSED/);
+    await expect(failure).rejects.toThrow(
+      /^Redis is unreachable at redis:\/\/:\*\*\*@127\.0\.0\.1:1: .*ECONNREFUSED/,
+    );
     await expect(failure).rejects.not.toThrow(/s3cret/);
   });
 });
