@@ -1,3 +1,5 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase, withDb } from './support/database';
 import { makeCohort, makeEnrolment, makeMasterTeacher, makePerson, makeProgramme, makeRound } from './support/factories';
@@ -232,13 +234,26 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     expect([bad.status, bad.body.message]).toEqual([400, expect.stringMatching(/^mode: /)]);
   });
 
-  it('marks the programme figures dirty in the same transaction as a session write', async () => {
+  it('marks the programme figures dirty with a session write and asks for a rollup; a batch of duplicates changes nothing', async () => {
     const version = () =>
       withDb(async (pg) => Number((await pg.query(`SELECT dirty_version FROM programme_figures_state WHERE programme_id = $1`, [programmeId])).rows[0]?.dirty_version ?? 0));
+    const stats = t.app.get<Queue>(getQueueToken('stats'));
+    await stats.removeDeduplicationKey(`rollup-${programmeId}`);
     const before = await version();
     await batch(mentorToken, [item(own, 'dirty-1'), item(second, 'dirty-2')]).expect(200);
     await expect(version()).resolves.toBe(before + 1);
+    await expect(stats.getDeduplicationJobId(`rollup-${programmeId}`)).resolves.toEqual(expect.any(String));
     await batch(mentorToken, [item(own, 'dirty-1')]).expect(200);
     await expect(version()).resolves.toBe(before + 1);
+  });
+
+  it('answers one 201 and nine 200 with the same session when it is posted 10 times at once', async () => {
+    const body = single(item(second, 'single-race'));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => t.http.post(`/api/v1/mentoring/assignments/${second}/sessions`).set(auth(mentorToken)).send(body)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    await expect(stored(['single-race'])).resolves.toBe(1);
   });
 });
