@@ -1,0 +1,41 @@
+/**
+ * Runs one report request through the real ReportGenerator (claim, cursor, writer, rename, final
+ * status) in a process of its own, so bench/reports.bench.ts can measure its time and peak memory.
+ *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/reports-export.ts <reportId>
+ * Prints one JSON line: rows, milliseconds, RSS before the export and its sampled peak.
+ */
+import { ConfigService } from '@nestjs/config';
+import { performance } from 'perf_hooks';
+import { DataSource } from 'typeorm';
+import { CascadeConfig, dataSourceOptions, loadConfig } from '@cascade/platform';
+import { ReportGenerator } from '../libs/reports/src/generation/report-generator.service';
+import { SummarySource } from '../libs/reports/src/content/summary.source';
+import { ReportRequest } from '../libs/reports/src/report-requests/report-request.entity';
+
+async function main(): Promise<void> {
+  const reportId = process.argv[2];
+  const config = loadConfig();
+  const db = new DataSource({ ...dataSourceOptions(config.DATABASE_URL, 2), entities: [ReportRequest] });
+  await db.initialize();
+  const settings = { get: (key: keyof CascadeConfig) => config[key] } as unknown as ConfigService<CascadeConfig, true>;
+  // The roster does not read the stats snapshot; the summary source is not needed here.
+  const generator = new ReportGenerator(db, settings, undefined as unknown as SummarySource);
+
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = performance.now();
+  const outcome = await generator.generate(reportId, async () => undefined);
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  await db.destroy();
+  if (outcome.status !== 'done') throw new Error(`report ${reportId}: ${outcome.reason}`);
+  process.stdout.write(`${JSON.stringify({ rows: outcome.rowCount, ms: Math.round(ms), baselineRss: baseline, peakRss: peak })}\n`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
