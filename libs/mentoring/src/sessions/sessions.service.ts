@@ -16,7 +16,7 @@ import { occurredAtRefusal } from './session-window';
 const REQUIRED_ON_EDIT = ['occurredAt', 'durationMinutes', 'mode'] as const;
 
 /** `durationMinutes: durationMinutes must not be greater than 600`, as the validation pipe words it. */
-function describe(errors: ValidationError[]): string {
+function fieldProblems(errors: ValidationError[]): string {
   return errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ');
 }
 
@@ -70,7 +70,7 @@ export class SessionsService {
       }
       const item = plainToInstance(BatchSessionItemDto, raw);
       const errors = validateSync(item, { whitelist: true, forbidNonWhitelisted: true });
-      if (errors.length > 0) results[index] = { index, clientRef, status: 'rejected', reason: describe(errors) };
+      if (errors.length > 0) results[index] = { index, clientRef, status: 'rejected', reason: fieldProblems(errors) };
       else candidates.push(toCandidate(index, item));
     });
     for (const outcome of await this.ingest.ingest(candidates, actor)) results[outcome.index] = this.itemResult(outcome);
