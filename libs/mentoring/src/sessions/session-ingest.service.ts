@@ -20,7 +20,7 @@ interface AssignmentFacts {
   endsOn: string | null;
 }
 
-export const SESSION_COLUMNS = `id, assignment_id AS "assignmentId", occurred_at AS "occurredAt",
+const SESSION_COLUMNS = `id, assignment_id AS "assignmentId", occurred_at AS "occurredAt",
   duration_minutes AS "durationMinutes", mode, topics, notes, client_ref AS "clientRef",
   recorded_by AS "recordedBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
