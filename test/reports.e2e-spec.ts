@@ -316,7 +316,7 @@ describe('reports: every format read back and compared with the database', () =>
 
     await t.app.get<Queue>(getQueueToken('exports')).add('cleanup', {});
     const deadline = Date.now() + 20_000;
-    let state = await waitForStatus(id, 'expired', deadline);
+    const state = await waitForStatus(id, 'expired', deadline);
     expect(state).toBe('expired');
     expect(existsSync(path)).toBe(false);
     expect((await download(t, admin, id)).status).toBe(410);

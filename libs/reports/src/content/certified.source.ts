@@ -1,5 +1,5 @@
 import { ColumnKey } from '../i18n/report-labels';
-import { CellType, Column, labelledColumn, ReportContext, ReportEvent, ReportSource } from './report-content';
+import { CellType, labelledColumn, ReportContext, ReportEvent, ReportSource } from './report-content';
 import { countOf, listSection } from './row-stream';
 
 export const CERTIFIED_COUNT_SQL = `SELECT 1 FROM certifications cert WHERE cert.programme_id = $1`;

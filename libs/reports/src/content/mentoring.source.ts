@@ -1,5 +1,5 @@
 import { ColumnKey } from '../i18n/report-labels';
-import { CellType, Column, labelledColumn, ReportContext, ReportEvent, ReportSource } from './report-content';
+import { CellType, labelledColumn, ReportContext, ReportEvent, ReportSource } from './report-content';
 import { countOf, listSection } from './row-stream';
 
 const ASSIGNMENTS_WHERE = `WHERE a.programme_id = $1 AND ($2::uuid IS NULL OR a.mentor_id = $2::uuid)`;

@@ -7,6 +7,25 @@ import { cellTypeOf, isTypedNumber } from './cell-format';
 /** Excel's limit, header row included. */
 export const XLSX_MAX_ROWS = 1_048_576;
 
+const CHECK_EVERY_ROWS = 200;
+const PENDING_HIGH = 2 * 1024 * 1024;
+
+/**
+ * What ExcelJS's internals hold for a sheet and the zip has not compressed yet: the sheet's
+ * StreamBuf (its unsent buffers) and the zip entry's input buffer. Both are private to ExcelJS
+ * and archiver, read defensively: an unknown shape counts as nothing pending.
+ */
+interface SheetInternals {
+  _stream?: { buffers?: { length?: number }[]; pipes?: { writableLength?: number }[] };
+}
+function pendingBytes(sheet: Worksheet | undefined): number {
+  const stream = (sheet as unknown as SheetInternals | undefined)?._stream;
+  if (!stream) return 0;
+  const unsent = (stream.buffers ?? []).reduce((sum, buffer) => sum + (buffer.length ?? 0), 0);
+  const queued = (stream.pipes ?? []).reduce((sum, pipe) => sum + (pipe.writableLength ?? 0), 0);
+  return unsent + queued;
+}
+
 /**
  * One shared object per style. ExcelJS (useStyles: true) keeps a WeakMap from style object to
  * style id, so a cell that points at a shared object costs one map look-up, and the workbook
@@ -39,6 +58,7 @@ export class XlsxReportWriter extends Writable {
   private info: Worksheet | undefined;
   private sheet: Worksheet | undefined;
   private section: { title: string; columns: Column[]; part: number; rows: number } | undefined;
+  private rowsSinceCheck = 0;
 
   constructor(heading: ReportHeading, path: string) {
     super({ objectMode: true });
@@ -64,9 +84,20 @@ export class XlsxReportWriter extends Writable {
       done(error as Error);
       return;
     }
-    // The file is the slowest stage: wait for it, so rows do not pile up in memory.
-    if (this.file.writableNeedDrain) this.file.once('drain', () => done());
-    else done();
+    this.whenZipCaughtUp().then(() => done(), done);
+  }
+
+  /**
+   * ExcelJS hands each sheet's XML to the zip without back-pressure, so rows arriving faster than
+   * deflate compresses them would pile up in memory. Wait while more than PENDING_HIGH bytes
+   * are waiting, and let the zip drain them.
+   */
+  private async whenZipCaughtUp(): Promise<void> {
+    if (++this.rowsSinceCheck < CHECK_EVERY_ROWS) return;
+    this.rowsSinceCheck = 0;
+    while (pendingBytes(this.sheet) > PENDING_HIGH || this.file.writableNeedDrain) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
   }
 
   override _final(done: (error?: Error | null) => void): void {
