@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CascadeCoreModule } from './cascade-core.module';
+import { CertificationProcessor } from './certifications/certification.processor';
 
-@Module({})
+/** The cascade's worker side: the certification.evaluate processor. */
+@Module({
+  imports: [CascadeCoreModule],
+  providers: [CertificationProcessor],
+})
 export class CascadeJobsModule {}

@@ -1,8 +1,31 @@
 import { Module } from '@nestjs/common';
-import { TrainersService } from './trainers/trainers.service';
+import { AiAdoptionsController } from './ai-adoptions/ai-adoptions.controller';
+import { CascadeCoreModule } from './cascade-core.module';
+import { CascadeTreeController } from './cascade-tree/cascade-tree.controller';
+import { CertificationsController } from './certifications/certifications.controller';
+import { CohortsController } from './cohorts/cohorts.controller';
+import { CompletionsController } from './completions/completions.controller';
+import { EnrolmentsController } from './enrolments/enrolments.controller';
+import { MasterTeachersController } from './master-teachers/master-teachers.controller';
+import { PeopleRecordController } from './people-record/people-record.controller';
+import { ProgrammesController } from './programmes/programmes.controller';
+import { RoundsController } from './rounds/rounds.controller';
 
+/** The cascade's HTTP side: programmes, master teachers, rounds, cohorts, enrolments, completions, certifications. */
 @Module({
-  providers: [TrainersService],
-  exports: [TrainersService],
+  imports: [CascadeCoreModule],
+  controllers: [
+    ProgrammesController,
+    MasterTeachersController,
+    RoundsController,
+    CohortsController,
+    EnrolmentsController,
+    CompletionsController,
+    CertificationsController,
+    AiAdoptionsController,
+    CascadeTreeController,
+    PeopleRecordController,
+  ],
+  exports: [CascadeCoreModule],
 })
 export class CascadeModule {}

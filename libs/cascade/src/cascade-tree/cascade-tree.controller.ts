@@ -1,0 +1,20 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { READERS, Roles } from '@cascade/platform';
+import { CascadeTree } from './cascade-tree.dto';
+import { CascadeTreeService } from './cascade-tree.service';
+
+@ApiTags('cascade')
+@ApiBearerAuth()
+@Controller('programmes/:id/cascade')
+export class CascadeTreeController {
+  constructor(private readonly trees: CascadeTreeService) {}
+
+  /** Master teachers → cohorts they lead → participants (with generation) → cohorts those lead → … */
+  @Get()
+  @Roles(...READERS)
+  @ApiOkResponse({ type: CascadeTree })
+  tree(@Param('id', ParseUUIDPipe) programmeId: string): Promise<CascadeTree> {
+    return this.trees.tree(programmeId);
+  }
+}

@@ -1,0 +1,27 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { defaultJobOptions, JobPayloads } from '@cascade/platform';
+
+type EvaluatePayload = JobPayloads['certification']['evaluate'];
+
+/** Enqueues the certification evaluation; call after the commit of the change it follows. */
+@Injectable()
+export class CertificationQueue {
+  private readonly logger = new Logger(CertificationQueue.name);
+
+  constructor(@InjectQueue('certification') private readonly queue: Queue<EvaluatePayload>) {}
+
+  async requestEvaluation(programmeId: string, personIds?: string[]): Promise<string | undefined> {
+    try {
+      const payload: EvaluatePayload = personIds ? { programmeId, personIds } : { programmeId };
+      const job = await this.queue.add('evaluate', payload, defaultJobOptions);
+      return job.id;
+    } catch (error) {
+      // The change is committed and the evaluation is idempotent: the next evaluation of the
+      // programme (any later change, or POST /programmes/:id/certifications) catches up.
+      this.logger.warn(`certification evaluation of ${programmeId} not enqueued: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { CascadeAccess } from '../access';
+import { CertificationQueue } from '../certifications/certification-queue';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { assertDayWithin } from '../shared/references';
+import { CompletionQuery, CompletionView, CreateCompletionDto, UpdateCompletionDto } from './completion.dto';
+
+const VIEW = `SELECT cc.id, cc.enrolment_id AS "enrolmentId", cc.course_id AS "courseId", co.code AS "courseCode",
+                     cc.completed_on::text AS "completedOn", cc.score::float8 AS score
+                FROM course_completions cc JOIN courses co ON co.id = cc.course_id`;
+
+/**
+ * Completions of courses through an enrolment. Every create and correction re-evaluates the
+ * person's certification after commit.
+ */
+@Injectable()
+export class CompletionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CascadeAccess,
+    private readonly enrolments: EnrolmentsService,
+    private readonly programmes: ProgrammesService,
+    private readonly stats: StatsTrigger,
+    private readonly certification: CertificationQueue,
+  ) {}
+
+  async list(enrolmentId: string, query: CompletionQuery, actor: Actor): Promise<Page<CompletionView>> {
+    const { cohort } = await this.enrolments.find(this.db.manager, enrolmentId);
+    this.access.assertCanRead(actor, cohort);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM course_completions WHERE enrolment_id = $1`, [enrolmentId]);
+    const items: CompletionView[] = await this.db.query(
+      `${VIEW} WHERE cc.enrolment_id = $1 ORDER BY cc.completed_on, co.code, cc.id LIMIT $2 OFFSET $3`,
+      [enrolmentId, query.limit, query.offset],
+    );
+    return Page.of(items, total, query);
+  }
+
+  /** The enrolment row is locked, so a withdrawal and a new completion cannot cross. */
+  async create(enrolmentId: string, dto: CreateCompletionDto, actor: Actor): Promise<CompletionView> {
+    const { view, programmeId, personId } = await this.db.transaction(async (tx) => {
+      const { enrolment, cohort } = await this.enrolments.find(tx, enrolmentId, true);
+      this.access.assertCanManage(actor, cohort);
+      if (enrolment.status === 'withdrawn') {
+        throw DomainError.conflict(`status: the enrolment was withdrawn on ${enrolment.withdrawnOn} and takes no new completions`);
+      }
+      if (!cohort.courseIds.includes(dto.courseId)) {
+        throw DomainError.invalid(`courseId: course ${dto.courseId} is not a course of cohort '${cohort.name}'`);
+      }
+      await this.assertInsideProgramme(tx, cohort.programmeId, dto.completedOn);
+      const [{ id }] = await tx.query(
+        `INSERT INTO course_completions (enrolment_id, course_id, completed_on, score) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [enrolmentId, dto.courseId, dto.completedOn, dto.score ?? null],
+      );
+      await this.stats.markDirty(tx, cohort.programmeId);
+      return { view: await this.view(tx, id), programmeId: cohort.programmeId, personId: enrolment.personId };
+    });
+    await this.afterCommit(programmeId, personId);
+    return view;
+  }
+
+  async update(enrolmentId: string, completionId: string, dto: UpdateCompletionDto, actor: Actor): Promise<CompletionView> {
+    const { view, programmeId, personId } = await this.db.transaction(async (tx) => {
+      const { enrolment, cohort } = await this.enrolments.find(tx, enrolmentId, true);
+      this.access.assertCanManage(actor, cohort);
+      if (dto.completedOn !== undefined) await this.assertInsideProgramme(tx, cohort.programmeId, dto.completedOn);
+      const [rows] = await tx.query(
+        `UPDATE course_completions
+            SET completed_on = coalesce($3::date, completed_on),
+                score = CASE WHEN $4::boolean THEN $5::numeric ELSE score END,
+                updated_at = now()
+          WHERE id = $1 AND enrolment_id = $2
+          RETURNING id`,
+        [completionId, enrolmentId, dto.completedOn ?? null, dto.score !== undefined, dto.score ?? null],
+      );
+      if ((rows as unknown[]).length === 0) throw DomainError.notFound('completion', completionId);
+      await this.stats.markDirty(tx, cohort.programmeId);
+      return { view: await this.view(tx, completionId), programmeId: cohort.programmeId, personId: enrolment.personId };
+    });
+    await this.afterCommit(programmeId, personId);
+    return view;
+  }
+
+  private async assertInsideProgramme(tx: EntityManager, programmeId: string, completedOn: string): Promise<void> {
+    const programme = await this.programmes.get(programmeId, tx);
+    assertDayWithin('completedOn', completedOn, programme, `programme '${programme.name}'`);
+  }
+
+  private async afterCommit(programmeId: string, personId: string): Promise<void> {
+    await this.stats.requestRollup(programmeId);
+    await this.certification.requestEvaluation(programmeId, [personId]);
+  }
+
+  private async view(manager: EntityManager, id: string): Promise<CompletionView> {
+    const [row] = await manager.query(`${VIEW} WHERE cc.id = $1`, [id]);
+    return row as CompletionView;
+  }
+}

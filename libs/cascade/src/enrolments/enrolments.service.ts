@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { CascadeAccess } from '../access';
+import { CertificationQueue } from '../certifications/certification-queue';
+import { Cohort } from '../cohorts/cohort.entity';
+import { CohortsService } from '../cohorts/cohorts.service';
+import { CreateEnrolmentDto, EnrolmentQuery, EnrolmentView, UpdateEnrolmentDto } from './enrolment.dto';
+
+const VIEW = `SELECT e.id, e.cohort_id AS "cohortId", c.programme_id AS "programmeId", e.person_id AS "personId",
+                     p.full_name AS "fullName", e.status, e.enrolled_on::text AS "enrolledOn", e.withdrawn_on::text AS "withdrawnOn"
+                FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN people p ON p.id = e.person_id`;
+
+/** An enrolment with the cohort it belongs to, for access checks. */
+export interface EnrolmentInCohort {
+  enrolment: EnrolmentView;
+  cohort: Cohort;
+}
+
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CascadeAccess,
+    private readonly cohorts: CohortsService,
+    private readonly stats: StatsTrigger,
+    private readonly certification: CertificationQueue,
+  ) {}
+
+  async list(cohortId: string, query: EnrolmentQuery, actor: Actor): Promise<Page<EnrolmentView>> {
+    await this.cohorts.get(cohortId, actor);
+    const params: unknown[] = [cohortId];
+    const status = query.status ? `AND e.status = $${params.push(query.status)}` : '';
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM enrolments e WHERE e.cohort_id = $1 ${status}`, params);
+    const items: EnrolmentView[] = await this.db.query(
+      `${VIEW} WHERE e.cohort_id = $1 ${status} ORDER BY p.full_name, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit, query.offset],
+    );
+    return Page.of(items, total, query);
+  }
+
+  /**
+   * The cohort row is locked, so enrolments arriving together are counted one after another
+   * and capacity is never exceeded; a second enrolment of the person violates uq_enrolments_person.
+   */
+  async enrol(cohortId: string, dto: CreateEnrolmentDto, actor: Actor): Promise<EnrolmentView> {
+    const view = await this.db.transaction(async (tx) => {
+      const cohort = await this.cohorts.lock(tx, cohortId);
+      this.access.assertCanManage(actor, cohort);
+      if (dto.personId === cohort.leadTrainerId) {
+        throw DomainError.invalid(`personId: the lead trainer of cohort '${cohort.name}' cannot enrol in it`);
+      }
+      await this.assertHasPlace(tx, cohort);
+      const [{ id }] = await tx.query(
+        `INSERT INTO enrolments (cohort_id, person_id, status, enrolled_on) VALUES ($1, $2, 'enrolled', coalesce($3::date, current_date)) RETURNING id`,
+        [cohortId, dto.personId, dto.enrolledOn ?? null],
+      );
+      await this.stats.markDirty(tx, cohort.programmeId);
+      return this.view(tx, id);
+    });
+    await this.stats.requestRollup(view.programmeId);
+    return view;
+  }
+
+  /** Withdrawal frees the place; coming back from withdrawal needs a free place again. */
+  async update(id: string, dto: UpdateEnrolmentDto, actor: Actor): Promise<EnrolmentView> {
+    let withdrawn = false;
+    const view = await this.db.transaction(async (tx) => {
+      const { enrolment } = await this.find(tx, id);
+      const cohort = await this.cohorts.lock(tx, enrolment.cohortId);
+      this.access.assertCanManage(actor, cohort);
+      const [current] = await tx.query(`SELECT status FROM enrolments WHERE id = $1 FOR UPDATE`, [id]);
+      if (current.status === dto.status) return this.view(tx, id);
+      if (current.status === 'withdrawn') await this.assertHasPlace(tx, cohort);
+      withdrawn = dto.status === 'withdrawn';
+      await tx.query(
+        `UPDATE enrolments
+            SET status = $2, withdrawn_on = CASE WHEN $2 = 'withdrawn' THEN current_date END, updated_at = now()
+          WHERE id = $1`,
+        [id, dto.status],
+      );
+      await this.stats.markDirty(tx, cohort.programmeId);
+      return this.view(tx, id);
+    });
+    await this.stats.requestRollup(view.programmeId);
+    if (withdrawn) await this.certification.requestEvaluation(view.programmeId, [view.personId]);
+    return view;
+  }
+
+  /** The enrolment and its cohort; pass lockEnrolment to hold the enrolment row for the transaction. */
+  async find(manager: EntityManager, id: string, lockEnrolment = false): Promise<EnrolmentInCohort> {
+    if (lockEnrolment) await manager.query(`SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE`, [id]);
+    const [enrolment] = await manager.query(`${VIEW} WHERE e.id = $1`, [id]);
+    if (!enrolment) throw DomainError.notFound('enrolment', id);
+    const cohort = await manager.findOneByOrFail(Cohort, { id: (enrolment as EnrolmentView).cohortId });
+    return { enrolment: enrolment as EnrolmentView, cohort };
+  }
+
+  private async assertHasPlace(tx: EntityManager, cohort: Cohort): Promise<void> {
+    const [{ taken }] = await tx.query(
+      `SELECT count(*)::int AS taken FROM enrolments WHERE cohort_id = $1 AND status <> 'withdrawn'`,
+      [cohort.id],
+    );
+    if (taken >= cohort.capacity) {
+      throw DomainError.conflict(`capacity: cohort '${cohort.name}' is full (${taken}/${cohort.capacity})`);
+    }
+  }
+
+  private async view(manager: EntityManager, id: string): Promise<EnrolmentView> {
+    const [row] = await manager.query(`${VIEW} WHERE e.id = $1`, [id]);
+    return row as EnrolmentView;
+  }
+}

@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '@cascade/platform';
+import { PROGRAMME_STATUSES, ProgrammeStatus } from './programme.entity';
+
+export class CredentialDto {
+  @ApiProperty({ example: 'AI in Education' }) @IsString() @MinLength(1) @MaxLength(200) title: string;
+  @ApiProperty({ example: 'micro-credential' }) @IsString() @MinLength(1) @MaxLength(100) level: string;
+  @ApiProperty({ example: 'National Centre for Teacher Development' }) @IsString() @MinLength(1) @MaxLength(200) issuer: string;
+}
+
+export class CreateProgrammeDto {
+  @ApiProperty({ example: 'AI in Teaching 2025' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ format: 'date', example: '2025-01-01' }) @IsDateString({ strict: true }) startsOn: string;
+  @ApiProperty({ format: 'date', example: '2025-12-31' }) @IsDateString({ strict: true }) endsOn: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The courses that make a completion' })
+  @IsArray()
+  @IsUUID('all', { each: true })
+  coreCourseIds: string[];
+
+  @ApiProperty({ minimum: 0, maximum: 100, example: 60 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  passMark: number;
+
+  @ApiProperty({ type: CredentialDto }) @ValidateNested() @Type(() => CredentialDto) credential: CredentialDto;
+
+  @ApiPropertyOptional({ enum: PROGRAMME_STATUSES, default: 'draft' })
+  @IsOptional()
+  @IsIn(PROGRAMME_STATUSES)
+  status?: ProgrammeStatus;
+}
+
+export class UpdateProgrammeDto extends PartialType(CreateProgrammeDto) {}
+
+export class ProgrammeQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PROGRAMME_STATUSES }) @IsOptional() @IsIn(PROGRAMME_STATUSES) status?: ProgrammeStatus;
+}

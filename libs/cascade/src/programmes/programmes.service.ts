@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { CertificationQueue } from '../certifications/certification-queue';
+import { assertAllExist, presentFields } from '../shared/references';
+import { CreateProgrammeDto, ProgrammeQuery, UpdateProgrammeDto } from './programme.dto';
+import { Programme } from './programme.entity';
+
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly stats: StatsTrigger,
+    private readonly certification: CertificationQueue,
+  ) {}
+
+  async list(query: ProgrammeQuery): Promise<Page<Programme>> {
+    const [items, total] = await this.db.getRepository(Programme).findAndCount({
+      where: query.status ? { status: query.status } : {},
+      order: { startsOn: 'DESC', name: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return Page.of(items, total, query);
+  }
+
+  async get(id: string, manager: EntityManager = this.db.manager): Promise<Programme> {
+    const programme = await manager.findOneBy(Programme, { id });
+    if (!programme) throw DomainError.notFound('programme', id);
+    return programme;
+  }
+
+  /** The programme row locked for the rest of the transaction (FOR UPDATE or FOR SHARE). */
+  async lock(manager: EntityManager, id: string, mode: 'pessimistic_write' | 'pessimistic_read'): Promise<Programme> {
+    const programme = await manager.findOne(Programme, { where: { id }, lock: { mode } });
+    if (!programme) throw DomainError.notFound('programme', id);
+    return programme;
+  }
+
+  async create(dto: CreateProgrammeDto): Promise<Programme> {
+    return this.db.transaction(async (tx) => {
+      await assertAllExist(tx, 'courses', dto.coreCourseIds, 'coreCourseIds');
+      const programme = tx.create(Programme, { ...presentFields(dto), coreCourseIds: [...new Set(dto.coreCourseIds)] });
+      return tx.save(Programme, { ...programme, status: dto.status ?? 'draft' });
+    });
+  }
+
+  /**
+   * A change of the certification rule (core courses, pass mark) changes figures and
+   * re-evaluates every certification of the programme after commit.
+   */
+  async update(id: string, dto: UpdateProgrammeDto): Promise<Programme> {
+    let ruleChanged = false;
+    const programme = await this.db.transaction(async (tx) => {
+      const current = await this.lock(tx, id, 'pessimistic_write');
+      await assertAllExist(tx, 'courses', dto.coreCourseIds, 'coreCourseIds');
+      const next = tx.create(Programme, { ...current, ...presentFields(dto) });
+      next.coreCourseIds = [...new Set(next.coreCourseIds)];
+      if (next.startsOn !== current.startsOn || next.endsOn !== current.endsOn) await this.assertHoldsItsRecords(tx, next);
+      ruleChanged =
+        next.passMark !== current.passMark ||
+        [...next.coreCourseIds].sort().join() !== [...current.coreCourseIds].sort().join();
+      if (ruleChanged) await this.stats.markDirty(tx, id);
+      return tx.save(Programme, next);
+    });
+    if (ruleChanged) {
+      await this.stats.requestRollup(id);
+      await this.certification.requestEvaluation(id);
+    }
+    return programme;
+  }
+
+  /** New dates must still hold the programme's rounds and completions. */
+  private async assertHoldsItsRecords(tx: EntityManager, programme: Programme): Promise<void> {
+    const [row] = await tx.query(
+      `SELECT (SELECT count(*) FROM cascade_rounds r
+                WHERE r.programme_id = $1 AND (r.starts_on < $2 OR r.ends_on > $3))::int AS rounds,
+              (SELECT count(*) FROM course_completions cc
+                 JOIN enrolments e ON e.id = cc.enrolment_id
+                 JOIN cohorts c ON c.id = e.cohort_id
+                WHERE c.programme_id = $1 AND (cc.completed_on < $2 OR cc.completed_on > $3))::int AS completions`,
+      [programme.id, programme.startsOn, programme.endsOn],
+    );
+    if (row.rounds > 0) throw DomainError.conflict(`startsOn: ${row.rounds} round(s) of the programme fall outside the new dates`);
+    if (row.completions > 0) {
+      throw DomainError.conflict(`startsOn: ${row.completions} completion(s) of the programme fall outside the new dates`);
+    }
+  }
+}
