@@ -27,6 +27,18 @@ const pgClientErrors: Record<string, ErrorCode> = {
   '22003': ErrorCode.Invalid, // numeric_value_out_of_range
 };
 
+interface ClientHttpError {
+  status: number;
+  type?: string;
+  message: string;
+  expose: true;
+}
+
+function isClientHttpError(error: unknown): error is ClientHttpError {
+  const e = error as Partial<ClientHttpError> | null;
+  return !!e && e.expose === true && typeof e.status === 'number' && e.status >= 400 && e.status < 500;
+}
+
 /** Maps every error to `{statusCode, error, message, details?}`, in one place. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -51,6 +63,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const text = Array.isArray(message) ? message.join('; ') : (message ?? exception.message);
       return this.body(status, text, details);
     }
+    if (isClientHttpError(exception)) {
+      // body-parser's own errors (malformed JSON, a body over the limit) carry their status.
+      return this.body(
+        exception.status,
+        exception.type === 'entity.too.large'
+          ? 'body: the request body is too large'
+          : `body: ${exception.message}`,
+      );
+    }
     if (exception instanceof QueryFailedError) {
       const pg = exception.driverError as PgError;
       const rule = constraintRule(pg.constraint);
@@ -59,7 +80,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (code) {
         const subject = pg.constraint ?? pg.column;
         const text = pg.detail ?? pg.message;
-        return this.body(statusOf[code], subject ? `${subject}: ${text}` : text, { constraint: pg.constraint });
+        return this.body(statusOf[code], subject ? `${subject}: ${text}` : text, {
+          constraint: pg.constraint,
+        });
       }
     }
     return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
