@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'crypto';
 import { ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -26,10 +27,15 @@ import { RedisHealthIndicator } from './health/redis.health';
     JwtModule.registerAsync({
       global: true,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<CascadeConfig, true>) => ({
-        secret: config.get('JWT_SECRET'),
-        signOptions: { expiresIn: config.get('JWT_EXPIRES_IN') },
-      }),
+      useFactory: (config: ConfigService<CascadeConfig, true>) => {
+        // A KeyObject spares jsonwebtoken from trying the secret as a public key on every request.
+        const key = createSecretKey(Buffer.from(config.get('JWT_SECRET')));
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { algorithm: 'HS256', expiresIn: config.get('JWT_EXPIRES_IN') },
+          verifyOptions: { algorithms: ['HS256'] },
+        };
+      },
     }),
     ThrottlerModule.forRootAsync({ inject: [ConfigService], useFactory: throttlerOptions }),
   ],
