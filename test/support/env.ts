@@ -1,3 +1,4 @@
+import { tmpdir } from 'os';
 import { TEST_DATABASE_URL, TEST_REDIS_PREFIX, TEST_REDIS_URL } from './test-env';
 
 process.env.NODE_ENV = 'test';
@@ -10,4 +11,4 @@ process.env.ADMIN_EMAIL = 'admin@test.local';
 process.env.ADMIN_PASSWORD = 'admin-password';
 process.env.LOGIN_RATE_LIMIT ??= '1000';
 process.env.API_RATE_LIMIT_PER_SECOND ??= '10000';
-process.env.REPORTS_DIR ??= `${require('os').tmpdir()}/cascade-test-reports`;
+process.env.REPORTS_DIR ??= `${tmpdir()}/cascade-test-reports`;
