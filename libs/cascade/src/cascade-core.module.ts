@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Person } from '@cascade/reference';
 import { CascadeAccess } from './access';
 import { AiAdoption } from './ai-adoptions/ai-adoption.entity';
 import { AiAdoptionsService } from './ai-adoptions/ai-adoptions.service';
@@ -17,7 +16,6 @@ import { Enrolment } from './enrolments/enrolment.entity';
 import { EnrolmentsService } from './enrolments/enrolments.service';
 import { MasterTeacher } from './master-teachers/master-teacher.entity';
 import { MasterTeachersService } from './master-teachers/master-teachers.service';
-import { PeopleRecordService } from './people-record/people-record.service';
 import { Programme } from './programmes/programme.entity';
 import { ProgrammesService } from './programmes/programmes.service';
 import { CascadeRound } from './rounds/cascade-round.entity';
@@ -39,13 +37,12 @@ const services = [
   CertificationsService,
   AiAdoptionsService,
   CascadeTreeService,
-  PeopleRecordService,
 ];
 
 /** The cascade's entities and services, shared by its HTTP side (CascadeModule) and its jobs (CascadeJobsModule). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Programme, MasterTeacher, CascadeRound, Cohort, Enrolment, CourseCompletion, Certification, AiAdoption, Person]),
+    TypeOrmModule.forFeature([Programme, MasterTeacher, CascadeRound, Cohort, Enrolment, CourseCompletion, Certification, AiAdoption]),
   ],
   providers: services,
   exports: [...services, TypeOrmModule],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReferenceModule } from '@cascade/reference';
 import { AiAdoptionsController } from './ai-adoptions/ai-adoptions.controller';
 import { CascadeCoreModule } from './cascade-core.module';
 import { CascadeTreeController } from './cascade-tree/cascade-tree.controller';
@@ -8,12 +9,13 @@ import { CompletionsController } from './completions/completions.controller';
 import { EnrolmentsController } from './enrolments/enrolments.controller';
 import { MasterTeachersController } from './master-teachers/master-teachers.controller';
 import { PeopleRecordController } from './people-record/people-record.controller';
+import { PeopleRecordService } from './people-record/people-record.service';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { RoundsController } from './rounds/rounds.controller';
 
 /** The cascade's HTTP side: programmes, master teachers, rounds, cohorts, enrolments, completions, certifications. */
 @Module({
-  imports: [CascadeCoreModule],
+  imports: [CascadeCoreModule, ReferenceModule],
   controllers: [
     ProgrammesController,
     MasterTeachersController,
@@ -26,6 +28,7 @@ import { RoundsController } from './rounds/rounds.controller';
     CascadeTreeController,
     PeopleRecordController,
   ],
+  providers: [PeopleRecordService],
   exports: [CascadeCoreModule],
 })
 export class CascadeModule {}

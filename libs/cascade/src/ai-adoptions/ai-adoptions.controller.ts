@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, READERS, Roles } from '@cascade/platform';
+import { Actor, CurrentActor, Page, READERS, Roles, UuidPipe } from '@cascade/platform';
 import { AiAdoptionQuery, AiAdoptionView, CreateAiAdoptionDto } from './ai-adoption.dto';
 import { AiAdoptionsService } from './ai-adoptions.service';
 
@@ -30,7 +30,7 @@ export class AiAdoptionsController {
   @HttpCode(200)
   @Roles('admin', 'coordinator', 'master_teacher')
   @ApiOkResponse({ type: AiAdoptionView })
-  verify(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<AiAdoptionView> {
+  verify(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<AiAdoptionView> {
     return this.adoptions.verify(id, actor);
   }
 }

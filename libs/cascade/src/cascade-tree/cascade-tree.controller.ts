@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { READERS, Roles } from '@cascade/platform';
+import { READERS, Roles, UuidPipe } from '@cascade/platform';
 import { CascadeTree } from './cascade-tree.dto';
 import { CascadeTreeService } from './cascade-tree.service';
 
@@ -14,7 +14,7 @@ export class CascadeTreeController {
   @Get()
   @Roles(...READERS)
   @ApiOkResponse({ type: CascadeTree })
-  tree(@Param('id', ParseUUIDPipe) programmeId: string): Promise<CascadeTree> {
+  tree(@Param('id', UuidPipe) programmeId: string): Promise<CascadeTree> {
     return this.trees.tree(programmeId);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, READERS, Roles, STAFF } from '@cascade/platform';
+import { Actor, CurrentActor, Page, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import { CertificationQuery, CertificationView, EvaluationOutcome, RequestEvaluationDto, RevokeCertificationDto } from './certification.dto';
 import { CertificationsService } from './certifications.service';
 
@@ -13,7 +13,7 @@ export class CertificationsController {
   @Get('programmes/:id/certifications')
   @Roles(...READERS)
   @ApiOkResponse({ type: Page<CertificationView> })
-  list(@Param('id', ParseUUIDPipe) programmeId: string, @Query() query: CertificationQuery, @CurrentActor() actor: Actor): Promise<Page<CertificationView>> {
+  list(@Param('id', UuidPipe) programmeId: string, @Query() query: CertificationQuery, @CurrentActor() actor: Actor): Promise<Page<CertificationView>> {
     return this.certifications.list(programmeId, query, actor);
   }
 
@@ -25,7 +25,7 @@ export class CertificationsController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOkResponse({ type: EvaluationOutcome })
-  evaluate(@Param('id', ParseUUIDPipe) programmeId: string, @Body() dto: RequestEvaluationDto, @CurrentActor() actor: Actor): Promise<EvaluationOutcome> {
+  evaluate(@Param('id', UuidPipe) programmeId: string, @Body() dto: RequestEvaluationDto, @CurrentActor() actor: Actor): Promise<EvaluationOutcome> {
     return this.certifications.requestEvaluation(programmeId, dto.personId, actor);
   }
 
@@ -33,7 +33,7 @@ export class CertificationsController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOkResponse({ type: CertificationView })
-  revoke(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RevokeCertificationDto, @CurrentActor() actor: Actor): Promise<CertificationView> {
+  revoke(@Param('id', UuidPipe) id: string, @Body() dto: RevokeCertificationDto, @CurrentActor() actor: Actor): Promise<CertificationView> {
     return this.certifications.revoke(id, dto.reason, actor);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, READERS, Roles, STAFF } from '@cascade/platform';
+import { Actor, CurrentActor, Page, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import { CohortQuery, CohortView, CreateCohortDto, UpdateCohortDto } from './cohort.dto';
 import { CohortsService } from './cohorts.service';
 
@@ -21,7 +21,7 @@ export class CohortsController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOkResponse({ type: CohortView })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<CohortView> {
+  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<CohortView> {
     return this.cohorts.get(id, actor);
   }
 
@@ -35,7 +35,7 @@ export class CohortsController {
   @Patch(':id')
   @Roles(...STAFF)
   @ApiOkResponse({ type: CohortView })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCohortDto, @CurrentActor() actor: Actor): Promise<CohortView> {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateCohortDto, @CurrentActor() actor: Actor): Promise<CohortView> {
     return this.cohorts.update(id, dto, actor);
   }
 }

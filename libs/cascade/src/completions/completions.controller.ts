@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, READERS, Roles } from '@cascade/platform';
+import { Actor, CurrentActor, Page, READERS, Roles, UuidPipe } from '@cascade/platform';
 import { CompletionQuery, CompletionView, CreateCompletionDto, UpdateCompletionDto } from './completion.dto';
 import { CompletionsService } from './completions.service';
 
@@ -13,7 +13,7 @@ export class CompletionsController {
   @Get()
   @Roles(...READERS)
   @ApiOkResponse({ type: Page<CompletionView> })
-  list(@Param('id', ParseUUIDPipe) enrolmentId: string, @Query() query: CompletionQuery, @CurrentActor() actor: Actor): Promise<Page<CompletionView>> {
+  list(@Param('id', UuidPipe) enrolmentId: string, @Query() query: CompletionQuery, @CurrentActor() actor: Actor): Promise<Page<CompletionView>> {
     return this.completions.list(enrolmentId, query, actor);
   }
 
@@ -21,7 +21,7 @@ export class CompletionsController {
   @Post()
   @Roles('admin', 'coordinator', 'master_teacher')
   @ApiCreatedResponse({ type: CompletionView })
-  create(@Param('id', ParseUUIDPipe) enrolmentId: string, @Body() dto: CreateCompletionDto, @CurrentActor() actor: Actor): Promise<CompletionView> {
+  create(@Param('id', UuidPipe) enrolmentId: string, @Body() dto: CreateCompletionDto, @CurrentActor() actor: Actor): Promise<CompletionView> {
     return this.completions.create(enrolmentId, dto, actor);
   }
 
@@ -30,8 +30,8 @@ export class CompletionsController {
   @Roles('admin', 'coordinator', 'master_teacher')
   @ApiOkResponse({ type: CompletionView })
   update(
-    @Param('id', ParseUUIDPipe) enrolmentId: string,
-    @Param('completionId', ParseUUIDPipe) completionId: string,
+    @Param('id', UuidPipe) enrolmentId: string,
+    @Param('completionId', UuidPipe) completionId: string,
     @Body() dto: UpdateCompletionDto,
     @CurrentActor() actor: Actor,
   ): Promise<CompletionView> {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, READERS, Roles } from '@cascade/platform';
+import { Actor, CurrentActor, Page, READERS, Roles, UuidPipe } from '@cascade/platform';
 import { CreateEnrolmentDto, EnrolmentQuery, EnrolmentView, UpdateEnrolmentDto } from './enrolment.dto';
 import { EnrolmentsService } from './enrolments.service';
 
@@ -15,7 +15,7 @@ export class EnrolmentsController {
   @Get('cohorts/:id/enrolments')
   @Roles(...READERS)
   @ApiOkResponse({ type: Page<EnrolmentView> })
-  list(@Param('id', ParseUUIDPipe) cohortId: string, @Query() query: EnrolmentQuery, @CurrentActor() actor: Actor): Promise<Page<EnrolmentView>> {
+  list(@Param('id', UuidPipe) cohortId: string, @Query() query: EnrolmentQuery, @CurrentActor() actor: Actor): Promise<Page<EnrolmentView>> {
     return this.enrolments.list(cohortId, query, actor);
   }
 
@@ -23,14 +23,14 @@ export class EnrolmentsController {
   @Post('cohorts/:id/enrolments')
   @Roles(...MANAGERS)
   @ApiCreatedResponse({ type: EnrolmentView })
-  enrol(@Param('id', ParseUUIDPipe) cohortId: string, @Body() dto: CreateEnrolmentDto, @CurrentActor() actor: Actor): Promise<EnrolmentView> {
+  enrol(@Param('id', UuidPipe) cohortId: string, @Body() dto: CreateEnrolmentDto, @CurrentActor() actor: Actor): Promise<EnrolmentView> {
     return this.enrolments.enrol(cohortId, dto, actor);
   }
 
   @Patch('enrolments/:id')
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: EnrolmentView })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateEnrolmentDto, @CurrentActor() actor: Actor): Promise<EnrolmentView> {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateEnrolmentDto, @CurrentActor() actor: Actor): Promise<EnrolmentView> {
     return this.enrolments.update(id, dto, actor);
   }
 }

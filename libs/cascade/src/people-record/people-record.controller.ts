@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, READERS, Roles } from '@cascade/platform';
+import { Actor, CurrentActor, READERS, Roles, UuidPipe } from '@cascade/platform';
 import { PersonRecord } from './people-record.dto';
 import { PeopleRecordService } from './people-record.service';
 
@@ -14,7 +14,7 @@ export class PeopleRecordController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOkResponse({ type: PersonRecord })
-  record(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<PersonRecord> {
+  record(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<PersonRecord> {
     return this.records.record(id, actor);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError } from '@cascade/platform';
-import { Person } from '@cascade/reference';
+import { Actor } from '@cascade/platform';
+import { PeopleService } from '@cascade/reference';
 import { CascadeAccess } from '../access';
 import { AiAdoptionsService } from '../ai-adoptions/ai-adoptions.service';
 import { ChainStep, PersonRecord, RecordCertification, RecordEnrolment, TrainedBy } from './people-record.dto';
@@ -15,11 +15,11 @@ export class PeopleRecordService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CascadeAccess,
     private readonly adoptions: AiAdoptionsService,
+    private readonly people: PeopleService,
   ) {}
 
   async record(personId: string, actor: Actor): Promise<PersonRecord> {
-    const person = await this.db.manager.findOneBy(Person, { id: personId });
-    if (!person) throw DomainError.notFound('person', personId);
+    const person = await this.people.get(personId);
     await this.access.assertMayReadPerson(actor, personId);
     const { id, fullName, email, institutionId, discipline, gender, preferredLanguage } = person;
     return {

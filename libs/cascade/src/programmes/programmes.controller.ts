@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Page, READERS, Roles, STAFF } from '@cascade/platform';
+import { Page, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import { CreateProgrammeDto, ProgrammeQuery, UpdateProgrammeDto } from './programme.dto';
 import { Programme } from './programme.entity';
 import { ProgrammesService } from './programmes.service';
@@ -21,7 +21,7 @@ export class ProgrammesController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOkResponse({ type: Programme })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<Programme> {
+  get(@Param('id', UuidPipe) id: string): Promise<Programme> {
     return this.programmes.get(id);
   }
 
@@ -36,7 +36,7 @@ export class ProgrammesController {
   @Patch(':id')
   @Roles(...STAFF)
   @ApiOkResponse({ type: Programme })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProgrammeDto): Promise<Programme> {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateProgrammeDto): Promise<Programme> {
     return this.programmes.update(id, dto);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Page, PageQuery, READERS, Roles, STAFF } from '@cascade/platform';
+import { Page, PageQuery, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import { CascadeRound } from './cascade-round.entity';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
 import { RoundsService } from './rounds.service';
@@ -14,21 +14,21 @@ export class RoundsController {
   @Get()
   @Roles(...READERS)
   @ApiOkResponse({ type: Page<CascadeRound> })
-  list(@Param('id', ParseUUIDPipe) programmeId: string, @Query() query: PageQuery): Promise<Page<CascadeRound>> {
+  list(@Param('id', UuidPipe) programmeId: string, @Query() query: PageQuery): Promise<Page<CascadeRound>> {
     return this.rounds.list(programmeId, query);
   }
 
   @Get(':roundId')
   @Roles(...READERS)
   @ApiOkResponse({ type: CascadeRound })
-  get(@Param('id', ParseUUIDPipe) programmeId: string, @Param('roundId', ParseUUIDPipe) roundId: string): Promise<CascadeRound> {
+  get(@Param('id', UuidPipe) programmeId: string, @Param('roundId', UuidPipe) roundId: string): Promise<CascadeRound> {
     return this.rounds.get(programmeId, roundId);
   }
 
   @Post()
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: CascadeRound })
-  create(@Param('id', ParseUUIDPipe) programmeId: string, @Body() dto: CreateRoundDto): Promise<CascadeRound> {
+  create(@Param('id', UuidPipe) programmeId: string, @Body() dto: CreateRoundDto): Promise<CascadeRound> {
     return this.rounds.create(programmeId, dto);
   }
 
@@ -36,8 +36,8 @@ export class RoundsController {
   @Roles(...STAFF)
   @ApiOkResponse({ type: CascadeRound })
   update(
-    @Param('id', ParseUUIDPipe) programmeId: string,
-    @Param('roundId', ParseUUIDPipe) roundId: string,
+    @Param('id', UuidPipe) programmeId: string,
+    @Param('roundId', UuidPipe) roundId: string,
     @Body() dto: UpdateRoundDto,
   ): Promise<CascadeRound> {
     return this.rounds.update(programmeId, roundId, dto);
