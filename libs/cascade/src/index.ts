@@ -15,3 +15,4 @@ export * from './enrolments/enrolment.entity';
 export * from './completions/course-completion.entity';
 export * from './certifications/certification.entity';
 export * from './ai-adoptions/ai-adoption.entity';
+export * from './certifications/certification-evaluator';
