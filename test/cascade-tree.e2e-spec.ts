@@ -1,7 +1,15 @@
 import { GENERATIONS_SQL } from '@cascade/cascade';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
-import { makeCohort, makeCompletion, makeEnrolment, makeMasterTeacher, makePerson, makeProgramme, makeRound } from './support/factories';
+import {
+  makeCohort,
+  makeCompletion,
+  makeEnrolment,
+  makeMasterTeacher,
+  makePerson,
+  makeProgramme,
+  makeRound,
+} from './support/factories';
 
 interface Participant {
   personId: string;
@@ -33,12 +41,26 @@ describe('the cascade tree and generations', () => {
     const p = await makeProgramme(t.db);
     programmeId = p.programmeId;
     master = await makeMasterTeacher(t.db, programmeId);
-    const rounds = [await makeRound(t.db, programmeId, 1), await makeRound(t.db, programmeId, 2), await makeRound(t.db, programmeId, 3)];
-    cohort1 = await makeCohort(t.db, { programmeId, roundId: rounds[0], leadTrainerId: master, courseIds: p.coreCourseIds });
+    const rounds = [
+      await makeRound(t.db, programmeId, 1),
+      await makeRound(t.db, programmeId, 2),
+      await makeRound(t.db, programmeId, 3),
+    ];
+    cohort1 = await makeCohort(t.db, {
+      programmeId,
+      roundId: rounds[0],
+      leadTrainerId: master,
+      courseIds: p.coreCourseIds,
+    });
     second = await makePerson(t.db, { full_name: 'Second Generation' });
     const e2 = await makeEnrolment(t.db, cohort1, second);
     for (const course of p.coreCourseIds) await makeCompletion(t.db, e2, course);
-    cohort2 = await makeCohort(t.db, { programmeId, roundId: rounds[1], leadTrainerId: second, courseIds: p.coreCourseIds });
+    cohort2 = await makeCohort(t.db, {
+      programmeId,
+      roundId: rounds[1],
+      leadTrainerId: second,
+      courseIds: p.coreCourseIds,
+    });
     third = await makePerson(t.db, { full_name: 'Third Generation' });
     const e3 = await makeEnrolment(t.db, cohort2, third);
     for (const course of p.coreCourseIds) await makeCompletion(t.db, e3, course);
@@ -46,13 +68,20 @@ describe('the cascade tree and generations', () => {
     const both = await makePerson(t.db, { full_name: 'In Both' });
     await makeEnrolment(t.db, cohort1, both);
     await makeEnrolment(t.db, cohort2, both, 'withdrawn');
-    cohort3 = await makeCohort(t.db, { programmeId, roundId: rounds[2], leadTrainerId: third, courseIds: p.coreCourseIds });
+    cohort3 = await makeCohort(t.db, {
+      programmeId,
+      roundId: rounds[2],
+      leadTrainerId: third,
+      courseIds: p.coreCourseIds,
+    });
     await makeEnrolment(t.db, cohort3, await makePerson(t.db, { full_name: 'Fourth Generation' }));
   });
   afterAll(() => t.close());
 
   it('computes generations 1 to 4 with one set-based query', async () => {
-    const rows: Array<{ person_id: string; generation: number }> = await t.db.query(GENERATIONS_SQL, [programmeId]);
+    const rows: Array<{ person_id: string; generation: number }> = await t.db.query(GENERATIONS_SQL, [
+      programmeId,
+    ]);
     const generation = new Map(rows.map((r) => [r.person_id, r.generation]));
     expect(generation.get(master)).toBe(1);
     expect(generation.get(second)).toBe(2);
@@ -65,13 +94,18 @@ describe('the cascade tree and generations', () => {
   it('terminates on a cycle of trainers', async () => {
     // `second` enrols in the cohort of `third`: a loop, not a shorter path.
     await makeEnrolment(t.db, cohort3, second);
-    const rows: Array<{ person_id: string; generation: number }> = await t.db.query(GENERATIONS_SQL, [programmeId]);
+    const rows: Array<{ person_id: string; generation: number }> = await t.db.query(GENERATIONS_SQL, [
+      programmeId,
+    ]);
     expect(rows.find((r) => r.person_id === second)?.generation).toBe(2);
     await t.db.query(`DELETE FROM enrolments WHERE cohort_id = $1 AND person_id = $2`, [cohort3, second]);
   });
 
   it('answers the tree: master teachers → cohorts → participants with generation → the cohorts they lead', async () => {
-    const res = await t.http.get(`/api/v1/programmes/${programmeId}/cascade`).set('Authorization', `Bearer ${staff}`).expect(200);
+    const res = await t.http
+      .get(`/api/v1/programmes/${programmeId}/cascade`)
+      .set('Authorization', `Bearer ${staff}`)
+      .expect(200);
     expect(res.body.generations).toEqual([
       { generation: 1, people: 1 },
       { generation: 2, people: 2 },
@@ -90,12 +124,22 @@ describe('the cascade tree and generations', () => {
     expect(thirdNode.cohorts[0].cohortId).toBe(cohort3);
     expect(thirdNode.cohorts[0].participants[0].generation).toBe(4);
     // The master teacher appears as a participant of cohort2 at their own generation, not expanded again.
-    expect(cohort2Participants.find((n) => n.personId === master)).toMatchObject({ generation: 1, cohorts: [], cohortsShownElsewhere: true });
+    expect(cohort2Participants.find((n) => n.personId === master)).toMatchObject({
+      generation: 1,
+      cohorts: [],
+      cohortsShownElsewhere: true,
+    });
   });
 
   it('lets a viewer read the tree and answers 404 for an unknown programme', async () => {
     const viewer = await t.tokenFor('viewer');
-    await t.http.get(`/api/v1/programmes/${programmeId}/cascade`).set('Authorization', `Bearer ${viewer}`).expect(200);
-    await t.http.get('/api/v1/programmes/7d1e7c1a-1111-4111-8111-111111111111/cascade').set('Authorization', `Bearer ${viewer}`).expect(404);
+    await t.http
+      .get(`/api/v1/programmes/${programmeId}/cascade`)
+      .set('Authorization', `Bearer ${viewer}`)
+      .expect(200);
+    await t.http
+      .get('/api/v1/programmes/7d1e7c1a-1111-4111-8111-111111111111/cascade')
+      .set('Authorization', `Bearer ${viewer}`)
+      .expect(404);
   });
 });

@@ -5,7 +5,15 @@ import { CERTIFICATION_NUMBER, CertificationEvaluator, decideCertification } fro
 import { redisOptions } from '@cascade/platform';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
-import { makeCohort, makeCompletion, makeEnrolment, makeMasterTeacher, makePerson, makeProgramme, makeRound } from './support/factories';
+import {
+  makeCohort,
+  makeCompletion,
+  makeEnrolment,
+  makeMasterTeacher,
+  makePerson,
+  makeProgramme,
+  makeRound,
+} from './support/factories';
 
 /** Polls until check() returns a value, or fails after the deadline. */
 async function eventually<T>(check: () => Promise<T | undefined>, deadlineMs = 20000): Promise<T> {
@@ -39,7 +47,10 @@ describe('certification through the real queue', () => {
     t = await createTestApp({ worker: true });
     staff = await t.tokenFor('coordinator');
     queue = t.app.get<Queue>(getQueueToken('certification'));
-    events = new QueueEvents('certification', { connection: redisOptions(process.env.REDIS_URL!), prefix: process.env.REDIS_PREFIX });
+    events = new QueueEvents('certification', {
+      connection: redisOptions(process.env.REDIS_URL!),
+      prefix: process.env.REDIS_PREFIX,
+    });
     await events.waitUntilReady();
   });
   afterAll(async () => {
@@ -49,8 +60,10 @@ describe('certification through the real queue', () => {
 
   const as = (token: string) => ({
     get: (url: string) => t.http.get(`/api/v1${url}`).set('Authorization', `Bearer ${token}`),
-    post: (url: string, body: object = {}) => t.http.post(`/api/v1${url}`).set('Authorization', `Bearer ${token}`).send(body),
-    patch: (url: string, body: object) => t.http.patch(`/api/v1${url}`).set('Authorization', `Bearer ${token}`).send(body),
+    post: (url: string, body: object = {}) =>
+      t.http.post(`/api/v1${url}`).set('Authorization', `Bearer ${token}`).send(body),
+    patch: (url: string, body: object) =>
+      t.http.patch(`/api/v1${url}`).set('Authorization', `Bearer ${token}`).send(body),
   });
 
   /** A programme (3 core courses, pass mark 60), one cohort and one enrolled person. */
@@ -58,20 +71,32 @@ describe('certification through the real queue', () => {
     const { programmeId, coreCourseIds } = await makeProgramme(t.db);
     const master = await makeMasterTeacher(t.db, programmeId);
     const roundId = await makeRound(t.db, programmeId, 1);
-    const cohortId = await makeCohort(t.db, { programmeId, roundId, leadTrainerId: master, courseIds: coreCourseIds });
+    const cohortId = await makeCohort(t.db, {
+      programmeId,
+      roundId,
+      leadTrainerId: master,
+      courseIds: coreCourseIds,
+    });
     const personId = await makePerson(t.db);
     const enrolmentId = await makeEnrolment(t.db, cohortId, personId);
     return { programmeId, coreCourseIds, master, cohortId, personId, enrolmentId };
   }
 
   const certificationsOf = async (programmeId: string, personId: string): Promise<Certification[]> =>
-    (await as(staff).get(`/programmes/${programmeId}/certifications?personId=${personId}`).expect(200)).body.items;
+    (await as(staff).get(`/programmes/${programmeId}/certifications?personId=${personId}`).expect(200)).body
+      .items;
   const active = (list: Certification[]) => list.find((c) => !c.revoked);
 
   async function completeAll(enrolmentId: string, courses: string[], scores: number[]): Promise<string[]> {
     const ids: string[] = [];
     for (const [i, courseId] of courses.entries()) {
-      const res = await as(staff).post(`/enrolments/${enrolmentId}/completions`, { courseId, completedOn: '2024-06-01', score: scores[i] }).expect(201);
+      const res = await as(staff)
+        .post(`/enrolments/${enrolmentId}/completions`, {
+          courseId,
+          completedOn: '2024-06-01',
+          score: scores[i],
+        })
+        .expect(201);
       ids.push(res.body.id);
     }
     return ids;
@@ -90,10 +115,16 @@ describe('certification through the real queue', () => {
     expect(issued.number).toMatch(CERTIFICATION_NUMBER);
     expect(issued.number.startsWith(`MC-${new Date().getFullYear()}-`)).toBe(true);
 
-    await as(staff).patch(`/enrolments/${p.enrolmentId}/completions/${completionIds[0]}`, { score: 0 }).expect(200);
+    await as(staff)
+      .patch(`/enrolments/${p.enrolmentId}/completions/${completionIds[0]}`, { score: 0 })
+      .expect(200);
 
-    const revoked = await eventually(async () => (await certificationsOf(p.programmeId, p.personId)).find((c) => c.id === issued.id && c.revoked));
-    expect(revoked.revocationReason).toBe('automatic: mean core-course score 56.67 is below the pass mark 60');
+    const revoked = await eventually(async () =>
+      (await certificationsOf(p.programmeId, p.personId)).find((c) => c.id === issued.id && c.revoked),
+    );
+    expect(revoked.revocationReason).toBe(
+      'automatic: mean core-course score 56.67 is below the pass mark 60',
+    );
     expect(revoked.blocksReissue).toBe(false);
     const [audit] = await t.db.query(
       `SELECT actor_email FROM audit_events WHERE entity = 'certifications' AND entity_id = $1 AND action = 'certification.revoke'`,
@@ -102,7 +133,9 @@ describe('certification through the real queue', () => {
     expect(audit.actor_email).toBe('system');
 
     // An automatic revocation does not block: a corrected score earns a new certification.
-    await as(staff).patch(`/enrolments/${p.enrolmentId}/completions/${completionIds[0]}`, { score: 95 }).expect(200);
+    await as(staff)
+      .patch(`/enrolments/${p.enrolmentId}/completions/${completionIds[0]}`, { score: 95 })
+      .expect(200);
     const reissued = await eventually(async () => active(await certificationsOf(p.programmeId, p.personId)));
     expect(reissued.number).not.toBe(issued.number);
   });
@@ -121,27 +154,47 @@ describe('certification through the real queue', () => {
     expect(active(await certificationsOf(p.programmeId, p.personId))).toBeDefined();
 
     await as(staff).patch(`/programmes/${p.programmeId}`, { passMark: 85 }).expect(200);
-    const revoked = await eventually(async () => (await certificationsOf(p.programmeId, p.personId)).find((c) => c.revoked));
+    const revoked = await eventually(async () =>
+      (await certificationsOf(p.programmeId, p.personId)).find((c) => c.revoked),
+    );
     expect(revoked.revocationReason).toBe('automatic: mean core-course score 80 is below the pass mark 85');
   });
 
   it('keeps a certification revoked by hand revoked until a coordinator asks for an evaluation again', async () => {
     const p = await participant();
     for (const course of p.coreCourseIds) await makeCompletion(t.db, p.enrolmentId, course, 90);
-    const outcome = await as(staff).post(`/programmes/${p.programmeId}/certifications`, { personId: p.personId }).expect(200);
-    expect(outcome.body).toMatchObject({ qualifies: true, change: 'issued', score: 90, completedCoreCourses: 3, coreCourses: 3 });
+    const outcome = await as(staff)
+      .post(`/programmes/${p.programmeId}/certifications`, { personId: p.personId })
+      .expect(200);
+    expect(outcome.body).toMatchObject({
+      qualifies: true,
+      change: 'issued',
+      score: 90,
+      completedCoreCourses: 3,
+      coreCourses: 3,
+    });
     const certificationId = outcome.body.certification.id as string;
 
     const viewer = await t.tokenFor('viewer');
-    await as(viewer).post(`/certifications/${certificationId}/revoke`, { reason: 'plagiarised assessment' }).expect(403);
-    const revoked = await as(staff).post(`/certifications/${certificationId}/revoke`, { reason: 'plagiarised assessment' }).expect(200);
-    expect(revoked.body).toMatchObject({ revoked: true, revocationReason: 'plagiarised assessment', blocksReissue: true });
+    await as(viewer)
+      .post(`/certifications/${certificationId}/revoke`, { reason: 'plagiarised assessment' })
+      .expect(403);
+    const revoked = await as(staff)
+      .post(`/certifications/${certificationId}/revoke`, { reason: 'plagiarised assessment' })
+      .expect(200);
+    expect(revoked.body).toMatchObject({
+      revoked: true,
+      revocationReason: 'plagiarised assessment',
+      blocksReissue: true,
+    });
     await as(staff).post(`/certifications/${certificationId}/revoke`, { reason: 'again' }).expect(409);
 
     await runEvaluation(p.programmeId);
     expect(active(await certificationsOf(p.programmeId, p.personId))).toBeUndefined();
 
-    const again = await as(staff).post(`/programmes/${p.programmeId}/certifications`, { personId: p.personId }).expect(200);
+    const again = await as(staff)
+      .post(`/programmes/${p.programmeId}/certifications`, { personId: p.personId })
+      .expect(200);
     expect(again.body.change).toBe('issued');
     expect(again.body.certification.number).toMatch(CERTIFICATION_NUMBER);
   });
@@ -159,15 +212,30 @@ describe('certification through the real queue', () => {
   it('matches the pure certification rule for any completions and scores', async () => {
     const p = await participant();
     const roundId = await makeRound(t.db, p.programmeId, 2);
-    const second = await makeCohort(t.db, { programmeId: p.programmeId, roundId, leadTrainerId: p.master, courseIds: p.coreCourseIds });
+    const second = await makeCohort(t.db, {
+      programmeId: p.programmeId,
+      roundId,
+      leadTrainerId: p.master,
+      courseIds: p.coreCourseIds,
+    });
     const evaluator = t.app.get(CertificationEvaluator);
-    const score = fc.option(fc.integer({ min: 0, max: 10000 }).map((n) => n / 100), { nil: null });
-    const completion = fc.record({ course: fc.integer({ min: 0, max: 2 }), cohort: fc.integer({ min: 0, max: 1 }), score });
+    const score = fc.option(
+      fc.integer({ min: 0, max: 10000 }).map((n) => n / 100),
+      { nil: null },
+    );
+    const completion = fc.record({
+      course: fc.integer({ min: 0, max: 2 }),
+      cohort: fc.integer({ min: 0, max: 1 }),
+      score,
+    });
 
     await fc.assert(
       fc.asyncProperty(fc.array(completion, { maxLength: 6 }), async (completions) => {
         const personId = await makePerson(t.db);
-        const enrolments = [await makeEnrolment(t.db, p.cohortId, personId), await makeEnrolment(t.db, second, personId, 'withdrawn')];
+        const enrolments = [
+          await makeEnrolment(t.db, p.cohortId, personId),
+          await makeEnrolment(t.db, second, personId, 'withdrawn'),
+        ];
         const seen = new Set<string>();
         const recorded: Array<{ courseId: string; score: number | null }> = [];
         for (const c of completions) {
@@ -207,9 +275,13 @@ describe('certification through the real queue', () => {
     });
 
     it('is recorded by the lead trainer and counts only once verified, once', async () => {
-      const recorded = await as(masterToken).post('/ai-adoptions', evidence(p.personId, p.programmeId)).expect(201);
+      const recorded = await as(masterToken)
+        .post('/ai-adoptions', evidence(p.personId, p.programmeId))
+        .expect(201);
       expect(recorded.body).toMatchObject({ verified: false, verifiedBy: null, kind: 'assessment' });
-      const unverified = await as(staff).get(`/ai-adoptions?programmeId=${p.programmeId}&verified=false`).expect(200);
+      const unverified = await as(staff)
+        .get(`/ai-adoptions?programmeId=${p.programmeId}&verified=false`)
+        .expect(200);
       expect(unverified.body.total).toBe(1);
 
       const verified = await as(masterToken).post(`/ai-adoptions/${recorded.body.id}/verify`).expect(200);
@@ -224,11 +296,10 @@ describe('certification through the real queue', () => {
       const mentor = await makeMasterTeacher(t.db, p.programmeId);
       const mentee = await makePerson(t.db);
       await makeEnrolment(t.db, p.cohortId, mentee);
-      await t.db.query(`INSERT INTO mentoring_assignments (programme_id, mentor_id, mentee_id, starts_on) VALUES ($1, $2, $3, '2024-07-01')`, [
-        p.programmeId,
-        mentor,
-        mentee,
-      ]);
+      await t.db.query(
+        `INSERT INTO mentoring_assignments (programme_id, mentor_id, mentee_id, starts_on) VALUES ($1, $2, $3, '2024-07-01')`,
+        [p.programmeId, mentor, mentee],
+      );
       const recorded = await as(staff).post('/ai-adoptions', evidence(mentee, p.programmeId)).expect(201);
       const mentorToken = await t.tokenFor('master_teacher', mentor);
       await as(mentorToken).post(`/ai-adoptions/${recorded.body.id}/verify`).expect(200);
@@ -245,7 +316,9 @@ describe('certification through the real queue', () => {
     });
 
     it('refuses evidence for a person who takes no part in the programme with 400 naming personId', async () => {
-      const res = await as(staff).post('/ai-adoptions', evidence(await makePerson(t.db), p.programmeId)).expect(400);
+      const res = await as(staff)
+        .post('/ai-adoptions', evidence(await makePerson(t.db), p.programmeId))
+        .expect(400);
       expect(res.body.message).toMatch(/^personId: .* takes no part in programme/);
     });
   });

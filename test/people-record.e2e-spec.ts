@@ -1,6 +1,14 @@
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
-import { makeCohort, makeCompletion, makeEnrolment, makeMasterTeacher, makePerson, makeProgramme, makeRound } from './support/factories';
+import {
+  makeCohort,
+  makeCompletion,
+  makeEnrolment,
+  makeMasterTeacher,
+  makePerson,
+  makeProgramme,
+  makeRound,
+} from './support/factories';
 
 describe('GET /people/:id — a person’s record', () => {
   let t: TestApp;
@@ -19,14 +27,30 @@ describe('GET /people/:id — a person’s record', () => {
     staff = await t.tokenFor('coordinator');
     const p = await makeProgramme(t.db, { name: 'AI in Teaching' });
     programmeId = p.programmeId;
-    master = await makeMasterTeacher(t.db, programmeId, await makePerson(t.db, { full_name: 'Master Teacher' }));
+    master = await makeMasterTeacher(
+      t.db,
+      programmeId,
+      await makePerson(t.db, { full_name: 'Master Teacher' }),
+    );
     const round1 = await makeRound(t.db, programmeId, 1);
     const round2 = await makeRound(t.db, programmeId, 2);
-    cohort1 = await makeCohort(t.db, { programmeId, roundId: round1, leadTrainerId: master, courseIds: p.coreCourseIds, name: 'Ulaanbaatar-1' });
+    cohort1 = await makeCohort(t.db, {
+      programmeId,
+      roundId: round1,
+      leadTrainerId: master,
+      courseIds: p.coreCourseIds,
+      name: 'Ulaanbaatar-1',
+    });
     second = await makePerson(t.db, { full_name: 'Second Trainer' });
     const e2 = await makeEnrolment(t.db, cohort1, second);
     for (const course of p.coreCourseIds) await makeCompletion(t.db, e2, course);
-    cohort2 = await makeCohort(t.db, { programmeId, roundId: round2, leadTrainerId: second, courseIds: p.coreCourseIds, name: 'Darkhan-2' });
+    cohort2 = await makeCohort(t.db, {
+      programmeId,
+      roundId: round2,
+      leadTrainerId: second,
+      courseIds: p.coreCourseIds,
+      name: 'Darkhan-2',
+    });
     third = await makePerson(t.db, { full_name: 'Third Educator' });
     const e3 = await makeEnrolment(t.db, cohort2, third);
     await makeCompletion(t.db, e3, p.coreCourseIds[0], 88);
@@ -43,13 +67,30 @@ describe('GET /people/:id — a person’s record', () => {
   afterAll(() => t.close());
 
   it('answers the person with enrolments, completions with scores, certifications, AI adoptions and the chain of trainers', async () => {
-    const res = await t.http.get(`/api/v1/people/${third}`).set('Authorization', `Bearer ${staff}`).expect(200);
+    const res = await t.http
+      .get(`/api/v1/people/${third}`)
+      .set('Authorization', `Bearer ${staff}`)
+      .expect(200);
     expect(res.body.person).toMatchObject({ id: third, fullName: 'Third Educator' });
     expect(res.body.enrolments).toHaveLength(1);
-    expect(res.body.enrolments[0]).toMatchObject({ cohortId: cohort2, cohortName: 'Darkhan-2', roundNumber: 2, leadTrainerId: second, status: 'enrolled' });
-    expect(res.body.enrolments[0].completions.map((c: { score: number | null }) => c.score).sort()).toEqual([88, null]);
+    expect(res.body.enrolments[0]).toMatchObject({
+      cohortId: cohort2,
+      cohortName: 'Darkhan-2',
+      roundNumber: 2,
+      leadTrainerId: second,
+      status: 'enrolled',
+    });
+    expect(res.body.enrolments[0].completions.map((c: { score: number | null }) => c.score).sort()).toEqual([
+      88,
+      null,
+    ]);
     expect(res.body.certifications).toEqual([
-      expect.objectContaining({ number: 'MC-2025-000042', issuedOn: '2025-06-01', revoked: false, programmeId }),
+      expect.objectContaining({
+        number: 'MC-2025-000042',
+        issuedOn: '2025-06-01',
+        revoked: false,
+        programmeId,
+      }),
     ]);
     expect(res.body.aiAdoptions).toEqual([expect.objectContaining({ kind: 'instruction', verified: false })]);
     expect(res.body.trainedBy).toEqual([
@@ -58,16 +99,35 @@ describe('GET /people/:id — a person’s record', () => {
         programmeName: 'AI in Teaching',
         generation: 3,
         chain: [
-          { step: 1, personId: second, fullName: 'Second Trainer', cohortId: cohort2, cohortName: 'Darkhan-2', isMasterTeacher: false },
-          { step: 2, personId: master, fullName: 'Master Teacher', cohortId: cohort1, cohortName: 'Ulaanbaatar-1', isMasterTeacher: true },
+          {
+            step: 1,
+            personId: second,
+            fullName: 'Second Trainer',
+            cohortId: cohort2,
+            cohortName: 'Darkhan-2',
+            isMasterTeacher: false,
+          },
+          {
+            step: 2,
+            personId: master,
+            fullName: 'Master Teacher',
+            cohortId: cohort1,
+            cohortName: 'Ulaanbaatar-1',
+            isMasterTeacher: true,
+          },
         ],
       },
     ]);
   });
 
   it('gives a master teacher generation 1 and an empty chain', async () => {
-    const res = await t.http.get(`/api/v1/people/${master}`).set('Authorization', `Bearer ${staff}`).expect(200);
-    expect(res.body.trainedBy).toEqual([{ programmeId, programmeName: 'AI in Teaching', generation: 1, chain: [] }]);
+    const res = await t.http
+      .get(`/api/v1/people/${master}`)
+      .set('Authorization', `Bearer ${staff}`)
+      .expect(200);
+    expect(res.body.trainedBy).toEqual([
+      { programmeId, programmeName: 'AI in Teaching', generation: 1, chain: [] },
+    ]);
   });
 
   it('lets a master teacher read the people of their cohorts, not others, with 403', async () => {
@@ -78,7 +138,10 @@ describe('GET /people/:id — a person’s record', () => {
   });
 
   it('answers 404 for an unknown person and 400 for an id that is not a UUID', async () => {
-    await t.http.get('/api/v1/people/7d1e7c1a-1111-4111-8111-111111111111').set('Authorization', `Bearer ${staff}`).expect(404);
+    await t.http
+      .get('/api/v1/people/7d1e7c1a-1111-4111-8111-111111111111')
+      .set('Authorization', `Bearer ${staff}`)
+      .expect(404);
     await t.http.get('/api/v1/people/42').set('Authorization', `Bearer ${staff}`).expect(400);
   });
 });

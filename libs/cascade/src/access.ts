@@ -12,7 +12,9 @@ export function isStaff(actor: Actor): boolean {
 
 /** True when the actor is the master teacher who leads the cohort. */
 export function leadsCohort(actor: Actor, cohort: { leadTrainerId: string }): boolean {
-  return actor.role === 'master_teacher' && actor.personId !== null && actor.personId === cohort.leadTrainerId;
+  return (
+    actor.role === 'master_teacher' && actor.personId !== null && actor.personId === cohort.leadTrainerId
+  );
 }
 
 /**
@@ -58,7 +60,12 @@ export class CascadeAccess {
    * True when the person is in the actor's care in the programme: enrolled in a cohort the
    * actor leads, or mentored by the actor (mentoring_assignments.mentor_id).
    */
-  async caresFor(actor: Actor, programmeId: string, personId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+  async caresFor(
+    actor: Actor,
+    programmeId: string,
+    personId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<boolean> {
     if (actor.personId === null) return false;
     const [row] = await manager.query(
       `SELECT EXISTS (SELECT 1 FROM cohorts c JOIN enrolments e ON e.cohort_id = c.id
@@ -71,10 +78,19 @@ export class CascadeAccess {
   }
 
   /** Record or verify AI-adoption evidence: staff, or the person's lead trainer or mentor. */
-  async assertMayActFor(actor: Actor, programmeId: string, personId: string, what: string, manager?: EntityManager): Promise<void> {
+  async assertMayActFor(
+    actor: Actor,
+    programmeId: string,
+    personId: string,
+    what: string,
+    manager?: EntityManager,
+  ): Promise<void> {
     if (isStaff(actor)) return;
-    if (actor.role === 'master_teacher' && (await this.caresFor(actor, programmeId, personId, manager))) return;
-    throw DomainError.forbidden(`personId: only a coordinator, or the person's lead trainer or mentor, may ${what}`);
+    if (actor.role === 'master_teacher' && (await this.caresFor(actor, programmeId, personId, manager)))
+      return;
+    throw DomainError.forbidden(
+      `personId: only a coordinator, or the person's lead trainer or mentor, may ${what}`,
+    );
   }
 
   /** A person's record: staff and viewers; a master teacher for themselves and the people in their care. */
@@ -86,6 +102,7 @@ export class CascadeAccess {
            OR EXISTS (SELECT 1 FROM mentoring_assignments m WHERE m.mentor_id = $2 AND m.mentee_id = $1) AS cares`,
       [personId, actor.personId ?? NO_PERSON],
     );
-    if (row.cares !== true) throw DomainError.forbidden(`personId: person ${personId} is not in your cohorts or mentees`);
+    if (row.cares !== true)
+      throw DomainError.forbidden(`personId: person ${personId} is not in your cohorts or mentees`);
   }
 }

@@ -42,7 +42,16 @@ const services = [
 /** The cascade's entities and services, shared by its HTTP side (CascadeModule) and its jobs (CascadeJobsModule). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Programme, MasterTeacher, CascadeRound, Cohort, Enrolment, CourseCompletion, Certification, AiAdoption]),
+    TypeOrmModule.forFeature([
+      Programme,
+      MasterTeacher,
+      CascadeRound,
+      Cohort,
+      Enrolment,
+      CourseCompletion,
+      Certification,
+      AiAdoption,
+    ]),
   ],
   providers: services,
   exports: [...services, TypeOrmModule],

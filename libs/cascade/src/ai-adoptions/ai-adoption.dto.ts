@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PageQuery } from '@cascade/platform';
 import { BooleanParam } from '../shared/query';
 import { AI_ADOPTION_KINDS, AiAdoptionKind } from './ai-adoption.entity';
@@ -9,7 +19,11 @@ export class CreateAiAdoptionDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) observedOn: string;
   @ApiProperty({ enum: AI_ADOPTION_KINDS }) @IsIn(AI_ADOPTION_KINDS) kind: AiAdoptionKind;
-  @ApiProperty({ example: 'Uses a chatbot to draft formative quizzes' }) @IsString() @MinLength(3) @MaxLength(4000) description: string;
+  @ApiProperty({ example: 'Uses a chatbot to draft formative quizzes' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(4000)
+  description: string;
 
   @ApiPropertyOptional({ example: 'https://example.mn/lesson-plan.pdf' })
   @IsOptional()
@@ -33,8 +47,10 @@ export class AiAdoptionView {
   @ApiProperty({ enum: AI_ADOPTION_KINDS }) kind: AiAdoptionKind;
   @ApiProperty() description: string;
   @ApiProperty({ nullable: true }) evidenceUrl: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The user who recorded it' }) recordedBy: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'The user who recorded it' }) recordedBy:
+    string | null;
   @ApiProperty() verified: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The user who verified it' }) verifiedBy: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'The user who verified it' }) verifiedBy:
+    string | null;
   @ApiProperty({ format: 'date', nullable: true }) verifiedOn: string | null;
 }

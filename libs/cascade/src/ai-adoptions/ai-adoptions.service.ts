@@ -34,11 +34,15 @@ export class AiAdoptionsService {
     const where: string[] = [];
     if (query.programmeId) where.push(`a.programme_id = $${params.push(query.programmeId)}`);
     if (query.personId) where.push(`a.person_id = $${params.push(query.personId)}`);
-    if (query.verified !== undefined) where.push(query.verified ? 'a.verified_by IS NOT NULL' : 'a.verified_by IS NULL');
+    if (query.verified !== undefined)
+      where.push(query.verified ? 'a.verified_by IS NOT NULL' : 'a.verified_by IS NULL');
     const carer = this.access.careScope(actor);
     if (carer) where.push(IN_CARE(params.push(carer)));
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM ai_adoptions a ${clause}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM ai_adoptions a ${clause}`,
+      params,
+    );
     const items: AiAdoptionView[] = await this.db.query(
       `${VIEW} ${clause} ORDER BY a.observed_on, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit, query.offset],
@@ -54,12 +58,29 @@ export class AiAdoptionsService {
              OR EXISTS (SELECT 1 FROM master_teachers WHERE programme_id = $1 AND person_id = $2) AS "takesPart"`,
         [dto.programmeId, dto.personId],
       );
-      if (!takesPart) throw DomainError.invalid(`personId: person ${dto.personId} takes no part in programme '${programme.name}'`);
-      await this.access.assertMayActFor(actor, dto.programmeId, dto.personId, 'record AI-adoption evidence for them', tx);
+      if (!takesPart)
+        throw DomainError.invalid(
+          `personId: person ${dto.personId} takes no part in programme '${programme.name}'`,
+        );
+      await this.access.assertMayActFor(
+        actor,
+        dto.programmeId,
+        dto.personId,
+        'record AI-adoption evidence for them',
+        tx,
+      );
       const [{ id }] = await tx.query(
         `INSERT INTO ai_adoptions (person_id, programme_id, observed_on, kind, description, evidence_url, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [dto.personId, dto.programmeId, dto.observedOn, dto.kind, dto.description, dto.evidenceUrl ?? null, actor.userId],
+        [
+          dto.personId,
+          dto.programmeId,
+          dto.observedOn,
+          dto.kind,
+          dto.description,
+          dto.evidenceUrl ?? null,
+          actor.userId,
+        ],
       );
       return this.view(tx, id);
     });
@@ -69,7 +90,13 @@ export class AiAdoptionsService {
   async verify(id: string, actor: Actor): Promise<AiAdoptionView> {
     const view = await this.db.transaction(async (tx) => {
       const current = await this.view(tx, id);
-      await this.access.assertMayActFor(actor, current.programmeId, current.personId, 'verify their AI-adoption evidence', tx);
+      await this.access.assertMayActFor(
+        actor,
+        current.programmeId,
+        current.personId,
+        'verify their AI-adoption evidence',
+        tx,
+      );
       const [rows] = await tx.query(
         `UPDATE ai_adoptions SET verified_by = $2, verified_on = current_date
           WHERE id = $1 AND verified_by IS NULL RETURNING id`,

@@ -4,10 +4,17 @@ import { ENROLMENT_STATUSES, EnrolmentStatus } from '../enrolments/enrolment.ent
 export class TreeParticipant {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() fullName: string;
-  @ApiProperty({ nullable: true, description: 'null when no chain of lead trainers reaches a master teacher' }) generation: number | null;
+  @ApiProperty({
+    nullable: true,
+    description: 'null when no chain of lead trainers reaches a master teacher',
+  })
+  generation: number | null;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
-  @ApiProperty({ type: () => [TreeCohort], description: 'The cohorts this participant leads' }) cohorts: TreeCohort[];
-  @ApiPropertyOptional({ description: 'Leads cohorts shown under another, equally short, branch of the tree' })
+  @ApiProperty({ type: () => [TreeCohort], description: 'The cohorts this participant leads' })
+  cohorts: TreeCohort[];
+  @ApiPropertyOptional({
+    description: 'Leads cohorts shown under another, equally short, branch of the tree',
+  })
   cohortsShownElsewhere?: boolean;
 }
 

@@ -35,31 +35,34 @@ export class CascadeTreeService {
 
   async tree(programmeId: string): Promise<CascadeTree> {
     await this.programmes.get(programmeId);
-    const { generations, counts, masters, cohorts, enrolments } = await this.db.transaction('REPEATABLE READ', async (tx) => ({
-      generations: await programmeGenerations(tx, programmeId),
-      counts: (await tx.query(
-        `SELECT generation, count(*)::int AS people FROM (${GENERATIONS_SQL}) g GROUP BY generation ORDER BY generation`,
-        [programmeId],
-      )) as GenerationCount[],
-      masters: (await tx.query(
-        `SELECT mt.person_id AS "personId", p.full_name AS "fullName"
+    const { generations, counts, masters, cohorts, enrolments } = await this.db.transaction(
+      'REPEATABLE READ',
+      async (tx) => ({
+        generations: await programmeGenerations(tx, programmeId),
+        counts: (await tx.query(
+          `SELECT generation, count(*)::int AS people FROM (${GENERATIONS_SQL}) g GROUP BY generation ORDER BY generation`,
+          [programmeId],
+        )) as GenerationCount[],
+        masters: (await tx.query(
+          `SELECT mt.person_id AS "personId", p.full_name AS "fullName"
            FROM master_teachers mt JOIN people p ON p.id = mt.person_id
           WHERE mt.programme_id = $1 ORDER BY p.full_name, mt.person_id`,
-        [programmeId],
-      )) as Array<{ personId: string; fullName: string }>,
-      cohorts: (await tx.query(
-        `SELECT c.id, c.name, r.number AS "roundNumber", c.region_id AS "regionId", c.lead_trainer_id AS "leadTrainerId"
+          [programmeId],
+        )) as Array<{ personId: string; fullName: string }>,
+        cohorts: (await tx.query(
+          `SELECT c.id, c.name, r.number AS "roundNumber", c.region_id AS "regionId", c.lead_trainer_id AS "leadTrainerId"
            FROM cohorts c JOIN cascade_rounds r ON r.id = c.round_id
           WHERE c.programme_id = $1 ORDER BY r.number, c.name, c.id`,
-        [programmeId],
-      )) as CohortRow[],
-      enrolments: (await tx.query(
-        `SELECT e.cohort_id AS "cohortId", e.person_id AS "personId", p.full_name AS "fullName", e.status
+          [programmeId],
+        )) as CohortRow[],
+        enrolments: (await tx.query(
+          `SELECT e.cohort_id AS "cohortId", e.person_id AS "personId", p.full_name AS "fullName", e.status
            FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN people p ON p.id = e.person_id
           WHERE c.programme_id = $1 ORDER BY p.full_name, e.person_id`,
-        [programmeId],
-      )) as EnrolmentRow[],
-    }));
+          [programmeId],
+        )) as EnrolmentRow[],
+      }),
+    );
 
     const generationOf = new Map(generations.map((g) => [g.person_id, g.generation]));
     const cohortsLedBy = groupBy(cohorts, (c) => c.leadTrainerId);

@@ -43,6 +43,9 @@ export interface PersonGeneration {
 }
 
 /** Every person's generation in the programme's cascade. */
-export function programmeGenerations(manager: EntityManager, programmeId: string): Promise<PersonGeneration[]> {
+export function programmeGenerations(
+  manager: EntityManager,
+  programmeId: string,
+): Promise<PersonGeneration[]> {
   return manager.query(GENERATIONS_SQL, [programmeId]);
 }

@@ -30,9 +30,17 @@ export class CertificationEvaluator {
   }
 
   /** Inside the caller's transaction; the caller requests the rollup after commit when something changed. */
-  async evaluateIn(tx: EntityManager, programmeId: string, personIds?: string[]): Promise<CertificationChange[]> {
+  async evaluateIn(
+    tx: EntityManager,
+    programmeId: string,
+    personIds?: string[],
+  ): Promise<CertificationChange[]> {
     await lockProgrammeCertifications(tx, programmeId);
-    const changes: CertificationChange[] = await tx.query(EVALUATE_CERTIFICATIONS, [programmeId, personIds ?? null, SYSTEM_ACTOR.email]);
+    const changes: CertificationChange[] = await tx.query(EVALUATE_CERTIFICATIONS, [
+      programmeId,
+      personIds ?? null,
+      SYSTEM_ACTOR.email,
+    ]);
     if (changes.length > 0) await this.stats.markDirty(tx, programmeId);
     return changes;
   }

@@ -20,7 +20,9 @@ export class CertificationQueue {
     } catch (error) {
       // The change is committed and the evaluation is idempotent: the next evaluation of the
       // programme (any later change, or POST /programmes/:id/certifications) catches up.
-      this.logger.warn(`certification evaluation of ${programmeId} not enqueued: ${(error as Error).message}`);
+      this.logger.warn(
+        `certification evaluation of ${programmeId} not enqueued: ${(error as Error).message}`,
+      );
       return undefined;
     }
   }

@@ -1,4 +1,9 @@
-import { certificationNumber, CERTIFICATION_NUMBER, decideCertification, revocationReason } from './certification-rule';
+import {
+  certificationNumber,
+  CERTIFICATION_NUMBER,
+  decideCertification,
+  revocationReason,
+} from './certification-rule';
 
 const rule = { coreCourseIds: ['a', 'b', 'c'], passMark: 60 };
 
@@ -9,7 +14,13 @@ describe('the certification rule', () => {
       { courseId: 'b', score: 60 },
       { courseId: 'c', score: 70 },
     ]);
-    expect(decision).toEqual({ completedCoreCourses: 3, coreCourses: 3, completedEveryCoreCourse: true, score: 60, qualifies: true });
+    expect(decision).toEqual({
+      completedCoreCourses: 3,
+      coreCourses: 3,
+      completedEveryCoreCourse: true,
+      score: 60,
+      qualifies: true,
+    });
   });
 
   it('refuses a person whose mean score is below the pass mark', () => {
@@ -20,7 +31,9 @@ describe('the certification rule', () => {
     ]);
     expect(decision.qualifies).toBe(false);
     expect(decision.score).toBe(54.33);
-    expect(revocationReason(decision, rule.passMark)).toBe('automatic: mean core-course score 54.33 is below the pass mark 60');
+    expect(revocationReason(decision, rule.passMark)).toBe(
+      'automatic: mean core-course score 54.33 is below the pass mark 60',
+    );
   });
 
   it('refuses a person missing a core course whatever their scores', () => {

@@ -30,7 +30,10 @@ export interface CertificationDecision {
 /** Scores have at most two decimals; hundredths keep the comparison exact, as numeric does in SQL. */
 const hundredths = (score: number | null) => Math.round((score ?? 0) * 100);
 
-export function decideCertification(rule: CertificationRule, completions: CompletionResult[]): CertificationDecision {
+export function decideCertification(
+  rule: CertificationRule,
+  completions: CompletionResult[],
+): CertificationDecision {
   const core = [...new Set(rule.coreCourseIds)];
   const best = new Map<string, number>();
   for (const completion of completions) {

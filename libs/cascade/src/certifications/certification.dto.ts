@@ -4,18 +4,29 @@ import { PageQuery } from '@cascade/platform';
 import { BooleanParam } from '../shared/query';
 
 export class RequestEvaluationDto {
-  @ApiProperty({ format: 'uuid', description: 'Evaluate this person now; lifts the block a manual revocation put on re-issue' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Evaluate this person now; lifts the block a manual revocation put on re-issue',
+  })
   @IsUUID()
   personId: string;
 }
 
 export class RevokeCertificationDto {
-  @ApiProperty({ example: 'assessment found to be plagiarised' }) @IsString() @MinLength(3) @MaxLength(500) reason: string;
+  @ApiProperty({ example: 'assessment found to be plagiarised' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason: string;
 }
 
 export class CertificationQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() personId?: string;
-  @ApiPropertyOptional({ description: 'true: not revoked; false: revoked' }) @IsOptional() @BooleanParam() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'true: not revoked; false: revoked' })
+  @IsOptional()
+  @BooleanParam()
+  @IsBoolean()
+  active?: boolean;
 }
 
 export class CertificationView {
@@ -38,10 +49,15 @@ export class EvaluationOutcome {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() completedCoreCourses: number;
   @ApiProperty() coreCourses: number;
-  @ApiProperty({ description: 'Mean over the core courses of the best score of each (none counts as 0)' }) score: number;
+  @ApiProperty({ description: 'Mean over the core courses of the best score of each (none counts as 0)' })
+  score: number;
   @ApiProperty() passMark: number;
   @ApiProperty() qualifies: boolean;
   @ApiProperty({ enum: ['issued', 'revoked', 'unchanged'] }) change: 'issued' | 'revoked' | 'unchanged';
-  @ApiProperty({ type: CertificationView, nullable: true, description: 'The certification not revoked, if any' })
+  @ApiProperty({
+    type: CertificationView,
+    nullable: true,
+    description: 'The certification not revoked, if any',
+  })
   certification: CertificationView | null;
 }

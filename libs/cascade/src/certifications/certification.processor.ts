@@ -15,11 +15,14 @@ export class CertificationProcessor extends QueueProcessor<'certification'> {
     super();
   }
 
-  async process(job: Job<JobPayloads['certification']['evaluate']>): Promise<{ issued: number; revoked: number }> {
+  async process(
+    job: Job<JobPayloads['certification']['evaluate']>,
+  ): Promise<{ issued: number; revoked: number }> {
     const changes = await this.evaluator.evaluate(job.data.programmeId, job.data.personIds);
     const issued = changes.filter((c) => c.change === 'issue').length;
     const revoked = changes.length - issued;
-    if (changes.length > 0) this.logger.log(`programme ${job.data.programmeId}: ${issued} issued, ${revoked} revoked`);
+    if (changes.length > 0)
+      this.logger.log(`programme ${job.data.programmeId}: ${issued} issued, ${revoked} revoked`);
     return { issued, revoked };
   }
 }

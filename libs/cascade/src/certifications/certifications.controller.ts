@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Page, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
-import { CertificationQuery, CertificationView, EvaluationOutcome, RequestEvaluationDto, RevokeCertificationDto } from './certification.dto';
+import {
+  CertificationQuery,
+  CertificationView,
+  EvaluationOutcome,
+  RequestEvaluationDto,
+  RevokeCertificationDto,
+} from './certification.dto';
 import { CertificationsService } from './certifications.service';
 
 @ApiTags('certifications')
@@ -13,7 +19,11 @@ export class CertificationsController {
   @Get('programmes/:id/certifications')
   @Roles(...READERS)
   @ApiOkResponse({ type: Page<CertificationView> })
-  list(@Param('id', UuidPipe) programmeId: string, @Query() query: CertificationQuery, @CurrentActor() actor: Actor): Promise<Page<CertificationView>> {
+  list(
+    @Param('id', UuidPipe) programmeId: string,
+    @Query() query: CertificationQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<CertificationView>> {
     return this.certifications.list(programmeId, query, actor);
   }
 
@@ -25,7 +35,11 @@ export class CertificationsController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOkResponse({ type: EvaluationOutcome })
-  evaluate(@Param('id', UuidPipe) programmeId: string, @Body() dto: RequestEvaluationDto, @CurrentActor() actor: Actor): Promise<EvaluationOutcome> {
+  evaluate(
+    @Param('id', UuidPipe) programmeId: string,
+    @Body() dto: RequestEvaluationDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<EvaluationOutcome> {
     return this.certifications.requestEvaluation(programmeId, dto.personId, actor);
   }
 
@@ -33,7 +47,11 @@ export class CertificationsController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOkResponse({ type: CertificationView })
-  revoke(@Param('id', UuidPipe) id: string, @Body() dto: RevokeCertificationDto, @CurrentActor() actor: Actor): Promise<CertificationView> {
+  revoke(
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: RevokeCertificationDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CertificationView> {
     return this.certifications.revoke(id, dto.reason, actor);
   }
 }

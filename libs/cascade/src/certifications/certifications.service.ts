@@ -36,11 +36,15 @@ export class CertificationsService {
     const params: unknown[] = [programmeId];
     const where = ['ce.programme_id = $1'];
     if (query.personId) where.push(`ce.person_id = $${params.push(query.personId)}`);
-    if (query.active !== undefined) where.push(query.active ? 'ce.revoked_on IS NULL' : 'ce.revoked_on IS NOT NULL');
+    if (query.active !== undefined)
+      where.push(query.active ? 'ce.revoked_on IS NULL' : 'ce.revoked_on IS NOT NULL');
     const carer = this.access.careScope(actor);
     if (carer) where.push(IN_CARE(params.push(carer)));
     const clause = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM certifications ce WHERE ${clause}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM certifications ce WHERE ${clause}`,
+      params,
+    );
     const items: CertificationView[] = await this.db.query(
       `${VIEW} WHERE ${clause} ORDER BY ce.issued_on, ce.number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit, query.offset],
@@ -70,7 +74,8 @@ export class CertificationsService {
         `${VIEW} WHERE ce.programme_id = $1 AND ce.person_id = $2 AND ce.revoked_on IS NULL`,
         [programmeId, personId],
       );
-      const change = changes[0]?.change === 'issue' ? 'issued' : changes[0]?.change === 'revoke' ? 'revoked' : 'unchanged';
+      const change =
+        changes[0]?.change === 'issue' ? 'issued' : changes[0]?.change === 'revoke' ? 'revoked' : 'unchanged';
       const { passMark, coreCourseIds } = await this.programmes.get(programmeId, tx);
       const outcome: EvaluationOutcome = {
         programmeId,
@@ -103,7 +108,9 @@ export class CertificationsService {
         [id, reason],
       );
       if ((rows as unknown[]).length === 0) {
-        throw DomainError.conflict(`revokedOn: certification ${current.number} was already revoked on ${current.revokedOn}`);
+        throw DomainError.conflict(
+          `revokedOn: certification ${current.number} was already revoked on ${current.revokedOn}`,
+        );
       }
       await this.stats.markDirty(tx, current.programmeId);
       return this.view(tx, id);

@@ -23,12 +23,17 @@ export class CreateCohortDto {
 
   @ApiProperty({
     format: 'uuid',
-    description: 'A master teacher of the programme, or a person with a completion of every core course in an earlier round',
+    description:
+      'A master teacher of the programme, or a person with a completion of every core course in an earlier round',
   })
   @IsUUID()
   leadTrainerId: string;
 
-  @ApiProperty({ type: [String], format: 'uuid' }) @IsArray() @ArrayNotEmpty() @IsUUID('all', { each: true }) courseIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsUUID('all', { each: true })
+  courseIds: string[];
   @ApiProperty({ enum: DELIVERY_MODES }) @IsIn(DELIVERY_MODES) deliveryMode: DeliveryMode;
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'mn' }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiProperty({ minimum: 1, example: 30 }) @IsInt() @Min(1) @Max(100000) capacity: number;

@@ -35,7 +35,11 @@ export class CohortsController {
   @Patch(':id')
   @Roles(...STAFF)
   @ApiOkResponse({ type: CohortView })
-  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateCohortDto, @CurrentActor() actor: Actor): Promise<CohortView> {
+  update(
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateCohortDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CohortView> {
     return this.cohorts.update(id, dto, actor);
   }
 }

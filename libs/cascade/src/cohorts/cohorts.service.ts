@@ -72,7 +72,12 @@ export class CohortsService {
       await assertAllExist(tx, 'courses', dto.courseIds, 'courseIds');
       await this.assertMayLead(tx, round, dto.leadTrainerId);
       const cohort = await tx.save(
-        tx.create(Cohort, { language: 'mn', ...presentFields(dto), courseIds: [...new Set(dto.courseIds)], programmeId: round.programmeId }),
+        tx.create(Cohort, {
+          language: 'mn',
+          ...presentFields(dto),
+          courseIds: [...new Set(dto.courseIds)],
+          programmeId: round.programmeId,
+        }),
       );
       await this.stats.markDirty(tx, round.programmeId);
       return this.view(tx, cohort.id);
@@ -91,7 +96,8 @@ export class CohortsService {
       next.courseIds = [...new Set(next.courseIds)];
       assertWithin(next, round, `round '${round.name}'`);
       await assertAllExist(tx, 'courses', dto.courseIds, 'courseIds');
-      if (next.leadTrainerId !== current.leadTrainerId) await this.assertMayLead(tx, round, next.leadTrainerId);
+      if (next.leadTrainerId !== current.leadTrainerId)
+        await this.assertMayLead(tx, round, next.leadTrainerId);
       await this.assertKeepsItsRecords(tx, next);
       await tx.save(next);
       await this.stats.markDirty(tx, round.programmeId);
@@ -121,9 +127,12 @@ export class CohortsService {
       [cohort.id, cohort.courseIds],
     );
     if (row.taken > cohort.capacity) {
-      throw DomainError.conflict(`capacity: cohort '${cohort.name}' has ${row.taken} places taken, more than ${cohort.capacity}`);
+      throw DomainError.conflict(
+        `capacity: cohort '${cohort.name}' has ${row.taken} places taken, more than ${cohort.capacity}`,
+      );
     }
-    if (row.orphaned > 0) throw DomainError.conflict(`courseIds: ${row.orphaned} completion(s) exist for a course being removed`);
+    if (row.orphaned > 0)
+      throw DomainError.conflict(`courseIds: ${row.orphaned} completion(s) exist for a course being removed`);
   }
 
   private async view(manager: EntityManager, id: string): Promise<CohortView> {

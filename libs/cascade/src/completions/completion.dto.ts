@@ -4,9 +4,16 @@ import { PageQuery } from '@cascade/platform';
 
 export class CreateCompletionDto {
   @ApiProperty({ format: 'uuid', description: 'A course of the cohort' }) @IsUUID() courseId: string;
-  @ApiProperty({ format: 'date', description: "Inside the programme's dates" }) @IsDateString({ strict: true }) completedOn: string;
+  @ApiProperty({ format: 'date', description: "Inside the programme's dates" })
+  @IsDateString({ strict: true })
+  completedOn: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, nullable: true, description: 'Assessment score; none counts as 0 for certification' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 100,
+    nullable: true,
+    description: 'Assessment score; none counts as 0 for certification',
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)

@@ -13,7 +13,11 @@ export class CompletionsController {
   @Get()
   @Roles(...READERS)
   @ApiOkResponse({ type: Page<CompletionView> })
-  list(@Param('id', UuidPipe) enrolmentId: string, @Query() query: CompletionQuery, @CurrentActor() actor: Actor): Promise<Page<CompletionView>> {
+  list(
+    @Param('id', UuidPipe) enrolmentId: string,
+    @Query() query: CompletionQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<CompletionView>> {
     return this.completions.list(enrolmentId, query, actor);
   }
 
@@ -21,7 +25,11 @@ export class CompletionsController {
   @Post()
   @Roles('admin', 'coordinator', 'master_teacher')
   @ApiCreatedResponse({ type: CompletionView })
-  create(@Param('id', UuidPipe) enrolmentId: string, @Body() dto: CreateCompletionDto, @CurrentActor() actor: Actor): Promise<CompletionView> {
+  create(
+    @Param('id', UuidPipe) enrolmentId: string,
+    @Body() dto: CreateCompletionDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CompletionView> {
     return this.completions.create(enrolmentId, dto, actor);
   }
 

@@ -31,7 +31,10 @@ export class CompletionsService {
   async list(enrolmentId: string, query: CompletionQuery, actor: Actor): Promise<Page<CompletionView>> {
     const { cohort } = await this.enrolments.find(this.db.manager, enrolmentId);
     this.access.assertCanRead(actor, cohort);
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM course_completions WHERE enrolment_id = $1`, [enrolmentId]);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM course_completions WHERE enrolment_id = $1`,
+      [enrolmentId],
+    );
     const items: CompletionView[] = await this.db.query(
       `${VIEW} WHERE cc.enrolment_id = $1 ORDER BY cc.completed_on, co.code, cc.id LIMIT $2 OFFSET $3`,
       [enrolmentId, query.limit, query.offset],
@@ -45,10 +48,14 @@ export class CompletionsService {
       const { enrolment, cohort } = await this.enrolments.find(tx, enrolmentId, true);
       this.access.assertCanManage(actor, cohort);
       if (enrolment.status === 'withdrawn') {
-        throw DomainError.conflict(`status: the enrolment was withdrawn on ${enrolment.withdrawnOn} and takes no new completions`);
+        throw DomainError.conflict(
+          `status: the enrolment was withdrawn on ${enrolment.withdrawnOn} and takes no new completions`,
+        );
       }
       if (!cohort.courseIds.includes(dto.courseId)) {
-        throw DomainError.invalid(`courseId: course ${dto.courseId} is not a course of cohort '${cohort.name}'`);
+        throw DomainError.invalid(
+          `courseId: course ${dto.courseId} is not a course of cohort '${cohort.name}'`,
+        );
       }
       await this.assertInsideProgramme(tx, cohort.programmeId, dto.completedOn);
       const [{ id }] = await tx.query(
@@ -62,11 +69,17 @@ export class CompletionsService {
     return view;
   }
 
-  async update(enrolmentId: string, completionId: string, dto: UpdateCompletionDto, actor: Actor): Promise<CompletionView> {
+  async update(
+    enrolmentId: string,
+    completionId: string,
+    dto: UpdateCompletionDto,
+    actor: Actor,
+  ): Promise<CompletionView> {
     const { view, programmeId, personId } = await this.db.transaction(async (tx) => {
       const { enrolment, cohort } = await this.enrolments.find(tx, enrolmentId, true);
       this.access.assertCanManage(actor, cohort);
-      if (dto.completedOn !== undefined) await this.assertInsideProgramme(tx, cohort.programmeId, dto.completedOn);
+      if (dto.completedOn !== undefined)
+        await this.assertInsideProgramme(tx, cohort.programmeId, dto.completedOn);
       const [rows] = await tx.query(
         `UPDATE course_completions
             SET completed_on = coalesce($3::date, completed_on),
@@ -78,13 +91,21 @@ export class CompletionsService {
       );
       if ((rows as unknown[]).length === 0) throw DomainError.notFound('completion', completionId);
       await this.stats.markDirty(tx, cohort.programmeId);
-      return { view: await this.view(tx, completionId), programmeId: cohort.programmeId, personId: enrolment.personId };
+      return {
+        view: await this.view(tx, completionId),
+        programmeId: cohort.programmeId,
+        personId: enrolment.personId,
+      };
     });
     await this.afterCommit(programmeId, personId);
     return view;
   }
 
-  private async assertInsideProgramme(tx: EntityManager, programmeId: string, completedOn: string): Promise<void> {
+  private async assertInsideProgramme(
+    tx: EntityManager,
+    programmeId: string,
+    completedOn: string,
+  ): Promise<void> {
     const programme = await this.programmes.get(programmeId, tx);
     assertDayWithin('completedOn', completedOn, programme, `programme '${programme.name}'`);
   }

@@ -5,7 +5,10 @@ import { ENROLMENT_STATUSES, EnrolmentStatus } from './enrolment.entity';
 
 export class CreateEnrolmentDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() personId: string;
-  @ApiPropertyOptional({ format: 'date', description: 'Defaults to today' }) @IsOptional() @IsDateString({ strict: true }) enrolledOn?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Defaults to today' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  enrolledOn?: string;
 }
 
 export class UpdateEnrolmentDto {
@@ -15,7 +18,10 @@ export class UpdateEnrolmentDto {
 }
 
 export class EnrolmentQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ENROLMENT_STATUSES }) @IsOptional() @IsIn(ENROLMENT_STATUSES) status?: EnrolmentStatus;
+  @ApiPropertyOptional({ enum: ENROLMENT_STATUSES })
+  @IsOptional()
+  @IsIn(ENROLMENT_STATUSES)
+  status?: EnrolmentStatus;
 }
 
 export class EnrolmentView {

@@ -15,7 +15,11 @@ export class EnrolmentsController {
   @Get('cohorts/:id/enrolments')
   @Roles(...READERS)
   @ApiOkResponse({ type: Page<EnrolmentView> })
-  list(@Param('id', UuidPipe) cohortId: string, @Query() query: EnrolmentQuery, @CurrentActor() actor: Actor): Promise<Page<EnrolmentView>> {
+  list(
+    @Param('id', UuidPipe) cohortId: string,
+    @Query() query: EnrolmentQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<EnrolmentView>> {
     return this.enrolments.list(cohortId, query, actor);
   }
 
@@ -23,14 +27,22 @@ export class EnrolmentsController {
   @Post('cohorts/:id/enrolments')
   @Roles(...MANAGERS)
   @ApiCreatedResponse({ type: EnrolmentView })
-  enrol(@Param('id', UuidPipe) cohortId: string, @Body() dto: CreateEnrolmentDto, @CurrentActor() actor: Actor): Promise<EnrolmentView> {
+  enrol(
+    @Param('id', UuidPipe) cohortId: string,
+    @Body() dto: CreateEnrolmentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<EnrolmentView> {
     return this.enrolments.enrol(cohortId, dto, actor);
   }
 
   @Patch('enrolments/:id')
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: EnrolmentView })
-  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateEnrolmentDto, @CurrentActor() actor: Actor): Promise<EnrolmentView> {
+  update(
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateEnrolmentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<EnrolmentView> {
     return this.enrolments.update(id, dto, actor);
   }
 }

@@ -32,7 +32,10 @@ export class EnrolmentsService {
     await this.cohorts.get(cohortId, actor);
     const params: unknown[] = [cohortId];
     const status = query.status ? `AND e.status = $${params.push(query.status)}` : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM enrolments e WHERE e.cohort_id = $1 ${status}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM enrolments e WHERE e.cohort_id = $1 ${status}`,
+      params,
+    );
     const items: EnrolmentView[] = await this.db.query(
       `${VIEW} WHERE e.cohort_id = $1 ${status} ORDER BY p.full_name, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit, query.offset],

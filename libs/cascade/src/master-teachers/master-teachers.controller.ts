@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Page, PageQuery, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import { AddMasterTeacherDto, MasterTeacherView } from './master-teacher.dto';
 import { MasterTeachersService } from './master-teachers.service';
@@ -13,14 +19,20 @@ export class MasterTeachersController {
   @Get()
   @Roles(...READERS)
   @ApiOkResponse({ type: Page<MasterTeacherView> })
-  list(@Param('id', UuidPipe) programmeId: string, @Query() query: PageQuery): Promise<Page<MasterTeacherView>> {
+  list(
+    @Param('id', UuidPipe) programmeId: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<MasterTeacherView>> {
     return this.masterTeachers.list(programmeId, query);
   }
 
   @Post()
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: MasterTeacherView })
-  add(@Param('id', UuidPipe) programmeId: string, @Body() dto: AddMasterTeacherDto): Promise<MasterTeacherView> {
+  add(
+    @Param('id', UuidPipe) programmeId: string,
+    @Body() dto: AddMasterTeacherDto,
+  ): Promise<MasterTeacherView> {
     return this.masterTeachers.add(programmeId, dto);
   }
 
@@ -28,7 +40,10 @@ export class MasterTeachersController {
   @HttpCode(204)
   @Roles(...STAFF)
   @ApiNoContentResponse({ description: 'No longer a master teacher of the programme' })
-  remove(@Param('id', UuidPipe) programmeId: string, @Param('personId', UuidPipe) personId: string): Promise<void> {
+  remove(
+    @Param('id', UuidPipe) programmeId: string,
+    @Param('personId', UuidPipe) personId: string,
+  ): Promise<void> {
     return this.masterTeachers.remove(programmeId, personId);
   }
 }

@@ -24,7 +24,10 @@ export class MasterTeachersService {
       `${VIEW} WHERE mt.programme_id = $1 ORDER BY p.full_name, mt.id LIMIT $2 OFFSET $3`,
       [programmeId, query.limit, query.offset],
     );
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM master_teachers WHERE programme_id = $1`, [programmeId]);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM master_teachers WHERE programme_id = $1`,
+      [programmeId],
+    );
     return Page.of(items, total, query);
   }
 
@@ -54,8 +57,14 @@ export class MasterTeachersService {
         `SELECT count(*)::int AS led FROM cohorts WHERE programme_id = $1 AND lead_trainer_id = $2`,
         [programmeId, personId],
       );
-      if (led > 0) throw DomainError.conflict(`personId: the master teacher still leads ${led} cohort(s) of the programme`);
-      const [, deleted] = await tx.query(`DELETE FROM master_teachers WHERE programme_id = $1 AND person_id = $2`, [programmeId, personId]);
+      if (led > 0)
+        throw DomainError.conflict(
+          `personId: the master teacher still leads ${led} cohort(s) of the programme`,
+        );
+      const [, deleted] = await tx.query(
+        `DELETE FROM master_teachers WHERE programme_id = $1 AND person_id = $2`,
+        [programmeId, personId],
+      );
       if (deleted === 0) throw DomainError.notFound('master teacher', personId);
       await this.stats.markDirty(tx, programmeId);
     });

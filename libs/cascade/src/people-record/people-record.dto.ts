@@ -47,7 +47,8 @@ export class ChainStep {
   @ApiProperty({ description: '1 = the lead trainer of the person’s own cohort' }) step: number;
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() fullName: string;
-  @ApiProperty({ format: 'uuid', description: 'The cohort through which this trainer trained the one below' }) cohortId: string;
+  @ApiProperty({ format: 'uuid', description: 'The cohort through which this trainer trained the one below' })
+  cohortId: string;
   @ApiProperty() cohortName: string;
   @ApiProperty() isMasterTeacher: boolean;
 }
@@ -55,9 +56,13 @@ export class ChainStep {
 export class TrainedBy {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty() programmeName: string;
-  @ApiProperty({ nullable: true, description: '1 for a master teacher; null when no chain reaches a master teacher' })
+  @ApiProperty({
+    nullable: true,
+    description: '1 for a master teacher; null when no chain reaches a master teacher',
+  })
   generation: number | null;
-  @ApiProperty({ type: [ChainStep], description: 'Lead trainers from the person up to a master teacher' }) chain: ChainStep[];
+  @ApiProperty({ type: [ChainStep], description: 'Lead trainers from the person up to a master teacher' })
+  chain: ChainStep[];
 }
 
 export class PersonRecord {

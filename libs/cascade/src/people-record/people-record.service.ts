@@ -5,7 +5,13 @@ import { Actor } from '@cascade/platform';
 import { PeopleService } from '@cascade/reference';
 import { CascadeAccess } from '../access';
 import { AiAdoptionsService } from '../ai-adoptions/ai-adoptions.service';
-import { ChainStep, PersonRecord, RecordCertification, RecordEnrolment, TrainedBy } from './people-record.dto';
+import {
+  ChainStep,
+  PersonRecord,
+  RecordCertification,
+  RecordEnrolment,
+  TrainedBy,
+} from './people-record.dto';
 import { TRAINER_CHAIN_SQL } from './trainer-chain.sql';
 
 /** A person with everything the cascade knows of them: enrolments, completions, credentials, evidence, trainers. */
@@ -58,19 +64,24 @@ export class PeopleRecordService {
 
   /** Per programme the person takes part in: their generation and the chain of lead trainers up to a master teacher. */
   private async trainedBy(personId: string): Promise<TrainedBy[]> {
-    const programmes: Array<{ programmeId: string; programmeName: string; isMasterTeacher: boolean }> = await this.db.query(
-      `SELECT pr.id AS "programmeId", pr.name AS "programmeName",
+    const programmes: Array<{ programmeId: string; programmeName: string; isMasterTeacher: boolean }> =
+      await this.db.query(
+        `SELECT pr.id AS "programmeId", pr.name AS "programmeName",
               EXISTS (SELECT 1 FROM master_teachers mt WHERE mt.programme_id = pr.id AND mt.person_id = $1) AS "isMasterTeacher"
          FROM programmes pr
         WHERE EXISTS (SELECT 1 FROM master_teachers mt WHERE mt.programme_id = pr.id AND mt.person_id = $1)
            OR EXISTS (SELECT 1 FROM cohorts c JOIN enrolments e ON e.cohort_id = c.id WHERE c.programme_id = pr.id AND e.person_id = $1)
         ORDER BY pr.starts_on, pr.name`,
-      [personId],
-    );
-    const steps: Array<ChainStep & { programmeId: string }> = await this.db.query(TRAINER_CHAIN_SQL, [personId]);
+        [personId],
+      );
+    const steps: Array<ChainStep & { programmeId: string }> = await this.db.query(TRAINER_CHAIN_SQL, [
+      personId,
+    ]);
     return programmes.map(({ programmeId, programmeName, isMasterTeacher }) => {
       if (isMasterTeacher) return { programmeId, programmeName, generation: 1, chain: [] };
-      const chain = steps.filter((s) => s.programmeId === programmeId).map(({ programmeId: _, ...step }) => step);
+      const chain = steps
+        .filter((s) => s.programmeId === programmeId)
+        .map(({ programmeId: _, ...step }) => step);
       return { programmeId, programmeName, generation: chain.length > 0 ? chain.length + 1 : null, chain };
     });
   }

@@ -20,7 +20,11 @@ import { PROGRAMME_STATUSES, ProgrammeStatus } from './programme.entity';
 export class CredentialDto {
   @ApiProperty({ example: 'AI in Education' }) @IsString() @MinLength(1) @MaxLength(200) title: string;
   @ApiProperty({ example: 'micro-credential' }) @IsString() @MinLength(1) @MaxLength(100) level: string;
-  @ApiProperty({ example: 'National Centre for Teacher Development' }) @IsString() @MinLength(1) @MaxLength(200) issuer: string;
+  @ApiProperty({ example: 'National Centre for Teacher Development' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  issuer: string;
 }
 
 export class CreateProgrammeDto {
@@ -39,7 +43,10 @@ export class CreateProgrammeDto {
   @Max(100)
   passMark: number;
 
-  @ApiProperty({ type: CredentialDto }) @ValidateNested() @Type(() => CredentialDto) credential: CredentialDto;
+  @ApiProperty({ type: CredentialDto })
+  @ValidateNested()
+  @Type(() => CredentialDto)
+  credential: CredentialDto;
 
   @ApiPropertyOptional({ enum: PROGRAMME_STATUSES, default: 'draft' })
   @IsOptional()
@@ -50,5 +57,8 @@ export class CreateProgrammeDto {
 export class UpdateProgrammeDto extends PartialType(CreateProgrammeDto) {}
 
 export class ProgrammeQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: PROGRAMME_STATUSES }) @IsOptional() @IsIn(PROGRAMME_STATUSES) status?: ProgrammeStatus;
+  @ApiPropertyOptional({ enum: PROGRAMME_STATUSES })
+  @IsOptional()
+  @IsIn(PROGRAMME_STATUSES)
+  status?: ProgrammeStatus;
 }

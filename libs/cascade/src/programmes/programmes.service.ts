@@ -32,7 +32,11 @@ export class ProgrammesService {
   }
 
   /** The programme row locked for the rest of the transaction (FOR UPDATE or FOR SHARE). */
-  async lock(manager: EntityManager, id: string, mode: 'pessimistic_write' | 'pessimistic_read'): Promise<Programme> {
+  async lock(
+    manager: EntityManager,
+    id: string,
+    mode: 'pessimistic_write' | 'pessimistic_read',
+  ): Promise<Programme> {
     const programme = await manager.findOne(Programme, { where: { id }, lock: { mode } });
     if (!programme) throw DomainError.notFound('programme', id);
     return programme;
@@ -41,7 +45,10 @@ export class ProgrammesService {
   async create(dto: CreateProgrammeDto): Promise<Programme> {
     return this.db.transaction(async (tx) => {
       await assertAllExist(tx, 'courses', dto.coreCourseIds, 'coreCourseIds');
-      const programme = tx.create(Programme, { ...presentFields(dto), coreCourseIds: [...new Set(dto.coreCourseIds)] });
+      const programme = tx.create(Programme, {
+        ...presentFields(dto),
+        coreCourseIds: [...new Set(dto.coreCourseIds)],
+      });
       return tx.save(Programme, { ...programme, status: dto.status ?? 'draft' });
     });
   }
@@ -57,7 +64,8 @@ export class ProgrammesService {
       await assertAllExist(tx, 'courses', dto.coreCourseIds, 'coreCourseIds');
       const next = tx.create(Programme, { ...current, ...presentFields(dto) });
       next.coreCourseIds = [...new Set(next.coreCourseIds)];
-      if (next.startsOn !== current.startsOn || next.endsOn !== current.endsOn) await this.assertHoldsItsRecords(tx, next);
+      if (next.startsOn !== current.startsOn || next.endsOn !== current.endsOn)
+        await this.assertHoldsItsRecords(tx, next);
       ruleChanged =
         next.passMark !== current.passMark ||
         [...next.coreCourseIds].sort().join() !== [...current.coreCourseIds].sort().join();
@@ -82,9 +90,14 @@ export class ProgrammesService {
                 WHERE c.programme_id = $1 AND (cc.completed_on < $2 OR cc.completed_on > $3))::int AS completions`,
       [programme.id, programme.startsOn, programme.endsOn],
     );
-    if (row.rounds > 0) throw DomainError.conflict(`startsOn: ${row.rounds} round(s) of the programme fall outside the new dates`);
+    if (row.rounds > 0)
+      throw DomainError.conflict(
+        `startsOn: ${row.rounds} round(s) of the programme fall outside the new dates`,
+      );
     if (row.completions > 0) {
-      throw DomainError.conflict(`startsOn: ${row.completions} completion(s) of the programme fall outside the new dates`);
+      throw DomainError.conflict(
+        `startsOn: ${row.completions} completion(s) of the programme fall outside the new dates`,
+      );
     }
   }
 }

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsArray, IsDateString, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsArray,
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class CreateRoundDto {
   @ApiProperty({ minimum: 1, example: 1, description: 'Rounds are ordered by number within a programme' })
@@ -8,7 +19,11 @@ export class CreateRoundDto {
   @Max(1000)
   number: number;
 
-  @ApiProperty({ example: 'Round 1: regional centres' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Round 1: regional centres' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) startsOn: string;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) endsOn: string;
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @IsInt() @Min(0) targetParticipants?: number;

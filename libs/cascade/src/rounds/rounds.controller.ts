@@ -21,7 +21,10 @@ export class RoundsController {
   @Get(':roundId')
   @Roles(...READERS)
   @ApiOkResponse({ type: CascadeRound })
-  get(@Param('id', UuidPipe) programmeId: string, @Param('roundId', UuidPipe) roundId: string): Promise<CascadeRound> {
+  get(
+    @Param('id', UuidPipe) programmeId: string,
+    @Param('roundId', UuidPipe) roundId: string,
+  ): Promise<CascadeRound> {
     return this.rounds.get(programmeId, roundId);
   }
 

@@ -25,14 +25,22 @@ export class RoundsService {
     return Page.of(items, total, query);
   }
 
-  async get(programmeId: string, roundId: string, manager: EntityManager = this.db.manager): Promise<CascadeRound> {
+  async get(
+    programmeId: string,
+    roundId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<CascadeRound> {
     const round = await manager.findOneBy(CascadeRound, { id: roundId, programmeId });
     if (!round) throw DomainError.notFound('round', roundId);
     return round;
   }
 
   /** The round row locked for the transaction; FOR SHARE keeps its dates while a cohort is written. */
-  async lock(manager: EntityManager, roundId: string, mode: 'pessimistic_write' | 'pessimistic_read'): Promise<CascadeRound> {
+  async lock(
+    manager: EntityManager,
+    roundId: string,
+    mode: 'pessimistic_write' | 'pessimistic_read',
+  ): Promise<CascadeRound> {
     const round = await manager.findOne(CascadeRound, { where: { id: roundId }, lock: { mode } });
     if (!round) throw DomainError.invalid(`roundId: no such round ${roundId}`);
     return round;
@@ -43,7 +51,12 @@ export class RoundsService {
       const programme = await this.programmes.lock(tx, programmeId, 'pessimistic_read');
       assertWithin(dto, programme, `programme '${programme.name}'`);
       await assertAllExist(tx, 'regions', dto.regionIds, 'regionIds');
-      const round = tx.create(CascadeRound, { targetParticipants: 0, regionIds: [], ...presentFields(dto), programmeId });
+      const round = tx.create(CascadeRound, {
+        targetParticipants: 0,
+        regionIds: [],
+        ...presentFields(dto),
+        programmeId,
+      });
       return tx.save(round);
     });
   }
@@ -61,7 +74,10 @@ export class RoundsService {
           `SELECT count(*)::int AS outside FROM cohorts WHERE round_id = $1 AND (starts_on < $2 OR ends_on > $3)`,
           [roundId, next.startsOn, next.endsOn],
         );
-        if (outside > 0) throw DomainError.conflict(`startsOn: ${outside} cohort(s) of the round fall outside the new dates`);
+        if (outside > 0)
+          throw DomainError.conflict(
+            `startsOn: ${outside} cohort(s) of the round fall outside the new dates`,
+          );
       }
       return tx.save(next);
     });

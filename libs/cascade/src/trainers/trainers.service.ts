@@ -10,7 +10,11 @@ import { DataSource, EntityManager } from 'typeorm';
 export class TrainersService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async isMasterTeacher(programmeId: string, personId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+  async isMasterTeacher(
+    programmeId: string,
+    personId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `SELECT 1 FROM master_teachers WHERE programme_id = $1 AND person_id = $2`,
       [programmeId, personId],
