@@ -93,5 +93,6 @@ export class CourseQuery extends PageQuery {
 
 export class CoursePage extends Page<Course> {
   @ApiProperty({ type: [Course] })
+  // The initializer only satisfies TypeScript: pages are plain objects from Page.of.
   override items: Course[] = [];
 }

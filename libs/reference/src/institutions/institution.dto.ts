@@ -48,5 +48,6 @@ export class InstitutionQuery extends PageQuery {
 
 export class InstitutionPage extends Page<Institution> {
   @ApiProperty({ type: [Institution] })
+  // The initializer only satisfies TypeScript: pages are plain objects from Page.of.
   override items: Institution[] = [];
 }

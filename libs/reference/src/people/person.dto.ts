@@ -70,5 +70,6 @@ export class PersonQuery extends PageQuery {
 
 export class PersonPage extends Page<Person> {
   @ApiProperty({ type: [Person] })
+  // The initializer only satisfies TypeScript: pages are plain objects from Page.of.
   override items: Person[] = [];
 }

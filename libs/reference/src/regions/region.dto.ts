@@ -38,5 +38,6 @@ export class RegionQuery extends PageQuery {
 
 export class RegionPage extends Page<Region> {
   @ApiProperty({ type: [Region] })
+  // The initializer only satisfies TypeScript: pages are plain objects from Page.of.
   override items: Region[] = [];
 }
