@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { numeric } from '@cascade/reference';
 
@@ -13,14 +14,20 @@ export interface Credential {
 /** A cascade programme: the core courses that make a completion and the mark that earns the credential. */
 @Entity('programmes')
 export class Programme {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column() name: string;
-  @Column({ type: 'date' }) startsOn: string;
-  @Column({ type: 'date' }) endsOn: string;
-  @Column('uuid', { array: true }) coreCourseIds: string[];
-  @Column({ type: 'numeric', transformer: numeric }) passMark: number;
-  @Column({ type: 'jsonb' }) credential: Credential;
-  @Column({ type: 'text' }) status: ProgrammeStatus;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @ApiProperty({ format: 'uuid' }) @PrimaryGeneratedColumn('uuid') id: string;
+  @ApiProperty() @Column() name: string;
+  @ApiProperty({ format: 'date' }) @Column({ type: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) @Column({ type: 'date' }) endsOn: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) @Column('uuid', { array: true }) coreCourseIds: string[];
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  @Column({ type: 'numeric', transformer: numeric })
+  passMark: number;
+  @ApiProperty({
+    example: { title: 'AI in Education', level: 'micro-credential', issuer: 'National Centre' },
+  })
+  @Column({ type: 'jsonb' })
+  credential: Credential;
+  @ApiProperty({ enum: PROGRAMME_STATUSES }) @Column({ type: 'text' }) status: ProgrammeStatus;
+  @ApiProperty() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @ApiProperty() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

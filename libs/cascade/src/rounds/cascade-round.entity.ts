@@ -1,16 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A planned wave of a programme; rounds are ordered by number. */
 @Entity('cascade_rounds')
 export class CascadeRound {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') programmeId: string;
-  @Column('int') number: number;
-  @Column() name: string;
-  @Column({ type: 'date' }) startsOn: string;
-  @Column({ type: 'date' }) endsOn: string;
-  @Column('int') targetParticipants: number;
-  @Column('uuid', { array: true }) regionIds: string[];
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @ApiProperty({ format: 'uuid' }) @PrimaryGeneratedColumn('uuid') id: string;
+  @ApiProperty({ format: 'uuid' }) @Column('uuid') programmeId: string;
+  @ApiProperty() @Column('int') number: number;
+  @ApiProperty() @Column() name: string;
+  @ApiProperty({ format: 'date' }) @Column({ type: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) @Column({ type: 'date' }) endsOn: string;
+  @ApiProperty() @Column('int') targetParticipants: number;
+  @ApiProperty({ type: [String], format: 'uuid' }) @Column('uuid', { array: true }) regionIds: string[];
+  @ApiProperty() @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @ApiProperty() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }
