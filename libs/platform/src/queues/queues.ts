@@ -8,6 +8,8 @@ export interface JobPayloads {
   stats: {
     /** Recompute every scope of one programme's figures. */
     rollup: { programmeId: string };
+    /** Periodic safety net: a rollup for every programme whose figures are behind its records. */
+    sweep: Record<string, never>;
   };
   certification: {
     /** Issue or revoke certifications to match the rule; all of the programme's persons when personIds is absent. */
@@ -26,7 +28,7 @@ export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
 export type JobPayload<Q extends QueueName, J extends JobName<Q>> = JobPayloads[Q][J];
 
 export const QUEUE_JOBS: { [Q in QueueName]: JobName<Q>[] } = {
-  stats: ['rollup'],
+  stats: ['rollup', 'sweep'],
   certification: ['evaluate'],
   exports: ['report', 'cleanup'],
 };

@@ -1,0 +1,52 @@
+/** The rollup's bookkeeping: its lock, the dirty version it rolls, the snapshot it writes, pruning. */
+
+/**
+ * One rollup of a programme at a time. A session lock taken before the transaction begins, so
+ * a rollup that waited for another starts its snapshot after that one committed.
+ */
+export const LOCK_SQL = `SELECT pg_advisory_lock(hashtextextended('stats-rollup:' || $1::text, 0))`;
+export const UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtextextended('stats-rollup:' || $1::text, 0))`;
+
+/** The version of the records this rollup sees (the first read of its transaction). */
+export const READ_DIRTY_VERSION_SQL = `
+  SELECT coalesce(s.dirty_version, 0) AS dirty_version
+    FROM programmes p
+    LEFT JOIN programme_figures_state s ON s.programme_id = p.id
+   WHERE p.id = $1`;
+
+/** $1 programme, $2 dirty version; computed_at is the transaction's instant, one for all scopes. */
+export const INSERT_SNAPSHOT_SQL = `
+  INSERT INTO stats_snapshots (programme_id, computed_at, computed_on, dirty_version)
+  VALUES ($1, now(), (now() AT TIME ZONE 'UTC')::date, $2)
+  RETURNING id, computed_at`;
+
+export const SET_DURATION_SQL = `UPDATE stats_snapshots SET duration_ms = $2 WHERE id = $1`;
+
+/** Keeps the last snapshot of each day (UTC) — the latest included — and deletes the rest. */
+export const PRUNE_SNAPSHOTS_SQL = `
+  DELETE FROM stats_snapshots s
+   WHERE s.programme_id = $1
+     AND s.id NOT IN (SELECT DISTINCT ON (computed_on) id
+                        FROM stats_snapshots
+                       WHERE programme_id = $1
+                       ORDER BY computed_on, computed_at DESC, id DESC)`;
+
+/**
+ * After commit (a REPEATABLE READ transaction could not update a row that writers bumped
+ * meanwhile). Returns the dirty version now, so a write during the rollup is seen.
+ */
+export const MARK_ROLLED_SQL = `
+  INSERT INTO programme_figures_state AS s (programme_id, dirty_version, rolled_version, rolled_at)
+  VALUES ($1, $2, $2, now())
+  ON CONFLICT (programme_id)
+  DO UPDATE SET rolled_version = greatest(s.rolled_version, EXCLUDED.rolled_version), rolled_at = now()
+  RETURNING s.dirty_version`;
+
+/** Programmes whose figures are behind their records, or that have never been rolled up. */
+export const PROGRAMMES_DUE_SQL = `
+  SELECT p.id
+    FROM programmes p
+    LEFT JOIN programme_figures_state s ON s.programme_id = p.id
+   WHERE coalesce(s.dirty_version, 0) > coalesce(s.rolled_version, 0)
+      OR NOT EXISTS (SELECT 1 FROM stats_snapshots ss WHERE ss.programme_id = p.id)
+   ORDER BY p.id`;
