@@ -209,6 +209,32 @@ describe('certification through the real queue', () => {
     expect(list[0].revoked).toBe(false);
   });
 
+  it('shows a master teacher only the certifications of people in their cohorts', async () => {
+    const p = await participant();
+    for (const course of p.coreCourseIds) await makeCompletion(t.db, p.enrolmentId, course, 90);
+    const otherMaster = await makeMasterTeacher(t.db, p.programmeId);
+    const roundId = await makeRound(t.db, p.programmeId, 2);
+    const otherCohort = await makeCohort(t.db, {
+      programmeId: p.programmeId,
+      roundId,
+      leadTrainerId: otherMaster,
+      courseIds: p.coreCourseIds,
+    });
+    const outsider = await makePerson(t.db);
+    const outsiderEnrolment = await makeEnrolment(t.db, otherCohort, outsider);
+    for (const course of p.coreCourseIds) await makeCompletion(t.db, outsiderEnrolment, course, 90);
+    await runEvaluation(p.programmeId);
+
+    const mine = await as(await t.tokenFor('master_teacher', p.master))
+      .get(`/programmes/${p.programmeId}/certifications`)
+      .expect(200);
+    expect(mine.body.items.map((c: { personId: string }) => c.personId)).toEqual([p.personId]);
+    const all = await as(await t.tokenFor('viewer'))
+      .get(`/programmes/${p.programmeId}/certifications?active=true`)
+      .expect(200);
+    expect(all.body.total).toBe(2);
+  });
+
   it('matches the pure certification rule for any completions and scores', async () => {
     const p = await participant();
     const roundId = await makeRound(t.db, p.programmeId, 2);
