@@ -131,6 +131,18 @@ describe('the cascade tree and generations', () => {
     });
   });
 
+  it('shows a master teacher their own branch and the line above it, not their fellow participants', async () => {
+    const token = await t.tokenFor('master_teacher', second);
+    const res = await t.http
+      .get(`/api/v1/programmes/${programmeId}/cascade`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const [root] = res.body.masterTeachers;
+    expect(root.personId).toBe(master);
+    expect(root.cohorts[0].participants.map((p: Participant) => p.personId)).toEqual([second]);
+    expect(root.cohorts[0].participants[0].cohorts[0].cohortId).toBe(cohort2);
+  });
+
   it('lets a viewer read the tree and answers 404 for an unknown programme', async () => {
     const viewer = await t.tokenFor('viewer');
     await t.http

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { READERS, Roles, UuidPipe } from '@cascade/platform';
+import { Actor, CurrentActor, READERS, Roles, UuidPipe } from '@cascade/platform';
 import { CascadeTree } from './cascade-tree.dto';
 import { CascadeTreeService } from './cascade-tree.service';
 
@@ -10,11 +10,14 @@ import { CascadeTreeService } from './cascade-tree.service';
 export class CascadeTreeController {
   constructor(private readonly trees: CascadeTreeService) {}
 
-  /** Master teachers → cohorts they lead → participants (with generation) → cohorts those lead → … */
+  /**
+   * Master teachers → cohorts they lead → participants (with generation) → cohorts those lead → …
+   * A master teacher sees their own branch and the line of trainers above it.
+   */
   @Get()
   @Roles(...READERS)
   @ApiOkResponse({ type: CascadeTree })
-  tree(@Param('id', UuidPipe) programmeId: string): Promise<CascadeTree> {
-    return this.trees.tree(programmeId);
+  tree(@Param('id', UuidPipe) programmeId: string, @CurrentActor() actor: Actor): Promise<CascadeTree> {
+    return this.trees.tree(programmeId, actor);
   }
 }

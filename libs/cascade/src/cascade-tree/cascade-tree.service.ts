@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Actor } from '@cascade/platform';
+import { CascadeAccess } from '../access';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { EnrolmentStatus } from '../enrolments/enrolment.entity';
 import { CascadeTree, GenerationCount, TreeCohort, TreeParticipant } from './cascade-tree.dto';
 import { GENERATIONS_SQL, programmeGenerations } from './generations.sql';
+import { pruneTo } from './tree-pruning';
 
 interface CohortRow {
   id: string;
@@ -30,10 +33,12 @@ interface EnrolmentRow {
 export class CascadeTreeService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CascadeAccess,
     private readonly programmes: ProgrammesService,
   ) {}
 
-  async tree(programmeId: string): Promise<CascadeTree> {
+  /** A master teacher sees their own branch and the line of trainers above it. */
+  async tree(programmeId: string, actor: Actor): Promise<CascadeTree> {
     await this.programmes.get(programmeId);
     const { generations, counts, masters, cohorts, enrolments } = await this.db.transaction(
       'REPEATABLE READ',
@@ -95,11 +100,9 @@ export class CascadeTreeService {
       return node;
     };
 
-    return {
-      programmeId,
-      generations: counts,
-      masterTeachers: masters.map((m) => ({ ...m, generation: 1, cohorts: cohortsOf(m.personId, 1) })),
-    };
+    const tree = masters.map((m) => ({ ...m, generation: 1, cohorts: cohortsOf(m.personId, 1) }));
+    const scope = this.access.leadTrainerScope(actor);
+    return { programmeId, generations: counts, masterTeachers: scope ? pruneTo(tree, scope) : tree };
   }
 }
 
