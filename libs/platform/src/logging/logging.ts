@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { IncomingMessage } from 'http';
 import { Params } from 'nestjs-pino';
@@ -6,6 +7,8 @@ import { CascadeConfig } from '../config/config';
 /** Structured JSON logs; every request gets an id (x-request-id when the client sends one). */
 export function loggerParams(config: CascadeConfig): Params {
   return {
+    // Nest 11's path syntax for "every route"; the library's default '*' logs a warning at each start.
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       genReqId: (req: IncomingMessage) => {
