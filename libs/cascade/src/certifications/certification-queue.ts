@@ -1,9 +1,21 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { JobsOptions, Queue } from 'bullmq';
 import { defaultJobOptions, JobPayloads } from '@cascade/platform';
 
 type EvaluatePayload = JobPayloads['certification']['evaluate'];
+
+/**
+ * One waiting evaluation per programme (or per programme and person): a change while one waits
+ * adds nothing, since the waiting one reads the data when it runs; a change while one runs
+ * leaves exactly one to run after it (keepLastIfActive).
+ */
+function deduplicationOf(payload: EvaluatePayload): JobsOptions {
+  const { programmeId, personIds } = payload;
+  if (personIds && personIds.length !== 1) return {};
+  const id = personIds ? `evaluate-${programmeId}-${personIds[0]}` : `evaluate-${programmeId}`;
+  return { deduplication: { id, keepLastIfActive: true } };
+}
 
 /** Enqueues the certification evaluation; call after the commit of the change it follows. */
 @Injectable()
@@ -15,7 +27,10 @@ export class CertificationQueue {
   async requestEvaluation(programmeId: string, personIds?: string[]): Promise<string | undefined> {
     try {
       const payload: EvaluatePayload = personIds ? { programmeId, personIds } : { programmeId };
-      const job = await this.queue.add('evaluate', payload, defaultJobOptions);
+      const job = await this.queue.add('evaluate', payload, {
+        ...defaultJobOptions,
+        ...deduplicationOf(payload),
+      });
       return job.id;
     } catch (error) {
       // The change is committed and the evaluation is idempotent: the next evaluation of the
