@@ -56,6 +56,20 @@ export class CascadeAccess {
     throw DomainError.forbidden(`role: a ${actor.role} may not change cohort '${cohort.name}'`);
   }
 
+  /** True when the actor is the master teacher who leads the cohort with this id. */
+  async leadsCohortId(
+    actor: Actor,
+    cohortId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<boolean> {
+    if (actor.role !== 'master_teacher' || actor.personId === null) return false;
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM cohorts WHERE id = $1 AND lead_trainer_id = $2`,
+      [cohortId, actor.personId],
+    );
+    return rows.length > 0;
+  }
+
   /**
    * True when the person is in the actor's care in the programme: enrolled in a cohort the
    * actor leads, or mentored by the actor (mentoring_assignments.mentor_id).
