@@ -8,6 +8,7 @@ import { resetDatabase } from './support/database';
 import {
   makeCohort,
   makeCompletion,
+  makeCourse,
   makeEnrolment,
   makeMasterTeacher,
   makePerson,
@@ -158,6 +159,22 @@ describe('certification through the real queue', () => {
       (await certificationsOf(p.programmeId, p.personId)).find((c) => c.revoked),
     );
     expect(revoked.revocationReason).toBe('automatic: mean core-course score 80 is below the pass mark 85');
+  });
+
+  it('revokes a certification when a core course is added that the holder has not completed', async () => {
+    const p = await participant();
+    for (const course of p.coreCourseIds) await makeCompletion(t.db, p.enrolmentId, course, 80);
+    await runEvaluation(p.programmeId);
+    expect(active(await certificationsOf(p.programmeId, p.personId))).toBeDefined();
+
+    const extra = await makeCourse(t.db);
+    await as(staff)
+      .patch(`/programmes/${p.programmeId}`, { coreCourseIds: [...p.coreCourseIds, extra] })
+      .expect(200);
+    const revoked = await eventually(async () =>
+      (await certificationsOf(p.programmeId, p.personId)).find((c) => c.revoked),
+    );
+    expect(revoked.revocationReason).toBe('automatic: completed 3 of the 4 core courses');
   });
 
   it('keeps a certification revoked by hand revoked until a coordinator asks for an evaluation again', async () => {
