@@ -3,8 +3,9 @@ import { CreateFoundation1763900000000 } from './1763900000000-create-foundation
 import { CreateCascadeCore1763900001000 } from './1763900001000-create-cascade-core';
 import { CreateMentoring1763900002000 } from './1763900002000-create-mentoring';
 import { CertificationNumbers1763900010000 } from './1763900010000-certification-numbers';
+import { CertificationEvaluationState1763900011000 } from './1763900011000-certification-evaluation-state';
 import { MentoringSessionRules1763900020000 } from './1763900020000-mentoring-session-rules';
 import { CreateStatsSnapshots1763900030000 } from './1763900030000-create-stats-snapshots';
 import { CreateReportRequests1763900040000 } from './1763900040000-create-report-requests';
 
-export const migrations = [CreateFoundation1763900000000, CreateCascadeCore1763900001000, CreateMentoring1763900002000, CertificationNumbers1763900010000, MentoringSessionRules1763900020000, CreateStatsSnapshots1763900030000, CreateReportRequests1763900040000];
+export const migrations = [CreateFoundation1763900000000, CreateCascadeCore1763900001000, CreateMentoring1763900002000, CertificationNumbers1763900010000, CertificationEvaluationState1763900011000, MentoringSessionRules1763900020000, CreateStatsSnapshots1763900030000, CreateReportRequests1763900040000];

@@ -148,6 +148,30 @@ describe('certification through the real queue', () => {
     await expect(certificationsOf(p.programmeId, p.personId)).resolves.toEqual([]);
   });
 
+  it('re-derives an evaluation Redis lost: the sweep evaluates every programme whose records moved', async () => {
+    const p = await participant();
+    // Completions committed with the figures marked dirty, but no evaluate job (as if Redis lost it).
+    for (const course of p.coreCourseIds) await makeCompletion(t.db, p.enrolmentId, course, 85);
+    await t.db.query(
+      `INSERT INTO programme_figures_state (programme_id, dirty_version, dirty_at) VALUES ($1, 1, now())
+       ON CONFLICT (programme_id) DO UPDATE SET dirty_version = programme_figures_state.dirty_version + 1`,
+      [p.programmeId],
+    );
+
+    const sweep = await queue.add('sweep', {});
+    const result = (await sweep.waitUntilFinished(events, 20000)) as { requested: string[] };
+    expect(result.requested).toContain(p.programmeId);
+    const issued = await eventually(async () => active(await certificationsOf(p.programmeId, p.personId)));
+    expect(issued.number).toMatch(CERTIFICATION_NUMBER);
+
+    // Once evaluated (and evaluated again after its own change), the programme is no longer due.
+    await eventually(async () => {
+      const again = await queue.add('sweep', {});
+      const { requested } = (await again.waitUntilFinished(events, 20000)) as { requested: string[] };
+      return requested.includes(p.programmeId) ? undefined : true;
+    });
+  });
+
   it('revokes every certification a raised pass mark no longer supports', async () => {
     const p = await participant();
     for (const course of p.coreCourseIds) await makeCompletion(t.db, p.enrolmentId, course, 80);

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CascadeCoreModule } from './cascade-core.module';
+import { CertificationSweepScheduler } from './certifications/certification-sweep.scheduler';
 import { CertificationProcessor } from './certifications/certification.processor';
 
-/** The cascade's worker side: the certification.evaluate processor. */
+/** The cascade's worker side: the certification queue's processor (evaluate, sweep) and the sweep's schedule. */
 @Module({
   imports: [CascadeCoreModule],
-  providers: [CertificationProcessor],
+  providers: [CertificationProcessor, CertificationSweepScheduler],
 })
 export class CascadeJobsModule {}

@@ -36,6 +36,8 @@ export class CertificationEvaluator {
     personIds?: string[],
   ): Promise<CertificationChange[]> {
     await lockProgrammeCertifications(tx, programmeId);
+    // Read before the evaluation, so a write committed meanwhile leaves the programme due again.
+    if (!personIds) await tx.query(RECORD_WHOLE_EVALUATION, [programmeId]);
     const changes: CertificationChange[] = await tx.query(EVALUATE_CERTIFICATIONS, [
       programmeId,
       personIds ?? null,
@@ -45,6 +47,24 @@ export class CertificationEvaluator {
     return changes;
   }
 }
+
+/**
+ * The programmes whose records moved (programme_figures_state.dirty_version, bumped by every
+ * completion, enrolment and rule change) past their last whole evaluation.
+ */
+export const PROGRAMMES_DUE_FOR_EVALUATION = `
+  SELECT f.programme_id AS id
+    FROM programme_figures_state f
+    LEFT JOIN certification_evaluation_state s ON s.programme_id = f.programme_id
+   WHERE f.dirty_version > coalesce(s.evaluated_version, -1)
+   ORDER BY f.programme_id`;
+
+const RECORD_WHOLE_EVALUATION = `
+  INSERT INTO certification_evaluation_state (programme_id, evaluated_version, evaluated_at)
+  SELECT p.id, coalesce(f.dirty_version, 0), now()
+    FROM programmes p LEFT JOIN programme_figures_state f ON f.programme_id = p.id
+   WHERE p.id = $1
+  ON CONFLICT (programme_id) DO UPDATE SET evaluated_version = EXCLUDED.evaluated_version, evaluated_at = now()`;
 
 /** Serialises every change to one programme's certifications until the transaction ends. */
 export async function lockProgrammeCertifications(tx: EntityManager, programmeId: string): Promise<void> {

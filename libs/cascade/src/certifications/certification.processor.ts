@@ -1,28 +1,67 @@
 import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { JobName, JobPayloads, QueueProcessor } from '@cascade/platform';
-import { CertificationEvaluator } from './certification-evaluator';
+import { CertificationQueue } from './certification-queue';
+import { CertificationEvaluator, PROGRAMMES_DUE_FOR_EVALUATION } from './certification-evaluator';
 
-/** Runs the `certification.evaluate` job; the rule lives in the evaluator. */
+type CertificationJob =
+  | Job<JobPayloads['certification']['evaluate'], unknown, 'evaluate'>
+  | Job<JobPayloads['certification']['sweep'], unknown, 'sweep'>;
+
+export interface EvaluationResult {
+  issued: number;
+  revoked: number;
+}
+
+export interface CertificationSweepResult {
+  requested: string[];
+}
+
+/** The certification queue: evaluations, and the sweep that re-requests those Redis may have lost. */
 @Processor('certification')
 export class CertificationProcessor extends QueueProcessor<'certification'> {
   readonly queue = 'certification' as const;
-  readonly handles: JobName<'certification'>[] = ['evaluate'];
+  readonly handles: JobName<'certification'>[] = ['evaluate', 'sweep'];
   private readonly logger = new Logger(CertificationProcessor.name);
 
-  constructor(private readonly evaluator: CertificationEvaluator) {
+  constructor(
+    private readonly evaluator: CertificationEvaluator,
+    private readonly certification: CertificationQueue,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
     super();
   }
 
-  async process(
-    job: Job<JobPayloads['certification']['evaluate']>,
-  ): Promise<{ issued: number; revoked: number }> {
-    const changes = await this.evaluator.evaluate(job.data.programmeId, job.data.personIds);
+  async process(job: Job): Promise<EvaluationResult | CertificationSweepResult> {
+    const typed = job as CertificationJob;
+    switch (typed.name) {
+      case 'evaluate':
+        return this.evaluate(typed.data);
+      case 'sweep':
+        return this.sweep();
+      default:
+        throw new Error(`certification: no handler for job ${job.name}`);
+    }
+  }
+
+  private async evaluate({
+    programmeId,
+    personIds,
+  }: JobPayloads['certification']['evaluate']): Promise<EvaluationResult> {
+    const changes = await this.evaluator.evaluate(programmeId, personIds);
     const issued = changes.filter((c) => c.change === 'issue').length;
     const revoked = changes.length - issued;
-    if (changes.length > 0)
-      this.logger.log(`programme ${job.data.programmeId}: ${issued} issued, ${revoked} revoked`);
+    if (changes.length > 0) this.logger.log(`programme ${programmeId}: ${issued} issued, ${revoked} revoked`);
     return { issued, revoked };
+  }
+
+  private async sweep(): Promise<CertificationSweepResult> {
+    const due = (await this.db.query(PROGRAMMES_DUE_FOR_EVALUATION)) as { id: string }[];
+    for (const { id } of due) await this.certification.requestEvaluation(id);
+    if (due.length > 0) this.logger.log(`sweep: evaluation requested for ${due.length} programme(s)`);
+    return { requested: due.map(({ id }) => id) };
   }
 }

@@ -14,6 +14,8 @@ export interface JobPayloads {
   certification: {
     /** Issue or revoke certifications to match the rule; all of the programme's persons when personIds is absent. */
     evaluate: { programmeId: string; personIds?: string[] };
+    /** Periodic safety net: an evaluation of every programme whose records moved since its last whole evaluation. */
+    sweep: Record<string, never>;
   };
   exports: {
     /** Produce the file of one report request (a row in report_requests). */
@@ -29,7 +31,7 @@ export type JobPayload<Q extends QueueName, J extends JobName<Q>> = JobPayloads[
 
 export const QUEUE_JOBS: { [Q in QueueName]: JobName<Q>[] } = {
   stats: ['rollup', 'sweep'],
-  certification: ['evaluate'],
+  certification: ['evaluate', 'sweep'],
   exports: ['report', 'cleanup'],
 };
 
