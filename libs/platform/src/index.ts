@@ -19,3 +19,4 @@ export * from './queues/queue-processor';
 export * from './queues/queues';
 export * from './queues/redis';
 export * from './queues/stats-trigger.service';
+export * from './database/create-database';
