@@ -1,7 +1,7 @@
 /**
  * Runs one report request through the real ReportGenerator (claim, cursor, writer, rename, final
  * status) in a process of its own, so bench/reports.bench.ts can measure its time and peak memory.
- *   node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/reports-export.ts <reportId>
+ *   node -r ./bench/reports-swc-register.js -r tsconfig-paths/register bench/reports-export.ts <reportId>
  * Prints one JSON line: rows, milliseconds, RSS before the export and its sampled peak.
  */
 import { ConfigService } from '@nestjs/config';
@@ -17,14 +17,29 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = new DataSource({ ...dataSourceOptions(config.DATABASE_URL, 2), entities: [ReportRequest] });
   await db.initialize();
-  const settings = { get: (key: keyof CascadeConfig) => config[key] } as unknown as ConfigService<CascadeConfig, true>;
+  const settings = { get: (key: keyof CascadeConfig) => config[key] } as unknown as ConfigService<
+    CascadeConfig,
+    true
+  >;
   // The roster does not read the stats snapshot; the summary source is not needed here.
   const generator = new ReportGenerator(db, settings, undefined as unknown as SummarySource);
 
   global.gc?.();
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  let samples = 0;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    const previousPeak = peak;
+    peak = Math.max(peak, usage.rss);
+    // BENCH_TRACE=1: where the memory is (heap, external buffers), every 2 s on stderr.
+    if (process.env.BENCH_TRACE && (++samples % 100 === 0 || usage.rss > previousPeak + 8 * 1048576)) {
+      const mb = (n: number) => Math.round(n / 1048576);
+      process.stderr.write(
+        `${samples * 20} ms: rss ${mb(usage.rss)} heapUsed ${mb(usage.heapUsed)} heapTotal ${mb(usage.heapTotal)} external ${mb(usage.external)} arrayBuffers ${mb(usage.arrayBuffers)}\n`,
+      );
+    }
+  }, 20);
   const started = performance.now();
   const outcome = await generator.generate(reportId, async () => undefined);
   const ms = performance.now() - started;
@@ -32,7 +47,9 @@ async function main(): Promise<void> {
   peak = Math.max(peak, process.memoryUsage().rss);
   await db.destroy();
   if (outcome.status !== 'done') throw new Error(`report ${reportId}: ${outcome.reason}`);
-  process.stdout.write(`${JSON.stringify({ rows: outcome.rowCount, ms: Math.round(ms), baselineRss: baseline, peakRss: peak })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ rows: outcome.rowCount, ms: Math.round(ms), baselineRss: baseline, peakRss: peak })}\n`,
+  );
 }
 
 main().catch((error: Error) => {

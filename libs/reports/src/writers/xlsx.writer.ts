@@ -16,13 +16,20 @@ const PENDING_HIGH = 2 * 1024 * 1024;
  * and archiver, read defensively: an unknown shape counts as nothing pending.
  */
 interface SheetInternals {
-  _stream?: { buffers?: { length?: number }[]; pipes?: { writableLength?: number }[] };
+  _stream?: {
+    buffers?: { length?: number }[];
+    // archiver wraps the sheet in a readable-stream v2 PassThrough: no writableLength there.
+    pipes?: { writableLength?: number; _writableState?: { length?: number } }[];
+  };
 }
 function pendingBytes(sheet: Worksheet | undefined): number {
   const stream = (sheet as unknown as SheetInternals | undefined)?._stream;
   if (!stream) return 0;
   const unsent = (stream.buffers ?? []).reduce((sum, buffer) => sum + (buffer.length ?? 0), 0);
-  const queued = (stream.pipes ?? []).reduce((sum, pipe) => sum + (pipe.writableLength ?? 0), 0);
+  const queued = (stream.pipes ?? []).reduce(
+    (sum, pipe) => sum + (pipe.writableLength ?? pipe._writableState?.length ?? 0),
+    0,
+  );
   return unsent + queued;
 }
 
