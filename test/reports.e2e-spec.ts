@@ -313,6 +313,11 @@ describe('reports: every format read back and compared with the database', () =>
       id,
     ]);
     expect((await download(t, admin, id)).status).toBe(410);
+    const lapsed = await t.http
+      .get(`/api/v1/reports/${id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(lapsed.body.status).toBe('expired');
 
     await t.app.get<Queue>(getQueueToken('exports')).add('cleanup', {});
     const deadline = Date.now() + 20_000;

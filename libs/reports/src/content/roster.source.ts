@@ -15,7 +15,7 @@ export const ROSTER_COUNT_SQL = `SELECT 1 FROM enrolments e JOIN cohorts c ON c.
  * One row per enrolment. Scores come as one column per core course (in the order of $6), so a
  * spreadsheet gets numbers; the certificate is the person's active one in the programme.
  */
-const ROSTER_SQL = `
+export const ROSTER_SQL = `
   SELECT p.full_name, p.email,
          CASE WHEN $5 = 'mn' THEN i.name_mn ELSE i.name END AS institution,
          CASE WHEN $5 = 'mn' THEN r.name_mn ELSE r.name END AS region,

@@ -100,9 +100,11 @@ export class ReportView {
   @ApiProperty({ nullable: true, type: Date, description: 'when the file is deleted (410 after)' })
   expiresAt: Date | null;
 
-  static of(request: ReportRequest): ReportView {
+  /** A done request past its expiry reads as expired before the cleanup gets to it (its file answers 410). */
+  static of(request: ReportRequest, now = new Date()): ReportView {
     const { filePath: _internal, params, ...rest } = request;
-    return { ...rest, ...params };
+    const lapsed = rest.status === 'done' && rest.expiresAt !== null && rest.expiresAt <= now;
+    return { ...rest, ...params, status: lapsed ? 'expired' : rest.status };
   }
 }
 

@@ -58,7 +58,11 @@ export class ReportsService {
     if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     const [items, total] = await qb.getManyAndCount();
-    return Page.of(items.map(ReportView.of), total, query);
+    return Page.of(
+      items.map((item) => ReportView.of(item)),
+      total,
+      query,
+    );
   }
 
   async get(id: string, actor: Actor): Promise<ReportView> {
