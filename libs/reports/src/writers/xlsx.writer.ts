@@ -67,7 +67,12 @@ export class XlsxReportWriter extends Writable {
   private section: { title: string; columns: Column[]; part: number; rows: number } | undefined;
   private rowsSinceCheck = 0;
 
-  constructor(heading: ReportHeading, path: string) {
+  constructor(
+    heading: ReportHeading,
+    path: string,
+    /** Rows per sheet, header included; lower only in tests. */
+    private readonly maxRows = XLSX_MAX_ROWS,
+  ) {
     super({ objectMode: true });
     this.file = createWriteStream(path);
     this.file.on('error', (error) => this.destroy(error));
@@ -126,7 +131,7 @@ export class XlsxReportWriter extends Writable {
         break;
       case 'row':
         if (!this.sheet || !this.section) throw new Error('xlsx: a row arrived before its section');
-        if (this.section.rows === XLSX_MAX_ROWS - 1) {
+        if (this.section.rows === this.maxRows - 1) {
           this.closeSheet();
           this.section.part += 1;
           this.section.rows = 0;

@@ -1,0 +1,13 @@
+import { ProgressReporter } from './progress-reporter';
+
+describe('report progress', () => {
+  it('reports progress every 5 % (at least 5,000 rows apart), never 100 before the end', async () => {
+    const reported: number[] = [];
+    const progress = new ProgressReporter(200_000, async (percent) => {
+      reported.push(percent);
+    });
+    for (let i = 0; i < 200_000; i++) await progress.row();
+    expect(reported).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95, 99]);
+    expect(progress.rows).toBe(200_000);
+  });
+});
