@@ -56,13 +56,16 @@ export async function generateRosterProgramme(pg: Client, size: number): Promise
       [programmeId],
     )
   ).rows;
+  await pg.query(`CREATE INDEX ON bench_people (n)`);
   await pg.query(`CREATE TEMP TABLE bench_cohorts ON COMMIT DROP AS
     SELECT n, gen_random_uuid() AS id FROM generate_series(1, ceil(${size}::numeric / ${COHORT_SIZE})::int) n`);
   await pg.query(
     `INSERT INTO cohorts (id, programme_id, round_id, name, region_id, lead_trainer_id, course_ids, delivery_mode, capacity, starts_on, ends_on)
-     SELECT bc.id, $1, $2, 'Cohort ' || lpad(bc.n::text, 6, '0'), (SELECT id FROM regions ORDER BY code OFFSET bc.n % 22 LIMIT 1),
-            (SELECT id FROM bench_people WHERE n = ${size} + 1 + bc.n % ${MASTER_TEACHERS}), $3, 'hybrid', ${COHORT_SIZE}, '2025-03-01', '2025-06-30'
-       FROM bench_cohorts bc`,
+     SELECT bc.id, $1, $2, 'Cohort ' || lpad(bc.n::text, 6, '0'), r.ids[bc.n % 22 + 1], m.ids[bc.n % ${MASTER_TEACHERS} + 1],
+            $3, 'hybrid', ${COHORT_SIZE}, '2025-03-01', '2025-06-30'
+       FROM bench_cohorts bc,
+            (SELECT array_agg(id ORDER BY code) AS ids FROM regions) r,
+            (SELECT array_agg(id ORDER BY n) AS ids FROM bench_people WHERE n > ${size}) m`,
     [programmeId, roundId, courses],
   );
   await pg.query(`CREATE TEMP TABLE bench_enrolments ON COMMIT DROP AS
