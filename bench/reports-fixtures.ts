@@ -56,7 +56,6 @@ export async function generateRosterProgramme(pg: Client, size: number): Promise
       [programmeId],
     )
   ).rows;
-  await pg.query(`CREATE INDEX ON bench_people (n)`);
   await pg.query(`CREATE TEMP TABLE bench_cohorts ON COMMIT DROP AS
     SELECT n, gen_random_uuid() AS id FROM generate_series(1, ceil(${size}::numeric / ${COHORT_SIZE})::int) n`);
   await pg.query(
