@@ -7,6 +7,7 @@ import { Role } from '@cascade/platform';
 import { CascadeJobsModule } from '@cascade/cascade';
 import { StatsJobsModule } from '@cascade/stats';
 import { ReportsJobsModule } from '@cascade/reports';
+import { ImportsJobsModule } from '@cascade/imports';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 
@@ -26,7 +27,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-const JOBS_MODULES: Type[] = [CascadeJobsModule, StatsJobsModule, ReportsJobsModule];
+const JOBS_MODULES: Type[] = [CascadeJobsModule, StatsJobsModule, ReportsJobsModule, ImportsJobsModule];
 
 /** The real API (and optionally the real worker processors) on real PostgreSQL and Redis. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {

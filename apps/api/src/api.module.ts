@@ -5,8 +5,9 @@ import { CascadeModule } from '@cascade/cascade';
 import { MentoringModule } from '@cascade/mentoring';
 import { StatsModule } from '@cascade/stats';
 import { ReportsModule } from '@cascade/reports';
+import { ImportsModule } from '@cascade/imports';
 
 @Module({
-  imports: [PlatformModule, PlatformHttpModule, ReferenceModule, CascadeModule, MentoringModule, StatsModule, ReportsModule],
+  imports: [PlatformModule, PlatformHttpModule, ReferenceModule, CascadeModule, MentoringModule, StatsModule, ReportsModule, ImportsModule],
 })
 export class ApiModule {}

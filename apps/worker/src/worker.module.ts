@@ -4,9 +4,10 @@ import { PlatformModule, ProcessorCheck } from '@cascade/platform';
 import { CascadeJobsModule } from '@cascade/cascade';
 import { StatsJobsModule } from '@cascade/stats';
 import { ReportsJobsModule } from '@cascade/reports';
+import { ImportsJobsModule } from '@cascade/imports';
 
 @Module({
-  imports: [PlatformModule, DiscoveryModule, CascadeJobsModule, StatsJobsModule, ReportsJobsModule],
+  imports: [PlatformModule, DiscoveryModule, CascadeJobsModule, StatsJobsModule, ReportsJobsModule, ImportsJobsModule],
   providers: [ProcessorCheck],
 })
 export class WorkerModule {}

@@ -23,6 +23,12 @@ export interface JobPayloads {
     /** Periodic: delete expired report files and re-enqueue requests whose job Redis lost. */
     cleanup: Record<string, never>;
   };
+  imports: {
+    /** Validate and apply one uploaded roster (a row in imports). */
+    roster: { importId: string };
+    /** Periodic safety net: re-enqueue imports whose job Redis lost or whose worker died. */
+    sweep: Record<string, never>;
+  };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -33,6 +39,7 @@ export const QUEUE_JOBS: { [Q in QueueName]: JobName<Q>[] } = {
   stats: ['rollup', 'sweep'],
   certification: ['evaluate', 'sweep'],
   exports: ['report', 'cleanup'],
+  imports: ['roster', 'sweep'],
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUE_JOBS) as QueueName[];

@@ -1,0 +1,100 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
+import { AnyFilesInterceptor } from '@nestjs/platform-express';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { stringify } from 'csv-stringify/sync';
+import { Response } from 'express';
+import { Actor, CurrentActor, ErrorBody, Roles } from '@cascade/platform';
+import { MAX_ROSTER_BYTES, UploadedCsv } from '../roster/roster-file';
+import {
+  ErrorReportQuery,
+  ErrorReportView,
+  ImportAcceptedView,
+  ImportPage,
+  ImportQuery,
+  ImportView,
+  UploadRosterDto,
+} from './import.dto';
+import { ImportsService } from './imports.service';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Roles('admin', 'coordinator', 'master_teacher')
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post('roster')
+  @HttpCode(HttpStatus.ACCEPTED)
+  // Any field name is read so a file sent under the wrong name gets a 400 that says so.
+  @UseInterceptors(AnyFilesInterceptor({ limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 10 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadRosterDto })
+  @ApiAcceptedResponse({ type: ImportAcceptedView, description: 'queued; follow it at GET /imports/:id' })
+  @ApiBadRequestResponse({ type: ErrorBody, description: 'no file, not a CSV, empty, or a header without the required columns' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'a viewer, or a master teacher naming a cohort they do not lead' })
+  @ApiPayloadTooLargeResponse({ type: ErrorBody, description: 'a file over 20 MB' })
+  upload(
+    @UploadedFiles() files: UploadedCsv[] | undefined,
+    @Body() dto: UploadRosterDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportAcceptedView> {
+    return this.imports.upload(files, dto, actor);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ImportPage })
+  list(@Query() query: ImportQuery, @CurrentActor() actor: Actor): Promise<ImportPage> {
+    return this.imports.list(query, actor);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ImportView })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ImportView> {
+    return this.imports.get(id, actor);
+  }
+
+  @Get(':id/errors')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ErrorReportView, description: 'JSON, or with ?format=csv a CSV (UTF-8 with BOM)' })
+  async errors(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ErrorReportQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ErrorReportView | string> {
+    const report = await this.imports.errors(id, actor);
+    if (query.format !== 'csv') return report;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="import-${id}-errors.csv"`);
+    return stringify(report.errors, {
+      bom: true,
+      header: true,
+      record_delimiter: 'windows',
+      columns: ['row', 'field', 'message'],
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, DomainError, ErrorCode, Page, registerConstraints } from '@cascade/platform';
+import { CascadeAccess } from '@cascade/cascade';
+import { checkRosterUpload, UploadedCsv } from '../roster/roster-file';
+import { RowError } from '../roster/roster-row';
+import { ImportAcceptedView, ImportQuery, ImportView, UploadRosterDto } from './import.dto';
+import { Import } from './import.entity';
+import { ImportQueue } from './import-queue.service';
+
+registerConstraints({
+  fk_imports_cohort: { code: ErrorCode.Invalid, message: 'cohortId: no such cohort' },
+});
+
+/** Imports as the API sees them: uploaded, listed, followed, their error report read. */
+@Injectable()
+export class ImportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CascadeAccess,
+    private readonly queue: ImportQueue,
+  ) {}
+
+  /**
+   * The import row and its file are committed before the job is enqueued: PostgreSQL owns the
+   * work. A master teacher may import only into a cohort they lead.
+   */
+  async upload(files: UploadedCsv[] | undefined, dto: UploadRosterDto, actor: Actor): Promise<ImportAcceptedView> {
+    await this.assertMayImport(actor, dto.cohortId);
+    const file = checkRosterUpload(files);
+    const id = await this.db.transaction(async (tx) => {
+      const [{ id }] = await tx.query(
+        `INSERT INTO imports (requested_by, kind, cohort_id, file_name, size_bytes)
+         VALUES ($1, 'roster', $2, $3, $4) RETURNING id`,
+        [actor.userId, dto.cohortId ?? null, file.originalname, file.size],
+      );
+      await tx.query(`INSERT INTO import_files (import_id, content) VALUES ($1, $2)`, [id, file.buffer]);
+      return id as string;
+    });
+    await this.queue.enqueue(id);
+    return { id, status: 'queued' };
+  }
+
+  /** One's own imports; an administrator sees everyone's. Newest first. */
+  async list(query: ImportQuery, actor: Actor): Promise<Page<ImportView>> {
+    const qb = this.db
+      .getRepository(Import)
+      .createQueryBuilder('i')
+      .orderBy('i.createdAt', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .take(query.limit)
+      .skip(query.offset);
+    if (actor.role !== 'admin') qb.andWhere('i.requestedBy = :userId', { userId: actor.userId });
+    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
+    if (query.cohortId) qb.andWhere('i.cohortId = :cohortId', { cohortId: query.cohortId });
+    const [items, total] = await qb.getManyAndCount();
+    return Page.of(items.map(ImportView.of), total, query);
+  }
+
+  async get(id: string, actor: Actor): Promise<ImportView> {
+    return ImportView.of(await this.visible(id, actor));
+  }
+
+  /** The row-level report; complete once the import is done. */
+  async errors(id: string, actor: Actor): Promise<{ id: string; status: Import['status']; errorRows: number; errors: RowError[] }> {
+    const found = await this.visible(id, actor, true);
+    return { id: found.id, status: found.status, errorRows: found.errorRows, errors: found.errors };
+  }
+
+  private async assertMayImport(actor: Actor, cohortId: string | undefined): Promise<void> {
+    if (actor.role === 'admin' || actor.role === 'coordinator') return;
+    if (actor.role !== 'master_teacher') throw DomainError.forbidden(`role: a ${actor.role} may not import rosters`);
+    if (!cohortId) {
+      throw DomainError.forbidden('cohortId: a master teacher imports a roster into a cohort they lead; name it');
+    }
+    if (!(await this.access.leadsCohortId(actor, cohortId))) {
+      throw DomainError.forbidden(`cohortId: cohort ${cohortId} is not led by you`);
+    }
+  }
+
+  /** Whoever asked for an import may follow it, and so may an administrator. */
+  private async visible(id: string, actor: Actor, withErrors = false): Promise<Import> {
+    const qb = this.db.getRepository(Import).createQueryBuilder('i').where('i.id = :id', { id });
+    if (withErrors) qb.addSelect('i.errors');
+    const found = await qb.getOne();
+    if (!found) throw DomainError.notFound('import', id);
+    if (found.requestedBy !== actor.userId && actor.role !== 'admin') {
+      throw DomainError.forbidden(`import ${id} was made by someone else`);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,210 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { parse } from 'csv-parse';
+import { Readable } from 'stream';
+import { DataSource } from 'typeorm';
+import { Actor, AuditService, StatsTrigger } from '@cascade/platform';
+import { BatchOutcome, RosterBatch, RosterRun } from './roster-batch.service';
+import { CSV_OPTIONS } from './roster-file';
+import { ColumnIndex, countRows, describeHeaderProblem, readHeader, RosterRow, RowError, validateRow } from './roster-row';
+import { CLAIM_SQL, FAIL_SQL, FINISH_SQL, PROGRESS_SQL, RELEASE_SQL, REQUESTER_SQL } from './import-claims.sql';
+
+/** Rows applied per transaction. */
+export const BATCH_SIZE = 1000;
+
+export type RosterResult =
+  | { importId: string; status: 'done'; totalRows: number; errorRows: number }
+  | { importId: string; status: 'failed'; error: string }
+  | { importId: string; skipped: string };
+
+interface Claim {
+  id: string;
+  runId: string;
+  requestedBy: string;
+  cohortId: string | null;
+  fileName: string;
+  sizeBytes: number;
+}
+
+interface Tally {
+  totalRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  enrolled: number;
+  errors: RowError[];
+}
+
+/** Another run took the import over (this one stalled past the heartbeat): stop without writing. */
+class LostClaim extends Error {}
+
+/** Retrying cannot help: the import fails at once. */
+class UnusableFile extends Error {}
+
+/**
+ * Runs one roster import: claims it, streams its file through csv-parse, validates every row,
+ * applies valid rows one transaction per batch, and writes the final status, counts and error
+ * report in one transaction. Safe to run twice: a second run finds the import claimed or
+ * finished, or (after a crash) re-applies the file, which changes nothing already applied.
+ */
+@Injectable()
+export class RosterImporter {
+  private readonly logger = new Logger(RosterImporter.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly batch: RosterBatch,
+    private readonly stats: StatsTrigger,
+    private readonly audit: AuditService,
+  ) {}
+
+  async run(importId: string, lastAttempt: boolean): Promise<RosterResult> {
+    const [claimed] = (await this.db.query(CLAIM_SQL, [importId])) as [Claim[], number];
+    const claim = claimed[0];
+    if (!claim) return { importId, skipped: 'not queued (finished, or running elsewhere)' };
+    try {
+      const actor = await this.requester(claim.requestedBy);
+      const tally = await this.readAndApply(claim, actor);
+      await this.finish(claim, actor, tally);
+      return { importId, status: 'done', totalRows: tally.totalRows, errorRows: countRows(tally.errors) };
+    } catch (error) {
+      if (error instanceof LostClaim) return { importId, skipped: 'taken over by another run' };
+      const message = (error as Error).message;
+      if (error instanceof UnusableFile) {
+        await this.db.query(FAIL_SQL, [importId, claim.runId, message]);
+        return { importId, status: 'failed', error: message };
+      }
+      // A retry must be able to claim it again; the last attempt leaves it failed, its file kept.
+      await this.db.query(lastAttempt ? FAIL_SQL : RELEASE_SQL, [importId, claim.runId, message]);
+      throw error;
+    }
+  }
+
+  private async readAndApply(claim: Claim, actor: Actor): Promise<Tally> {
+    const [file] = await this.db.query(`SELECT content FROM import_files WHERE import_id = $1`, [claim.id]);
+    if (!file) throw new UnusableFile(`file: the upload of import ${claim.id} is no longer kept`);
+    const run: RosterRun = {
+      cohortId: claim.cohortId,
+      mayUpdatePeople: actor.role === 'admin' || actor.role === 'coordinator',
+      institutions: new Map(),
+    };
+    const tally: Tally = { totalRows: 0, created: 0, updated: 0, unchanged: 0, enrolled: 0, errors: [] };
+    const firstLine = new Map<string, number>();
+    let pending: RosterRow[] = [];
+    let index: ColumnIndex | undefined;
+
+    const parser = Readable.from([file.content as Buffer]).pipe(
+      parse({
+        ...CSV_OPTIONS,
+        skip_records_with_error: true,
+        on_skip: (err) => {
+          tally.totalRows += 1;
+          const line = Number((err as { lines?: unknown } | undefined)?.lines ?? 0);
+          tally.errors.push({ row: line, field: 'row', message: err?.message ?? 'not readable as CSV' });
+        },
+      }),
+    );
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+        if (!index) {
+          const header = readHeader(record);
+          if (header.problem) throw new UnusableFile(describeHeaderProblem(header.problem));
+          index = header.index;
+          continue;
+        }
+        tally.totalRows += 1;
+        const { row, errors } = validateRow(record, index, info.lines);
+        tally.errors.push(...errors);
+        if (!row) continue;
+        const seenAt = firstLine.get(row.emailKey);
+        if (seenAt !== undefined) {
+          tally.errors.push({ row: row.line, field: 'email', message: `'${row.email}' repeats row ${seenAt} of this file` });
+          continue;
+        }
+        firstLine.set(row.emailKey, row.line);
+        pending.push(row);
+        if (pending.length >= BATCH_SIZE) {
+          await this.applyBatch(claim, run, pending, tally, Math.floor((99 * info.bytes) / claim.sizeBytes));
+          pending = [];
+        }
+      }
+    } catch (error) {
+      // An unterminated quote ends the readable part of the file: report it, keep what came before.
+      if ((error as { code?: string }).code?.startsWith('CSV_') !== true) throw error;
+      const err = error as Error & { lines?: number };
+      tally.errors.push({ row: err.lines ?? 0, field: 'row', message: err.message });
+    }
+    await this.applyBatch(claim, run, pending, tally, 99);
+    return tally;
+  }
+
+  /** One transaction: the batch, and the import's progress under the same claim. */
+  private async applyBatch(claim: Claim, run: RosterRun, rows: RosterRow[], tally: Tally, progress: number): Promise<void> {
+    const outcome: BatchOutcome = await this.db.transaction(async (tx) => {
+      const applied = await this.batch.apply(tx, rows, run);
+      const [, owned] = (await tx.query(PROGRESS_SQL, [
+        claim.id,
+        claim.runId,
+        progress,
+        tally.totalRows,
+        tally.created + applied.created,
+        tally.updated + applied.updated,
+        tally.unchanged + applied.unchanged,
+        tally.enrolled + applied.enrolled,
+        countRows([...tally.errors, ...applied.errors]),
+      ])) as [unknown, number];
+      if (owned === 0) throw new LostClaim();
+      return applied;
+    });
+    tally.created += outcome.created;
+    tally.updated += outcome.updated;
+    tally.unchanged += outcome.unchanged;
+    tally.enrolled += outcome.enrolled;
+    tally.errors.push(...outcome.errors);
+    for (const programmeId of outcome.dirtyProgrammes) await this.stats.requestRollup(programmeId);
+  }
+
+  /** Final status, counts, the error report and the audit event commit together; the file goes with them. */
+  private async finish(claim: Claim, actor: Actor, tally: Tally): Promise<void> {
+    const errors = [...tally.errors].sort((a, b) => a.row - b.row);
+    const counts = {
+      totalRows: tally.totalRows,
+      createdRows: tally.created,
+      updatedRows: tally.updated,
+      unchangedRows: tally.unchanged,
+      enrolledRows: tally.enrolled,
+      errorRows: countRows(errors),
+    };
+    await this.db.transaction(async (tx) => {
+      const [, owned] = (await tx.query(FINISH_SQL, [
+        claim.id,
+        claim.runId,
+        counts.totalRows,
+        counts.createdRows,
+        counts.updatedRows,
+        counts.unchangedRows,
+        counts.enrolledRows,
+        counts.errorRows,
+        JSON.stringify(errors),
+      ])) as [unknown, number];
+      if (owned === 0) throw new LostClaim();
+      await tx.query(`DELETE FROM import_files WHERE import_id = $1`, [claim.id]);
+      await this.audit.record(
+        actor,
+        {
+          action: 'import roster',
+          entity: 'imports',
+          entityId: claim.id,
+          changes: { fileName: claim.fileName, cohortId: claim.cohortId, ...counts },
+        },
+        tx,
+      );
+    });
+    this.logger.log(`import ${claim.id}: ${counts.totalRows} rows, ${counts.errorRows} with errors`);
+  }
+
+  private async requester(userId: string): Promise<Actor> {
+    const [user] = await this.db.query(REQUESTER_SQL, [userId]);
+    return user as Actor;
+  }
+}
