@@ -272,6 +272,17 @@ describe('reports: every format read back and compared with the database', () =>
     ]) {
       expect(text).toContain(expected);
     }
+    const mnId = await requestReport(t, admin, {
+      programmeId: f.programmeId,
+      kind: 'programme-summary',
+      format: 'pdf',
+      language: 'mn',
+    });
+    await expect(waitForReport(t, admin, mnId)).resolves.toMatchObject({ status: 'done' });
+    const mn = await pdfText((await download(t, admin, mnId)).body);
+    for (const expected of ['Хөтөлбөрийн тойм', 'Гол үзүүлэлтүүд', 'Дархан-Уул', 'Улаанбаатар', 'Бүсээр']) {
+      expect(mn.text).toContain(expected);
+    }
 
     const xlsxId = await requestReport(t, admin, {
       programmeId: f.programmeId,
