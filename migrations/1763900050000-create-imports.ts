@@ -44,7 +44,9 @@ export class CreateImports1763900050000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_imports_requested_by ON imports (requested_by, created_at DESC)`);
     await q.query(`CREATE INDEX ix_imports_cohort ON imports (cohort_id) WHERE cohort_id IS NOT NULL`);
     // What the safety net looks for: imports whose job was lost or whose worker died.
-    await q.query(`CREATE INDEX ix_imports_pending ON imports (created_at) WHERE status IN ('queued','running')`);
+    await q.query(
+      `CREATE INDEX ix_imports_pending ON imports (created_at) WHERE status IN ('queued','running')`,
+    );
     await q.query(`
       CREATE TABLE import_files (
         import_id uuid PRIMARY KEY CONSTRAINT fk_import_files_import REFERENCES imports(id) ON DELETE CASCADE,

@@ -1,6 +1,13 @@
 import { DataSource } from 'typeorm';
 import { TestApp } from './support/app';
-import { makeCohort, makeCourse, makeInstitution, makeMasterTeacher, makeProgramme, makeRound } from './support/factories';
+import {
+  makeCohort,
+  makeCourse,
+  makeInstitution,
+  makeMasterTeacher,
+  makeProgramme,
+  makeRound,
+} from './support/factories';
 
 export const HEADER = 'fullName,email,institution,discipline,gender,preferredLanguage';
 export const BOM = '\uFEFF';
@@ -38,7 +45,12 @@ export function upload(t: TestApp, token: string, content: string | Buffer, opti
 }
 
 /** Polls the import until it is done or failed; fails the test past the deadline. */
-export async function waitForImport(t: TestApp, token: string, id: string, deadlineMs = 30_000): Promise<ImportState> {
+export async function waitForImport(
+  t: TestApp,
+  token: string,
+  id: string,
+  deadlineMs = 30_000,
+): Promise<ImportState> {
   const until = Date.now() + deadlineMs;
   for (;;) {
     const res = await t.http.get(`/api/v1/imports/${id}`).set('Authorization', `Bearer ${token}`).expect(200);
@@ -78,7 +90,10 @@ export interface ImportFixture {
 
 /** Two institutions named in both languages, a programme with two master teachers and a round. */
 export async function buildImportFixture(db: DataSource): Promise<ImportFixture> {
-  const darkhanId = await makeInstitution(db, { name: 'Darkhan Teachers College', name_mn: 'Дарханы багшийн коллеж' });
+  const darkhanId = await makeInstitution(db, {
+    name: 'Darkhan Teachers College',
+    name_mn: 'Дарханы багшийн коллеж',
+  });
   const mnueId = await makeInstitution(db, {
     name: 'Mongolian National University of Education',
     name_mn: 'Монгол Улсын Боловсролын Их Сургууль',
@@ -91,7 +106,11 @@ export async function buildImportFixture(db: DataSource): Promise<ImportFixture>
   return { programmeId, leadTrainerId, otherTrainerId, roundId, courseIds, darkhanId, mnueId };
 }
 
-export function cohortOf(db: DataSource, f: ImportFixture, fields: Record<string, unknown> = {}): Promise<string> {
+export function cohortOf(
+  db: DataSource,
+  f: ImportFixture,
+  fields: Record<string, unknown> = {},
+): Promise<string> {
   return makeCohort(db, {
     programmeId: f.programmeId,
     roundId: f.roundId,

@@ -24,7 +24,8 @@ describe('roster imports through the real queue', () => {
       [emails.map((e) => e.toLowerCase())],
     );
   const enrolled = async (cohortId: string) =>
-    (await t.db.query(`SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1`, [cohortId]))[0].n as number;
+    (await t.db.query(`SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1`, [cohortId]))[0]
+      .n as number;
 
   const good = csv(
     'Бат-Эрдэнэ Оюунцэцэг,oyuna@example.mn,Darkhan Teachers College,Mathematics,female,mn',
@@ -47,8 +48,16 @@ describe('roster imports through the real queue', () => {
       error: null,
     });
     expect(await people(['oyuna@example.mn', 'tomor@example.mn', 'uuriintuya@example.mn'])).toEqual([
-      expect.objectContaining({ full_name: 'Бат-Эрдэнэ Оюунцэцэг', institution_id: f.darkhanId, gender: 'female' }),
-      expect.objectContaining({ full_name: 'Ганболд Төмөр', institution_id: f.darkhanId, preferred_language: 'en' }),
+      expect.objectContaining({
+        full_name: 'Бат-Эрдэнэ Оюунцэцэг',
+        institution_id: f.darkhanId,
+        gender: 'female',
+      }),
+      expect.objectContaining({
+        full_name: 'Ганболд Төмөр',
+        institution_id: f.darkhanId,
+        preferred_language: 'en',
+      }),
       {
         full_name: 'Өлзий, Үүрийнтуяа',
         email: 'uuriintuya@example.mn',
@@ -59,18 +68,25 @@ describe('roster imports through the real queue', () => {
       },
     ]);
     expect(await enrolled(cohortId)).toBe(3);
-    const [dirty] = await t.db.query(`SELECT dirty_version FROM programme_figures_state WHERE programme_id = $1`, [
-      f.programmeId,
-    ]);
+    const [dirty] = await t.db.query(
+      `SELECT dirty_version FROM programme_figures_state WHERE programme_id = $1`,
+      [f.programmeId],
+    );
     expect(Number(dirty.dirty_version)).toBeGreaterThan(0);
     const audit = await t.db.query(
       `SELECT actor_email, changes FROM audit_events WHERE entity = 'imports' AND entity_id = $1 AND action = 'import roster'`,
       [state.id],
     );
     expect(audit).toEqual([
-      { actor_email: expect.stringMatching(/^coordinator-/), changes: expect.objectContaining({ createdRows: 3, cohortId }) },
+      {
+        actor_email: expect.stringMatching(/^coordinator-/),
+        changes: expect.objectContaining({ createdRows: 3, cohortId }),
+      },
     ]);
-    const [{ files }] = await t.db.query(`SELECT count(*)::int AS files FROM import_files WHERE import_id = $1`, [state.id]);
+    const [{ files }] = await t.db.query(
+      `SELECT count(*)::int AS files FROM import_files WHERE import_id = $1`,
+      [state.id],
+    );
     expect(files).toBe(0);
   });
 
@@ -79,15 +95,31 @@ describe('roster imports through the real queue', () => {
     await importRoster(t, admin, good, { cohortId });
     const [{ before }] = await t.db.query(`SELECT count(*)::int AS before FROM people`);
     const again = await importRoster(t, admin, good, { cohortId });
-    expect(again).toMatchObject({ status: 'done', totalRows: 3, createdRows: 0, updatedRows: 0, unchangedRows: 3, enrolledRows: 0 });
+    expect(again).toMatchObject({
+      status: 'done',
+      totalRows: 3,
+      createdRows: 0,
+      updatedRows: 0,
+      unchangedRows: 3,
+      enrolledRows: 0,
+    });
     const [{ after }] = await t.db.query(`SELECT count(*)::int AS after FROM people`);
     expect(after).toBe(before);
     expect(await enrolled(cohortId)).toBe(3);
   });
 
   it('updates the existing person when the file spells the email in another letter case', async () => {
-    await makePerson(t.db, { email: 'Saraa.B@Example.mn', full_name: 'Сараа', discipline: 'Biology', institution_id: f.darkhanId });
-    const state = await importRoster(t, admin, csv('Батын Сараа,SARAA.B@EXAMPLE.MN,Darkhan Teachers College,Chemistry,,en'));
+    await makePerson(t.db, {
+      email: 'Saraa.B@Example.mn',
+      full_name: 'Сараа',
+      discipline: 'Biology',
+      institution_id: f.darkhanId,
+    });
+    const state = await importRoster(
+      t,
+      admin,
+      csv('Батын Сараа,SARAA.B@EXAMPLE.MN,Darkhan Teachers College,Chemistry,,en'),
+    );
     expect(state).toMatchObject({ status: 'done', createdRows: 0, updatedRows: 1, errorRows: 0 });
     expect(await people(['saraa.b@example.mn'])).toEqual([
       {
@@ -117,7 +149,10 @@ describe('roster imports through the real queue', () => {
       );
     const state = await importRoster(t, admin, file);
     expect(state).toMatchObject({ status: 'done', totalRows: 8, createdRows: 2, errorRows: 6 });
-    const report = await t.http.get(`/api/v1/imports/${state.id}/errors`).set('Authorization', `Bearer ${admin}`).expect(200);
+    const report = await t.http
+      .get(`/api/v1/imports/${state.id}/errors`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(report.body).toEqual({
       id: state.id,
       status: 'done',
@@ -132,10 +167,11 @@ describe('roster imports through the real queue', () => {
         { row: 8, field: 'row', message: 'has 2 field(s), the header has 6' },
       ],
     });
-    expect((await people(['good.one@example.mn', 'good.two@example.mn', 'nameless@example.mn'])).map((p: { email: string }) => p.email)).toEqual([
-      'good.one@example.mn',
-      'good.two@example.mn',
-    ]);
+    expect(
+      (await people(['good.one@example.mn', 'good.two@example.mn', 'nameless@example.mn'])).map(
+        (p: { email: string }) => p.email,
+      ),
+    ).toEqual(['good.one@example.mn', 'good.two@example.mn']);
   });
 
   it('refuses the rows beyond the cohort capacity, in file order, and creates no one for them', async () => {
@@ -151,8 +187,17 @@ describe('roster imports through the real queue', () => {
       ),
       { cohortId },
     );
-    expect(state).toMatchObject({ status: 'done', totalRows: 4, createdRows: 2, enrolledRows: 2, errorRows: 2 });
-    const report = await t.http.get(`/api/v1/imports/${state.id}/errors`).set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(state).toMatchObject({
+      status: 'done',
+      totalRows: 4,
+      createdRows: 2,
+      enrolledRows: 2,
+      errorRows: 2,
+    });
+    const report = await t.http
+      .get(`/api/v1/imports/${state.id}/errors`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(report.body.errors).toEqual([
       { row: 4, field: 'capacity', message: "cohort 'Darkhan-2' is full (2/2)" },
       { row: 5, field: 'capacity', message: "cohort 'Darkhan-2' is full (2/2)" },
@@ -164,13 +209,21 @@ describe('roster imports through the real queue', () => {
   it('refuses the cohort’s own lead trainer as a participant', async () => {
     const cohortId = await cohortOf(t.db, f);
     const [lead] = await t.db.query(`SELECT full_name, email FROM people WHERE id = $1`, [f.leadTrainerId]);
-    const state = await importRoster(t, admin, csv(`${lead.full_name},${lead.email},Darkhan Teachers College,,,`), { cohortId });
+    const state = await importRoster(
+      t,
+      admin,
+      csv(`${lead.full_name},${lead.email},Darkhan Teachers College,,,`),
+      { cohortId },
+    );
     expect(state).toMatchObject({ status: 'done', enrolledRows: 0, errorRows: 1 });
     expect(await enrolled(cohortId)).toBe(0);
   });
 
   it('applies a file of several batches and counts every row', async () => {
-    const rows = Array.from({ length: 2500 }, (_, i) => `Сурагч ${i},bulk-${i}@example.mn,Darkhan Teachers College,,,`);
+    const rows = Array.from(
+      { length: 2500 },
+      (_, i) => `Сурагч ${i},bulk-${i}@example.mn,Darkhan Teachers College,,,`,
+    );
     const state = await importRoster(t, admin, csv(...rows));
     expect(state).toMatchObject({ status: 'done', totalRows: 2500, createdRows: 2500, errorRows: 0 });
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM people WHERE email LIKE 'bulk-%'`);
@@ -192,6 +245,8 @@ describe('roster imports through the real queue', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const body = res.body as Buffer;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(body.subarray(3).toString('utf8')).toBe("row,field,message\r\n2,email,'bat@' is not an email address\r\n");
+    expect(body.subarray(3).toString('utf8')).toBe(
+      "row,field,message\r\n2,email,'bat@' is not an email address\r\n",
+    );
   });
 });

@@ -16,7 +16,11 @@ export class ImportQueue {
   /** Call after the import's transaction committed; a lost enqueue is found again by the sweep. */
   async enqueue(importId: string): Promise<void> {
     try {
-      await this.imports.add('roster', { importId }, { ...defaultJobOptions, deduplication: { id: `import-${importId}` } });
+      await this.imports.add(
+        'roster',
+        { importId },
+        { ...defaultJobOptions, deduplication: { id: `import-${importId}` } },
+      );
     } catch (error) {
       this.logger.warn(`import ${importId} not enqueued: ${(error as Error).message}`);
     }

@@ -39,6 +39,7 @@ import {
   UploadRosterDto,
 } from './import.dto';
 import { ImportsService } from './imports.service';
+import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -50,12 +51,21 @@ export class ImportsController {
   @Post('roster')
   @HttpCode(HttpStatus.ACCEPTED)
   // Any field name is read so a file sent under the wrong name gets a 400 that says so.
-  @UseInterceptors(AnyFilesInterceptor({ limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 10 } }))
+  @UseInterceptors(
+    UploadErrorsInterceptor,
+    AnyFilesInterceptor({ limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 10 } }),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadRosterDto })
   @ApiAcceptedResponse({ type: ImportAcceptedView, description: 'queued; follow it at GET /imports/:id' })
-  @ApiBadRequestResponse({ type: ErrorBody, description: 'no file, not a CSV, empty, or a header without the required columns' })
-  @ApiForbiddenResponse({ type: ErrorBody, description: 'a viewer, or a master teacher naming a cohort they do not lead' })
+  @ApiBadRequestResponse({
+    type: ErrorBody,
+    description: 'no file, not a CSV, empty, or a header without the required columns',
+  })
+  @ApiForbiddenResponse({
+    type: ErrorBody,
+    description: 'a viewer, or a master teacher naming a cohort they do not lead',
+  })
   @ApiPayloadTooLargeResponse({ type: ErrorBody, description: 'a file over 20 MB' })
   upload(
     @UploadedFiles() files: UploadedCsv[] | undefined,

@@ -26,7 +26,11 @@ export class ImportsService {
    * The import row and its file are committed before the job is enqueued: PostgreSQL owns the
    * work. A master teacher may import only into a cohort they lead.
    */
-  async upload(files: UploadedCsv[] | undefined, dto: UploadRosterDto, actor: Actor): Promise<ImportAcceptedView> {
+  async upload(
+    files: UploadedCsv[] | undefined,
+    dto: UploadRosterDto,
+    actor: Actor,
+  ): Promise<ImportAcceptedView> {
     await this.assertMayImport(actor, dto.cohortId);
     const file = checkRosterUpload(files);
     const id = await this.db.transaction(async (tx) => {
@@ -63,16 +67,22 @@ export class ImportsService {
   }
 
   /** The row-level report; complete once the import is done. */
-  async errors(id: string, actor: Actor): Promise<{ id: string; status: Import['status']; errorRows: number; errors: RowError[] }> {
+  async errors(
+    id: string,
+    actor: Actor,
+  ): Promise<{ id: string; status: Import['status']; errorRows: number; errors: RowError[] }> {
     const found = await this.visible(id, actor, true);
     return { id: found.id, status: found.status, errorRows: found.errorRows, errors: found.errors };
   }
 
   private async assertMayImport(actor: Actor, cohortId: string | undefined): Promise<void> {
     if (actor.role === 'admin' || actor.role === 'coordinator') return;
-    if (actor.role !== 'master_teacher') throw DomainError.forbidden(`role: a ${actor.role} may not import rosters`);
+    if (actor.role !== 'master_teacher')
+      throw DomainError.forbidden(`role: a ${actor.role} may not import rosters`);
     if (!cohortId) {
-      throw DomainError.forbidden('cohortId: a master teacher imports a roster into a cohort they lead; name it');
+      throw DomainError.forbidden(
+        'cohortId: a master teacher imports a roster into a cohort they lead; name it',
+      );
     }
     if (!(await this.access.leadsCohortId(actor, cohortId))) {
       throw DomainError.forbidden(`cohortId: cohort ${cohortId} is not led by you`);

@@ -58,8 +58,12 @@ export class RosterBatch {
     const applied = cohort ? await this.withinCapacity(tx, resolved, cohort, errors) : resolved;
 
     const created = await this.insertPeople(tx, applied);
-    const updated = run.mayUpdatePeople ? await this.updatePeople(tx, applied, created) : new Map<string, string>();
-    const ids: { id: string; key: string }[] = await tx.query(PEOPLE_IDS_SQL, [applied.map((r) => r.emailKey)]);
+    const updated = run.mayUpdatePeople
+      ? await this.updatePeople(tx, applied, created)
+      : new Map<string, string>();
+    const ids: { id: string; key: string }[] = await tx.query(PEOPLE_IDS_SQL, [
+      applied.map((r) => r.emailKey),
+    ]);
     const enrolled = cohort ? await tx.query(ENROL_SQL, [cohort.id, ids.map((p) => p.id)]) : [];
 
     const dirty = new Set<string>(enrolled.length > 0 && cohort ? [cohort.programmeId] : []);
@@ -86,7 +90,9 @@ export class RosterBatch {
     run: RosterRun,
     errors: RowError[],
   ): Promise<Resolved[]> {
-    const unknown = [...new Set(rows.map((r) => r.institution.toLowerCase()))].filter((k) => !run.institutions.has(k));
+    const unknown = [...new Set(rows.map((r) => r.institution.toLowerCase()))].filter(
+      (k) => !run.institutions.has(k),
+    );
     if (unknown.length > 0) {
       const found: { key: string; ids: string[] }[] = await tx.query(INSTITUTIONS_BY_NAME_SQL, [unknown]);
       const byKey = new Map(found.map((f) => [f.key, f.ids]));
@@ -96,7 +102,12 @@ export class RosterBatch {
           key,
           ids.length === 1
             ? ids[0]
-            : { problem: ids.length === 0 ? 'no institution has this name' : `${ids.length} institutions have this name` },
+            : {
+                problem:
+                  ids.length === 0
+                    ? 'no institution has this name'
+                    : `${ids.length} institutions have this name`,
+              },
         );
       }
     }
@@ -104,7 +115,12 @@ export class RosterBatch {
     for (const row of rows) {
       const institution = run.institutions.get(row.institution.toLowerCase())!;
       if (typeof institution === 'string') resolved.push({ ...row, institutionId: institution });
-      else errors.push({ row: row.line, field: 'institution', message: `'${row.institution}': ${institution.problem}` });
+      else
+        errors.push({
+          row: row.line,
+          field: 'institution',
+          message: `'${row.institution}': ${institution.problem}`,
+        });
     }
     return resolved;
   }
@@ -130,7 +146,11 @@ export class RosterBatch {
     for (const row of [...rows].sort((a, b) => a.line - b.line)) {
       const person = existing.get(row.emailKey);
       if (person?.id === cohort.leadTrainerId) {
-        errors.push({ row: row.line, field: 'email', message: `the lead trainer of cohort '${cohort.name}' cannot enrol in it` });
+        errors.push({
+          row: row.line,
+          field: 'email',
+          message: `the lead trainer of cohort '${cohort.name}' cannot enrol in it`,
+        });
       } else if (person?.enrolled) {
         accepted.push(row);
       } else if (placesTaken >= cohort.capacity) {
@@ -161,7 +181,11 @@ export class RosterBatch {
   }
 
   /** lower(email) → id of each existing person whose fields changed. */
-  private async updatePeople(tx: EntityManager, rows: Resolved[], created: Map<string, string>): Promise<Map<string, string>> {
+  private async updatePeople(
+    tx: EntityManager,
+    rows: Resolved[],
+    created: Map<string, string>,
+  ): Promise<Map<string, string>> {
     const others = rows.filter((r) => !created.has(r.emailKey));
     if (others.length === 0) return new Map();
     // An UPDATE answers [rows, count] through TypeORM.

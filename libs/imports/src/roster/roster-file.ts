@@ -42,11 +42,15 @@ export function checkRosterUpload(files: UploadedCsv[] | undefined): UploadedCsv
   const name = file.originalname;
   const namedCsv = /\.(csv|txt)$/i.test(name);
   if (!namedCsv && !CSV_TYPES.includes(file.mimetype.toLowerCase())) {
-    throw DomainError.invalid(`file: '${name}' (${file.mimetype}) is not a CSV file; save the sheet as "CSV UTF-8"`);
+    throw DomainError.invalid(
+      `file: '${name}' (${file.mimetype}) is not a CSV file; save the sheet as "CSV UTF-8"`,
+    );
   }
   if (file.size === 0) throw DomainError.invalid(`file: '${name}' is empty`);
   if (isBinary(file.buffer)) {
-    throw DomainError.invalid(`file: '${name}' is not a CSV file (binary content); save the sheet as "CSV UTF-8"`);
+    throw DomainError.invalid(
+      `file: '${name}' is not a CSV file (binary content); save the sheet as "CSV UTF-8"`,
+    );
   }
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);

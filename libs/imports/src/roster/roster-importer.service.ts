@@ -6,8 +6,23 @@ import { DataSource } from 'typeorm';
 import { Actor, AuditService, StatsTrigger } from '@cascade/platform';
 import { BatchOutcome, RosterBatch, RosterRun } from './roster-batch.service';
 import { CSV_OPTIONS } from './roster-file';
-import { ColumnIndex, countRows, describeHeaderProblem, readHeader, RosterRow, RowError, validateRow } from './roster-row';
-import { CLAIM_SQL, FAIL_SQL, FINISH_SQL, PROGRESS_SQL, RELEASE_SQL, REQUESTER_SQL } from './import-claims.sql';
+import {
+  ColumnIndex,
+  countRows,
+  describeHeaderProblem,
+  readHeader,
+  RosterRow,
+  RowError,
+  validateRow,
+} from './roster-row';
+import {
+  CLAIM_SQL,
+  FAIL_SQL,
+  FINISH_SQL,
+  PROGRESS_SQL,
+  RELEASE_SQL,
+  REQUESTER_SQL,
+} from './import-claims.sql';
 
 /** Rows applied per transaction. */
 export const BATCH_SIZE = 1000;
@@ -105,7 +120,10 @@ export class RosterImporter {
       }),
     );
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+      for await (const { record, info } of parser as AsyncIterable<{
+        record: string[];
+        info: { lines: number; bytes: number };
+      }>) {
         if (!index) {
           const header = readHeader(record);
           if (header.problem) throw new UnusableFile(describeHeaderProblem(header.problem));
@@ -118,7 +136,11 @@ export class RosterImporter {
         if (!row) continue;
         const seenAt = firstLine.get(row.emailKey);
         if (seenAt !== undefined) {
-          tally.errors.push({ row: row.line, field: 'email', message: `'${row.email}' repeats row ${seenAt} of this file` });
+          tally.errors.push({
+            row: row.line,
+            field: 'email',
+            message: `'${row.email}' repeats row ${seenAt} of this file`,
+          });
           continue;
         }
         firstLine.set(row.emailKey, row.line);
@@ -139,7 +161,13 @@ export class RosterImporter {
   }
 
   /** One transaction: the batch, and the import's progress under the same claim. */
-  private async applyBatch(claim: Claim, run: RosterRun, rows: RosterRow[], tally: Tally, progress: number): Promise<void> {
+  private async applyBatch(
+    claim: Claim,
+    run: RosterRun,
+    rows: RosterRow[],
+    tally: Tally,
+    progress: number,
+  ): Promise<void> {
     const outcome: BatchOutcome = await this.db.transaction(async (tx) => {
       const applied = await this.batch.apply(tx, rows, run);
       const [, owned] = (await tx.query(PROGRESS_SQL, [

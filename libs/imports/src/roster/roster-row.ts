@@ -64,7 +64,8 @@ export function readHeader(header: string[]): { index: ColumnIndex; problem?: He
     else index[column] = i;
   });
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined);
-  const problem = missing.length + unknown.length + duplicated.length > 0 ? { missing, unknown, duplicated } : undefined;
+  const problem =
+    missing.length + unknown.length + duplicated.length > 0 ? { missing, unknown, duplicated } : undefined;
   return { index, problem };
 }
 

@@ -1,0 +1,236 @@
+import { ImportsSweep, RosterImporter } from '@cascade/imports';
+import { createTestApp, TestApp } from './support/app';
+import { resetDatabase } from './support/database';
+import {
+  buildImportFixture,
+  cohortOf,
+  csv,
+  HEADER,
+  ImportFixture,
+  importRoster,
+  upload,
+  waitForImport,
+} from './imports-helpers';
+
+describe('roster imports: bad uploads, who may import, the safety net', () => {
+  let t: TestApp;
+  let f: ImportFixture;
+  let admin: string;
+  beforeAll(async () => {
+    await resetDatabase();
+    t = await createTestApp({ worker: true });
+    f = await buildImportFixture(t.db);
+    admin = await t.tokenFor('admin');
+  });
+  afterAll(() => t.close());
+
+  const importCount = async () => (await t.db.query(`SELECT count(*)::int AS n FROM imports`))[0].n as number;
+  const row = (n: number) => `Оролцогч ${n},access-${n}@example.mn,Darkhan Teachers College,,,`;
+
+  describe('refuses a bad upload with 400 naming the problem, before any job starts', () => {
+    const cases: Array<[string, (token: string) => ReturnType<typeof upload>, RegExp]> = [
+      [
+        'no file at all',
+        (token) =>
+          t.http
+            .post('/api/v1/imports/roster')
+            .set('Authorization', `Bearer ${token}`)
+            .field('cohortId', f.roundId) as never,
+        /^file: a CSV file is required/,
+      ],
+      [
+        'a file under another field name',
+        (token) => upload(t, token, csv(row(1)), { field: 'roster' }),
+        /multipart field 'file', not 'roster'/,
+      ],
+      [
+        'a spreadsheet',
+        (token) =>
+          upload(t, token, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), {
+            fileName: 'roster.xlsx',
+            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          }),
+        /^file: 'roster.xlsx' .* is not a CSV file/,
+      ],
+      [
+        'a ZIP named .csv',
+        (token) => upload(t, token, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])),
+        /not a CSV file \(binary content\)/,
+      ],
+      ['an empty file', (token) => upload(t, token, ''), /^file: 'roster.csv' is empty/],
+      ['blank lines only', (token) => upload(t, token, '\r\n\r\n'), /^file: 'roster.csv' is empty/],
+      ['a header only', (token) => upload(t, token, `${HEADER}\r\n`), /has a header row but no rows/],
+      [
+        'a header without the email and with an unknown column',
+        (token) => upload(t, token, 'fullName,institution,e-mail\r\nА,Б,В\r\n'),
+        /^file: the header row has missing column\(s\) email; unknown column\(s\) 'e-mail'/,
+      ],
+      [
+        'Windows-1251 text',
+        (token) =>
+          upload(
+            t,
+            token,
+            Buffer.concat([Buffer.from(`${HEADER}\r\n`), Buffer.from([0xc1, 0xe0, 0xf2, 0x2c])]),
+          ),
+        /is not UTF-8 text/,
+      ],
+    ];
+    it.each(cases)('%s', async (_name, send, message) => {
+      const before = await importCount();
+      const res = await send(admin);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(message);
+      expect(await importCount()).toBe(before);
+    });
+
+    it('refuses a cohortId that is not a UUID, naming the field', async () => {
+      const res = await upload(t, admin, csv(row(1)), { cohortId: 'darkhan-2' });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/cohortId/);
+    });
+
+    it('refuses a cohort that does not exist', async () => {
+      const res = await upload(t, admin, csv(row(1)), { cohortId: f.roundId });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toBe('cohortId: no such cohort');
+    });
+
+    it('answers 413 for a file over 20 MB', async () => {
+      const res = await upload(t, admin, Buffer.alloc(20 * 1024 * 1024 + 1, 'a'));
+      expect(res.status).toBe(413);
+      expect(res.body.message).toBe('file: larger than the 20 MB limit');
+    });
+
+    it('refuses two files in one upload', async () => {
+      const res = await upload(t, admin, csv(row(1))).attach('file', Buffer.from(csv(row(2))), 'second.csv');
+      expect(res.status).toBe(400);
+      expect(res.body.message).toBe('file: send one CSV file per import');
+    });
+  });
+
+  describe('who may import', () => {
+    it('refuses a viewer with 403', async () => {
+      const viewer = await t.tokenFor('viewer');
+      const res = await upload(t, viewer, csv(row(2)));
+      expect(res.status).toBe(403);
+    });
+
+    it('refuses a master teacher importing into a cohort another trainer leads with 403', async () => {
+      const cohortId = await cohortOf(t.db, f, { lead_trainer_id: f.otherTrainerId });
+      const teacher = await t.tokenFor('master_teacher', f.leadTrainerId);
+      const res = await upload(t, teacher, csv(row(3)), { cohortId });
+      expect(res.status).toBe(403);
+      expect(res.body.message).toBe(`cohortId: cohort ${cohortId} is not led by you`);
+    });
+
+    it('refuses a master teacher importing without a cohort with 403', async () => {
+      const teacher = await t.tokenFor('master_teacher', f.leadTrainerId);
+      const res = await upload(t, teacher, csv(row(4)));
+      expect(res.status).toBe(403);
+    });
+
+    it("lets a master teacher enrol a roster in their own cohort without changing existing people's records", async () => {
+      const cohortId = await cohortOf(t.db, f);
+      await importRoster(t, admin, csv(row(5)));
+      const teacher = await t.tokenFor('master_teacher', f.leadTrainerId);
+      const state = await importRoster(
+        t,
+        teacher,
+        csv('Renamed By Teacher,access-5@example.mn,Darkhan Teachers College,,,', row(6)),
+        { cohortId },
+      );
+      expect(state).toMatchObject({
+        status: 'done',
+        createdRows: 1,
+        updatedRows: 0,
+        unchangedRows: 1,
+        enrolledRows: 2,
+      });
+      const [person] = await t.db.query(`SELECT full_name FROM people WHERE email = 'access-5@example.mn'`);
+      expect(person.full_name).toBe('Оролцогч 5');
+    });
+
+    it("shows one's own imports, all of them to an admin, and refuses another coordinator's with 403", async () => {
+      const mine = await t.tokenFor('coordinator');
+      const theirs = await t.tokenFor('coordinator');
+      const state = await importRoster(t, mine, csv(row(7)));
+      const own = await t.http.get('/api/v1/imports').set('Authorization', `Bearer ${mine}`).expect(200);
+      expect(own.body).toMatchObject({
+        total: 1,
+        items: [{ id: state.id, status: 'done', fileName: 'roster.csv' }],
+      });
+      expect(own.body.items[0]).not.toHaveProperty('errors');
+      expect(own.body.items[0]).not.toHaveProperty('runId');
+      const all = await t.http
+        .get('/api/v1/imports?limit=500')
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200);
+      expect(all.body.total).toBe(await importCount());
+      await t.http.get(`/api/v1/imports/${state.id}`).set('Authorization', `Bearer ${theirs}`).expect(403);
+      await t.http
+        .get(`/api/v1/imports/${state.id}/errors`)
+        .set('Authorization', `Bearer ${theirs}`)
+        .expect(403);
+      const none = await t.http.get('/api/v1/imports').set('Authorization', `Bearer ${theirs}`).expect(200);
+      expect(none.body.total).toBe(0);
+    });
+  });
+
+  describe('PostgreSQL owns the work', () => {
+    /** An import as the API writes it, but whose job never reached Redis. */
+    async function lostImport(content: string, fields: Record<string, unknown> = {}): Promise<string> {
+      const [{ id: userId }] = await t.db.query(`SELECT id FROM users WHERE role = 'admin' LIMIT 1`);
+      const columns = ['requested_by', 'kind', 'file_name', 'size_bytes', ...Object.keys(fields)];
+      const values = [userId, 'roster', 'lost.csv', Buffer.byteLength(content), ...Object.values(fields)];
+      const [{ id }] = await t.db.query(
+        `INSERT INTO imports (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+        values,
+      );
+      await t.db.query(`INSERT INTO import_files (import_id, content) VALUES ($1, $2)`, [
+        id,
+        Buffer.from(content),
+      ]);
+      return id as string;
+    }
+
+    it('carries again an import still queued a minute after its upload', async () => {
+      const id = await lostImport(csv(row(8)), { created_at: new Date(Date.now() - 2 * 60_000) });
+      const fresh = await lostImport(csv(row(9)));
+      const outcome = await t.app.get(ImportsSweep).run();
+      expect(outcome.requeued).toContain(id);
+      expect(outcome.requeued).not.toContain(fresh);
+      expect(await waitForImport(t, admin, id)).toMatchObject({ status: 'done', createdRows: 1 });
+    });
+
+    it('takes over an import whose run stopped beating, and leaves a live one alone', async () => {
+      const stale = await lostImport(csv(row(10)), {
+        status: 'running',
+        run_id: '11111111-1111-4111-8111-111111111111',
+        started_at: new Date(Date.now() - 10 * 60_000),
+        heartbeat_at: new Date(Date.now() - 5 * 60_000),
+      });
+      const live = await lostImport(csv(row(11)), {
+        status: 'running',
+        run_id: '22222222-2222-4222-8222-222222222222',
+        started_at: new Date(),
+        heartbeat_at: new Date(),
+      });
+      const importer = t.app.get(RosterImporter);
+      await expect(importer.run(live, false)).resolves.toMatchObject({ skipped: expect.any(String) });
+      const outcome = await t.app.get(ImportsSweep).run();
+      expect(outcome.requeued).toContain(stale);
+      expect(outcome.requeued).not.toContain(live);
+      expect(await waitForImport(t, admin, stale)).toMatchObject({ status: 'done', createdRows: 1 });
+    });
+
+    it('does nothing when a finished import is run again', async () => {
+      const state = await importRoster(t, admin, csv(row(12)));
+      await expect(t.app.get(RosterImporter).run(state.id, false)).resolves.toMatchObject({
+        skipped: expect.any(String),
+      });
+      const [again] = await t.db.query(`SELECT status, created_rows FROM imports WHERE id = $1`, [state.id]);
+      expect(again).toEqual({ status: 'done', created_rows: 1 });
+    });
+  });
+});
