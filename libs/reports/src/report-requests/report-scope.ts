@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Actor, DomainError } from '@cascade/platform';
+import { CascadeAccess } from '@cascade/cascade';
 import { CERTIFIED_COUNT_SQL } from '../content/certified.source';
 import { MENTORS_COUNT_SQL } from '../content/mentoring.source';
 import { ROSTER_COUNT_SQL } from '../content/roster.source';
@@ -15,6 +16,7 @@ const SCOPE_FIELDS = ['cohortId', 'roundId', 'regionId'] as const;
  */
 export async function checkReportRequest(
   db: DataSource,
+  access: CascadeAccess,
   dto: CreateReportDto,
   actor: Actor,
 ): Promise<ReportParams> {
@@ -31,14 +33,12 @@ export async function checkReportRequest(
   if (!programme) throw DomainError.notFound('programme', dto.programmeId);
   const params: ReportParams = {};
   if (dto.cohortId) {
-    const [cohort] = await db.query(`SELECT name, programme_id, lead_trainer_id FROM cohorts WHERE id = $1`, [
-      dto.cohortId,
-    ]);
+    const [cohort] = await db.query(`SELECT name, programme_id FROM cohorts WHERE id = $1`, [dto.cohortId]);
     if (!cohort) throw DomainError.notFound('cohort', dto.cohortId);
     if (cohort.programme_id !== dto.programmeId) {
       throw DomainError.invalid(`cohortId: cohort '${cohort.name}' belongs to another programme`);
     }
-    if (actor.role === 'master_teacher' && cohort.lead_trainer_id !== actor.personId) {
+    if (actor.role === 'master_teacher' && !(await access.leadsCohortId(actor, dto.cohortId))) {
       throw DomainError.forbidden(`cohortId: you do not lead cohort '${cohort.name}'`);
     }
     params.cohortId = dto.cohortId;

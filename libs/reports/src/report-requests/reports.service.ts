@@ -4,6 +4,7 @@ import { createReadStream, ReadStream } from 'fs';
 import { stat } from 'fs/promises';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError, Page, STAFF } from '@cascade/platform';
+import { CascadeAccess } from '@cascade/cascade';
 import { ReportAcceptedView, CreateReportDto, ReportQuery, ReportView } from './report-request.dto';
 import { ReportRequest } from './report-request.entity';
 import { checkReportRequest } from './report-scope';
@@ -22,11 +23,12 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: ReportQueue,
+    private readonly access: CascadeAccess,
   ) {}
 
   /** The request row is committed before its job is enqueued: PostgreSQL owns the work. */
   async request(dto: CreateReportDto, actor: Actor): Promise<ReportAcceptedView> {
-    const params = await checkReportRequest(this.db, dto, actor);
+    const params = await checkReportRequest(this.db, this.access, dto, actor);
     const id = await this.db.transaction(async (tx) => {
       const { identifiers } = await tx.insert(ReportRequest, {
         requestedBy: actor.userId,
