@@ -77,9 +77,11 @@ export class RosterImporter {
     const [claimed] = (await this.db.query(CLAIM_SQL, [importId])) as [Claim[], number];
     const claim = claimed[0];
     if (!claim) return { importId, skipped: 'not queued (finished, or running elsewhere)' };
+    // Marked dirty batch by batch; one rollup each at the end rather than one per batch.
+    const dirty = new Set<string>();
     try {
       const actor = await this.requester(claim.requestedBy);
-      const tally = await this.readAndApply(claim, actor);
+      const tally = await this.readAndApply(claim, actor, dirty);
       await this.finish(claim, actor, tally);
       return { importId, status: 'done', totalRows: tally.totalRows, errorRows: countRows(tally.errors) };
     } catch (error) {
@@ -92,10 +94,12 @@ export class RosterImporter {
       // A retry must be able to claim it again; the last attempt leaves it failed, its file kept.
       await this.db.query(lastAttempt ? FAIL_SQL : RELEASE_SQL, [importId, claim.runId, message]);
       throw error;
+    } finally {
+      for (const programmeId of dirty) await this.stats.requestRollup(programmeId);
     }
   }
 
-  private async readAndApply(claim: Claim, actor: Actor): Promise<Tally> {
+  private async readAndApply(claim: Claim, actor: Actor, dirty: Set<string>): Promise<Tally> {
     const [file] = await this.db.query(`SELECT content FROM import_files WHERE import_id = $1`, [claim.id]);
     if (!file) throw new UnusableFile(`file: the upload of import ${claim.id} is no longer kept`);
     const run: RosterRun = {
@@ -146,7 +150,14 @@ export class RosterImporter {
         firstLine.set(row.emailKey, row.line);
         pending.push(row);
         if (pending.length >= BATCH_SIZE) {
-          await this.applyBatch(claim, run, pending, tally, Math.floor((99 * info.bytes) / claim.sizeBytes));
+          await this.applyBatch(
+            claim,
+            run,
+            pending,
+            tally,
+            dirty,
+            Math.floor((99 * info.bytes) / claim.sizeBytes),
+          );
           pending = [];
         }
       }
@@ -156,7 +167,7 @@ export class RosterImporter {
       const err = error as Error & { lines?: number };
       tally.errors.push({ row: err.lines ?? 0, field: 'row', message: err.message });
     }
-    await this.applyBatch(claim, run, pending, tally, 99);
+    await this.applyBatch(claim, run, pending, tally, dirty, 99);
     return tally;
   }
 
@@ -166,6 +177,7 @@ export class RosterImporter {
     run: RosterRun,
     rows: RosterRow[],
     tally: Tally,
+    dirty: Set<string>,
     progress: number,
   ): Promise<void> {
     const outcome: BatchOutcome = await this.db.transaction(async (tx) => {
@@ -189,7 +201,7 @@ export class RosterImporter {
     tally.unchanged += outcome.unchanged;
     tally.enrolled += outcome.enrolled;
     tally.errors.push(...outcome.errors);
-    for (const programmeId of outcome.dirtyProgrammes) await this.stats.requestRollup(programmeId);
+    for (const programmeId of outcome.dirtyProgrammes) dirty.add(programmeId);
   }
 
   /** Final status, counts, the error report and the audit event commit together; the file goes with them. */
