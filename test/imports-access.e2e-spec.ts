@@ -200,6 +200,11 @@ describe('roster imports: bad uploads, who may import, the safety net', () => {
       const outcome = await t.app.get(ImportsSweep).run();
       expect(outcome.requeued).toContain(id);
       expect(outcome.requeued).not.toContain(fresh);
+      const early = await t.http
+        .get(`/api/v1/imports/${fresh}/errors`)
+        .set('Authorization', `Bearer ${admin}`);
+      expect(early.status).toBe(409);
+      expect(early.body.message).toMatch(/is queued \(0%\); its error report is complete when it is done$/);
       expect(await waitForImport(t, admin, id)).toMatchObject({ status: 'done', createdRows: 1 });
     });
 
@@ -222,6 +227,38 @@ describe('roster imports: bad uploads, who may import, the safety net', () => {
       expect(outcome.requeued).toContain(stale);
       expect(outcome.requeued).not.toContain(live);
       expect(await waitForImport(t, admin, stale)).toMatchObject({ status: 'done', createdRows: 1 });
+    });
+
+    it('claims an import once when two runs start together', async () => {
+      const id = await lostImport(csv(row(13), row(14)));
+      const importer = t.app.get(RosterImporter);
+      const results = await Promise.all([importer.run(id, false), importer.run(id, false)]);
+      expect(results.filter((r) => 'status' in r && r.status === 'done')).toHaveLength(1);
+      expect(results.filter((r) => 'skipped' in r)).toHaveLength(1);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM people WHERE email IN ('access-13@example.mn', 'access-14@example.mn')`,
+      );
+      expect(n).toBe(2);
+    });
+
+    it('never fills a cohort beyond its capacity when two imports into it run at once', async () => {
+      const cohortId = await cohortOf(t.db, f, { capacity: 4, name: 'Erdenet-1' });
+      const first = await lostImport(csv(row(20), row(21), row(22)), { cohort_id: cohortId });
+      const second = await lostImport(csv(row(23), row(24), row(25)), { cohort_id: cohortId });
+      const importer = t.app.get(RosterImporter);
+      await Promise.all([importer.run(first, false), importer.run(second, false)]);
+      const outcomes = await t.db.query(
+        `SELECT enrolled_rows, error_rows FROM imports WHERE id IN ($1, $2)`,
+        [first, second],
+      );
+      expect(outcomes.reduce((sum: number, o: { enrolled_rows: number }) => sum + o.enrolled_rows, 0)).toBe(
+        4,
+      );
+      expect(outcomes.reduce((sum: number, o: { error_rows: number }) => sum + o.error_rows, 0)).toBe(2);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1`, [
+        cohortId,
+      ]);
+      expect(n).toBe(4);
     });
 
     it('does nothing when a finished import is run again', async () => {

@@ -18,6 +18,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiForbiddenResponse,
   ApiOkResponse,
@@ -90,6 +91,7 @@ export class ImportsController {
   @Get(':id/errors')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: ErrorReportView, description: 'JSON, or with ?format=csv a CSV (UTF-8 with BOM)' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'the import is still queued or running' })
   async errors(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ErrorReportQuery,

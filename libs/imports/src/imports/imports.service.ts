@@ -66,12 +66,17 @@ export class ImportsService {
     return ImportView.of(await this.visible(id, actor));
   }
 
-  /** The row-level report; complete once the import is done. */
+  /** The row-level report: 409 until the import has read its whole file. */
   async errors(
     id: string,
     actor: Actor,
   ): Promise<{ id: string; status: Import['status']; errorRows: number; errors: RowError[] }> {
     const found = await this.visible(id, actor, true);
+    if (found.status === 'queued' || found.status === 'running') {
+      throw DomainError.conflict(
+        `status: import ${id} is ${found.status} (${found.progress}%); its error report is complete when it is done`,
+      );
+    }
     return { id: found.id, status: found.status, errorRows: found.errorRows, errors: found.errors };
   }
 
