@@ -56,7 +56,7 @@ export const COHORTS_INDEX_SQL = `CREATE UNIQUE INDEX ON gen_cohorts (block, rou
 export const COHORTS_SQL = `
   INSERT INTO cohorts (id, programme_id, round_id, name, region_id, lead_trainer_id, course_ids, delivery_mode, language,
                        capacity, starts_on, ends_on)
-  SELECT c.id, $1, ($2::uuid[])[c.round], g.name || ' ' || c.round || '-' || lpad((c.block * 100 + c.c + 1)::text, 3, '0'),
+  SELECT c.id, $1, ($2::uuid[])[c.round], g.name || ' ' || c.round || '-' || lpad((c.block * 100 + c.c + 1)::text, greatest(3, length((c.block * 100 + c.c + 1)::text)), '0'),
          g.id, c.lead_id, $3::uuid[], (ARRAY['hybrid', 'face_to_face', 'online'])[1 + c.c % 3], 'mn', 30,
          c.starts_on, c.ends_on
     FROM gen_cohorts c JOIN gen_regions g ON g.ri = c.ri`;
@@ -96,7 +96,7 @@ export const COMPLETIONS_SQL = `
 /** Certificates of the certified, and revoked ones of completers whose scores were moderated down. $1 programme. */
 export const CERTIFICATIONS_SQL = `
   INSERT INTO certifications (programme_id, person_id, number, issued_on, revoked_on, revocation_reason)
-  SELECT $1, c.person_id, 'MC-' || extract(year FROM c.issued_on) || '-' || lpad(nextval('certification_number_seq')::text, 6, '0'),
+  SELECT $1, c.person_id, 'MC-' || extract(year FROM c.issued_on) || '-' || to_char(nextval('certification_number_seq'), 'FM000000000'),
          c.issued_on, c.revoked_on, c.reason
     FROM (SELECT p.k, p.id AS person_id, max(e.ends_on) + 10 AS issued_on,
                  CASE WHEN p.revoked THEN max(e.ends_on) + 24 END AS revoked_on,

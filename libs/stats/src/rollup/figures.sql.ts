@@ -1,8 +1,17 @@
 /**
- * Every scope's figures in one statement, from the rollup's working sets (scratch.sql.ts,
- * generations.sql.ts) into stats_figures. $1 programme, $2 snapshot. docs/FIGURES.md defines
- * each figure and scope in words.
+ * Every scope's figures in one statement, from the rollup's working sets (scratch.sql.ts) into
+ * stats_figures. $1 programme, $2 snapshot. docs/FIGURES.md defines each figure and scope.
  */
+
+/** The counts of one group of participants (per scope and generation). */
+const COUNTS = `count(*) AS participants,
+           count(*) FILTER (WHERE completer) AS completers,
+           count(*) FILTER (WHERE certified) AS certified,
+           count(*) FILTER (WHERE ai_adopter) AS ai_adopters,
+           sum(sessions) AS mentoring_sessions,
+           sum(minutes) AS mentoring_minutes,
+           count(*) FILTER (WHERE sessions > 0) AS mentees_mentored`;
+
 export const WRITE_FIGURES_SQL = `
   INSERT INTO stats_figures (snapshot_id, scope, scope_id, participants, institutions, master_teachers, completers,
                              certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, by_generation)
@@ -16,49 +25,42 @@ export const WRITE_FIGURES_SQL = `
             FROM master_teachers mt JOIN people p ON p.id = mt.person_id WHERE mt.programme_id = $1
     UNION SELECT 'round', id FROM cascade_rounds WHERE programme_id = $1
     UNION SELECT 'cohort', id FROM cohorts WHERE programme_id = $1
-  ), scope_members AS (
-    -- The participants of each scope, once each.
-    SELECT 'programme'::text AS scope, $1::uuid AS scope_id, person_id FROM stats_rollup_participants
-    UNION ALL SELECT 'institution', institution_id, person_id FROM stats_rollup_participants
-    UNION ALL (SELECT DISTINCT 'region', region_id, person_id FROM stats_rollup_memberships)
-    UNION ALL (SELECT DISTINCT 'round', round_id, person_id FROM stats_rollup_memberships)
-    UNION ALL SELECT 'cohort', cohort_id, person_id FROM stats_rollup_memberships
-  ), by_level AS (
-    SELECT sm.scope, sm.scope_id, coalesce(g.generation::text, 'unknown') AS generation,
-           count(*) AS participants,
-           count(*) FILTER (WHERE p.completer) AS completers,
-           count(*) FILTER (WHERE p.certified) AS certified,
-           count(*) FILTER (WHERE p.completer AND p.ai_evidence) AS ai_adopters,
-           coalesce(sum(me.sessions), 0) AS mentoring_sessions,
-           coalesce(sum(me.minutes), 0) AS mentoring_minutes,
-           count(me.person_id) AS mentees_mentored
-      FROM scope_members sm
-      JOIN stats_rollup_participants p ON p.person_id = sm.person_id
-      LEFT JOIN stats_rollup_mentees me ON me.person_id = sm.person_id
-      LEFT JOIN stats_rollup_generations g ON g.person_id = sm.person_id
-     GROUP BY sm.scope, sm.scope_id, g.generation
+  ), by_generation AS (
+    -- Each participant once per scope: the cohort, the first of their cohorts in a round or region.
+    SELECT 'programme'::text AS scope, $1::uuid AS scope_id, generation, ${COUNTS}
+      FROM stats_rollup_participants GROUP BY generation
+    UNION ALL
+    SELECT 'institution', institution_id, generation, ${COUNTS}
+      FROM stats_rollup_participants GROUP BY institution_id, generation
+    UNION ALL
+    SELECT 'cohort', cohort_id, generation, ${COUNTS} FROM stats_rollup_members GROUP BY cohort_id, generation
+    UNION ALL
+    SELECT 'round', round_id, generation, ${COUNTS}
+      FROM stats_rollup_members WHERE first_in_round GROUP BY round_id, generation
+    UNION ALL
+    SELECT 'region', region_id, generation, ${COUNTS}
+      FROM stats_rollup_members WHERE first_in_region GROUP BY region_id, generation
   ), facts AS (
     SELECT scope, scope_id, sum(participants) AS participants, sum(completers) AS completers,
            sum(certified) AS certified, sum(ai_adopters) AS ai_adopters,
            sum(mentoring_sessions) AS mentoring_sessions, sum(mentoring_minutes) AS mentoring_minutes,
            sum(mentees_mentored) AS mentees_mentored,
-           jsonb_object_agg(generation, participants) AS by_generation
-      FROM by_level
+           jsonb_object_agg(coalesce(generation::text, 'unknown'), participants) AS by_generation
+      FROM by_generation
      GROUP BY scope, scope_id
+  ), scope_institutions AS (
+    SELECT 'cohort'::text AS scope, cohort_id AS scope_id, institution_id FROM stats_rollup_members
+     GROUP BY cohort_id, institution_id
+    UNION ALL
+    SELECT 'round', round_id, institution_id FROM stats_rollup_members GROUP BY round_id, institution_id
+    UNION ALL
+    SELECT 'region', region_id, institution_id FROM stats_rollup_members GROUP BY region_id, institution_id
+    UNION ALL
+    SELECT 'institution', institution_id, institution_id FROM stats_rollup_participants GROUP BY institution_id
   ), institutions AS (
-    SELECT 'programme'::text AS scope, $1::uuid AS scope_id, count(DISTINCT institution_id) AS n
-      FROM stats_rollup_participants
-    UNION ALL SELECT 'institution', institution_id, 1 FROM stats_rollup_participants GROUP BY institution_id
-    UNION ALL SELECT scope, scope_id, count(*)
-      FROM (SELECT DISTINCT 'region'::text AS scope, m.region_id AS scope_id, p.institution_id
-              FROM stats_rollup_memberships m JOIN stats_rollup_participants p ON p.person_id = m.person_id
-            UNION ALL
-            SELECT DISTINCT 'round', m.round_id, p.institution_id
-              FROM stats_rollup_memberships m JOIN stats_rollup_participants p ON p.person_id = m.person_id
-            UNION ALL
-            SELECT DISTINCT 'cohort', m.cohort_id, p.institution_id
-              FROM stats_rollup_memberships m JOIN stats_rollup_participants p ON p.person_id = m.person_id) x
-     GROUP BY scope, scope_id
+    SELECT scope, scope_id, count(*) AS n FROM scope_institutions GROUP BY scope, scope_id
+    UNION ALL
+    SELECT 'programme', $1, count(*) FROM scope_institutions WHERE scope = 'institution'
   ), masters AS (
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id, count(*) AS n FROM master_teachers WHERE programme_id = $1
     UNION ALL SELECT 'region', r.region_id, count(DISTINCT mt.id)

@@ -7,8 +7,16 @@ import {
   GENERATION_ROOTS_SQL,
   GENERATIONS_TABLE_SQL,
   MAX_GENERATIONS,
+  TRAINER_EDGES_SQL,
 } from './generations.sql';
-import { ANALYZE_SCRATCH_SQL, MEMBERSHIPS_SQL, MENTEES_SQL, PARTICIPANTS_SQL } from './scratch.sql';
+import {
+  ANALYZE_MEMBERSHIPS_SQL,
+  ANALYZE_PARTICIPANTS_SQL,
+  MEMBERS_SQL,
+  MEMBERSHIPS_SQL,
+  MENTEES_SQL,
+  PARTICIPANTS_SQL,
+} from './scratch.sql';
 import {
   INSERT_SNAPSHOT_SQL,
   LOCK_SQL,
@@ -71,6 +79,8 @@ export class RollupService {
     try {
       // A batch job over the whole programme: hash joins and aggregates in memory, not on disk.
       await runner.query(`SET LOCAL work_mem = '256MB'`);
+      // Many mid-sized statements: compiling each with JIT costs more than it saves.
+      await runner.query(`SET LOCAL jit = off`);
       const [state] = (await runner.query(READ_DIRTY_VERSION_SQL, [programmeId])) as { dirty_version: string }[];
       if (!state) {
         await runner.commitTransaction();
@@ -78,10 +88,12 @@ export class RollupService {
       }
       const dirtyVersion = Number(state.dirty_version);
       await runner.query(MEMBERSHIPS_SQL, [programmeId]);
-      await runner.query(PARTICIPANTS_SQL, [programmeId]);
-      await runner.query(MENTEES_SQL, [programmeId]);
-      await runner.query(ANALYZE_SCRATCH_SQL);
+      await runner.query(ANALYZE_MEMBERSHIPS_SQL);
       await this.generations(runner, programmeId);
+      await runner.query(MENTEES_SQL, [programmeId]);
+      await runner.query(PARTICIPANTS_SQL, [programmeId]);
+      await runner.query(ANALYZE_PARTICIPANTS_SQL);
+      await runner.query(MEMBERS_SQL);
       const [snapshot] = (await runner.query(INSERT_SNAPSHOT_SQL, [programmeId, dirtyVersion])) as {
         id: string;
         computed_at: Date;
@@ -104,12 +116,13 @@ export class RollupService {
     }
   }
 
-  /** One set-based statement per cascade level, until a level adds nobody. */
+  /** The trainers' generations: one set-based statement per cascade level, until a level adds nobody. */
   private async generations(runner: QueryRunner, programmeId: string): Promise<void> {
+    await runner.query(TRAINER_EDGES_SQL, [programmeId]);
     await runner.query(GENERATIONS_TABLE_SQL);
     await runner.query(GENERATION_ROOTS_SQL, [programmeId]);
     for (let level = 1; level <= MAX_GENERATIONS; level++) {
-      const { affected } = await runner.query(GENERATION_NEXT_LEVEL_SQL, [programmeId, level], true);
+      const { affected } = await runner.query(GENERATION_NEXT_LEVEL_SQL, [level], true);
       if (!affected) return;
     }
     throw new Error(`stats: programme ${programmeId} has a cascade deeper than ${MAX_GENERATIONS} generations`);

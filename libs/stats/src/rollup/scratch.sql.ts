@@ -1,48 +1,17 @@
 /**
  * The rollup's working sets: temporary tables built once per rollup, inside its REPEATABLE READ
  * transaction, so every scope is computed from the same records. Each is dropped at commit.
+ * Order: memberships → trainer generations (generations.sql.ts) → mentees → participants → members.
  * $1 is the programme id throughout.
  */
 
-/** Every enrolment (any status, withdrawn included) in a cohort of the programme, with the cohort's scopes. */
+/** Every enrolment (any status, withdrawn included) in a cohort of the programme, with the cohort's scopes and lead. */
 export const MEMBERSHIPS_SQL = `
   CREATE TEMP TABLE stats_rollup_memberships ON COMMIT DROP AS
-  SELECT e.id AS enrolment_id, e.person_id, e.cohort_id, c.round_id, c.region_id
+  SELECT e.id AS enrolment_id, e.person_id, e.cohort_id, c.round_id, c.region_id, c.lead_trainer_id
     FROM enrolments e
     JOIN cohorts c ON c.id = e.cohort_id
    WHERE c.programme_id = $1`;
-
-/**
- * One row per participant with the facts every scope counts:
- * - completer: a completion of every core course, across all their enrolments in the programme;
- * - certified: a certification of the programme that is not revoked;
- * - aiEvidence: at least one verified AI adoption of the programme (counted for completers only).
- */
-export const PARTICIPANTS_SQL = `
-  CREATE TEMP TABLE stats_rollup_participants ON COMMIT DROP AS
-  WITH core AS (
-    SELECT core_course_ids AS ids FROM programmes WHERE id = $1
-  ), core_done AS (
-    SELECT m.person_id, count(DISTINCT cc.course_id) AS courses
-      FROM stats_rollup_memberships m
-      JOIN course_completions cc ON cc.enrolment_id = m.enrolment_id
-     WHERE cc.course_id = ANY ((SELECT ids FROM core)::uuid[])
-     GROUP BY m.person_id
-  ), holders AS (
-    SELECT DISTINCT person_id FROM certifications WHERE programme_id = $1 AND revoked_on IS NULL
-  ), adopters AS (
-    SELECT DISTINCT person_id FROM ai_adoptions WHERE programme_id = $1 AND verified_on IS NOT NULL
-  )
-  SELECT p.id AS person_id,
-         p.institution_id,
-         coalesce(d.courses, 0) >= (SELECT cardinality(ids) FROM core) AS completer,
-         h.person_id IS NOT NULL AS certified,
-         a.person_id IS NOT NULL AS ai_evidence
-    FROM (SELECT DISTINCT person_id FROM stats_rollup_memberships) x
-    JOIN people p ON p.id = x.person_id
-    LEFT JOIN core_done d ON d.person_id = x.person_id
-    LEFT JOIN holders h ON h.person_id = x.person_id
-    LEFT JOIN adopters a ON a.person_id = x.person_id`;
 
 /** Sessions and minutes per mentee, over the programme's mentoring assignments (mentees with ≥ 1 session). */
 export const MENTEES_SQL = `
@@ -53,5 +22,68 @@ export const MENTEES_SQL = `
    WHERE a.programme_id = $1
    GROUP BY a.mentee_id`;
 
-/** Temporary tables have no statistics until analysed; the figures query joins them at scale. */
-export const ANALYZE_SCRATCH_SQL = `ANALYZE stats_rollup_memberships, stats_rollup_participants, stats_rollup_mentees`;
+/**
+ * One row per participant with every fact a scope counts:
+ * - completer: a completion of every core course, across all their enrolments in the programme;
+ * - certified: a certification of the programme that is not revoked;
+ * - ai_adopter: a completer with at least one verified AI adoption of the programme;
+ * - generation (null when it cannot be derived), and their mentoring sessions and minutes.
+ */
+export const PARTICIPANTS_SQL = `
+  CREATE TEMP TABLE stats_rollup_participants ON COMMIT DROP AS
+  WITH core AS (
+    SELECT core_course_ids AS ids FROM programmes WHERE id = $1
+  ), core_done AS (
+    -- Distinct (person, core course) first: a course completed in two cohorts counts once.
+    SELECT person_id, count(*) AS courses
+      FROM (SELECT DISTINCT m.person_id, cc.course_id
+              FROM stats_rollup_memberships m
+              JOIN course_completions cc ON cc.enrolment_id = m.enrolment_id
+             WHERE cc.course_id = ANY ((SELECT ids FROM core)::uuid[])) done
+     GROUP BY person_id
+  ), enrolled AS (
+    -- 1 + the lowest generation of their cohorts' lead trainers.
+    SELECT m.person_id, min(lead.generation) + 1 AS via_lead
+      FROM stats_rollup_memberships m
+      LEFT JOIN stats_rollup_generations lead ON lead.person_id = m.lead_trainer_id
+     GROUP BY m.person_id
+  ), holders AS (
+    SELECT DISTINCT person_id FROM certifications WHERE programme_id = $1 AND revoked_on IS NULL
+  ), adopters AS (
+    SELECT DISTINCT person_id FROM ai_adoptions WHERE programme_id = $1 AND verified_on IS NOT NULL
+  ), facts AS (
+    SELECT x.person_id, p.institution_id,
+           coalesce(d.courses, 0) >= (SELECT cardinality(ids) FROM core) AS completer,
+           h.person_id IS NOT NULL AS certified,
+           a.person_id IS NOT NULL AS ai_evidence,
+           -- A master teacher (or trainer) enrolled somewhere keeps their own, lower generation.
+           least(own.generation, x.via_lead) AS generation,
+           coalesce(me.sessions, 0) AS sessions,
+           coalesce(me.minutes, 0) AS minutes
+      FROM enrolled x
+      JOIN people p ON p.id = x.person_id
+      LEFT JOIN stats_rollup_generations own ON own.person_id = x.person_id
+      LEFT JOIN core_done d ON d.person_id = x.person_id
+      LEFT JOIN holders h ON h.person_id = x.person_id
+      LEFT JOIN adopters a ON a.person_id = x.person_id
+      LEFT JOIN stats_rollup_mentees me ON me.person_id = x.person_id
+  )
+  SELECT person_id, institution_id, completer, certified, completer AND ai_evidence AS ai_adopter, generation,
+         sessions, minutes
+    FROM facts`;
+
+/**
+ * Each membership with its participant's facts, flagged once per person and round and once per
+ * person and region: a person in two cohorts of a round (or region) counts once there.
+ */
+export const MEMBERS_SQL = `
+  CREATE TEMP TABLE stats_rollup_members ON COMMIT DROP AS
+  SELECT m.cohort_id, m.round_id, m.region_id, p.*,
+         row_number() OVER (PARTITION BY m.person_id, m.round_id ORDER BY m.cohort_id) = 1 AS first_in_round,
+         row_number() OVER (PARTITION BY m.person_id, m.region_id ORDER BY m.cohort_id) = 1 AS first_in_region
+    FROM stats_rollup_memberships m
+    JOIN stats_rollup_participants p ON p.person_id = m.person_id`;
+
+/** Temporary tables have no statistics until analysed; later statements join them at scale. */
+export const ANALYZE_MEMBERSHIPS_SQL = `ANALYZE stats_rollup_memberships`;
+export const ANALYZE_PARTICIPANTS_SQL = `ANALYZE stats_rollup_participants, stats_rollup_mentees`;
