@@ -174,6 +174,29 @@ describe('roster imports through the real queue', () => {
     ).toEqual(['good.one@example.mn', 'good.two@example.mn']);
   });
 
+  it('reports a quote never closed and keeps the rows before it', async () => {
+    const state = await importRoster(
+      t,
+      admin,
+      csv(
+        'Before,before@example.mn,Darkhan Teachers College,,,',
+        '"Unclosed,unclosed@example.mn,Darkhan Teachers College,,,',
+      ),
+    );
+    expect(state).toMatchObject({ status: 'done', totalRows: 2, createdRows: 1, errorRows: 1 });
+    const report = await t.http
+      .get(`/api/v1/imports/${state.id}/errors`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(report.body.errors).toEqual([
+      {
+        row: 3,
+        field: 'row',
+        message: 'opens a quote that is never closed: this row and the rest of the file could not be read',
+      },
+    ]);
+  });
+
   it('refuses the rows beyond the cohort capacity, in file order, and creates no one for them', async () => {
     const cohortId = await cohortOf(t.db, f, { capacity: 2, name: 'Darkhan-2' });
     const state = await importRoster(

@@ -8,7 +8,6 @@ import { BatchOutcome, RosterBatch, RosterRun } from './roster-batch.service';
 import { CSV_OPTIONS } from './roster-file';
 import {
   ColumnIndex,
-  countRows,
   describeHeaderProblem,
   readHeader,
   RosterRow,
@@ -41,13 +40,23 @@ interface Claim {
   sizeBytes: number;
 }
 
-interface Tally {
-  totalRows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  enrolled: number;
-  errors: RowError[];
+/** The counts of a run so far. */
+class Tally {
+  totalRows = 0;
+  created = 0;
+  updated = 0;
+  unchanged = 0;
+  enrolled = 0;
+  readonly errors: RowError[] = [];
+  /** Rows with at least one error: a row may have several. */
+  readonly badRows = new Set<number>();
+
+  report(errors: RowError[]): void {
+    for (const error of errors) {
+      this.errors.push(error);
+      this.badRows.add(error.row);
+    }
+  }
 }
 
 /** Another run took the import over (this one stalled past the heartbeat): stop without writing. */
@@ -83,7 +92,7 @@ export class RosterImporter {
       const actor = await this.requester(claim.requestedBy);
       const tally = await this.readAndApply(claim, actor, dirty);
       await this.finish(claim, actor, tally);
-      return { importId, status: 'done', totalRows: tally.totalRows, errorRows: countRows(tally.errors) };
+      return { importId, status: 'done', totalRows: tally.totalRows, errorRows: tally.badRows.size };
     } catch (error) {
       if (error instanceof LostClaim) return { importId, skipped: 'taken over by another run' };
       const message = (error as Error).message;
@@ -107,19 +116,40 @@ export class RosterImporter {
       mayUpdatePeople: actor.role === 'admin' || actor.role === 'coordinator',
       institutions: new Map(),
     };
-    const tally: Tally = { totalRows: 0, created: 0, updated: 0, unchanged: 0, enrolled: 0, errors: [] };
+    const tally = new Tally();
     const firstLine = new Map<string, number>();
     let pending: RosterRow[] = [];
+    let readSinceBatch = 0;
+    let lastLine = 1;
     let index: ColumnIndex | undefined;
+    /** A record the parser could not read becomes a row error, counted as a row read. */
+    const unreadable = (error: unknown) => {
+      const { code, lines, message } = (error ?? {}) as { code?: string; lines?: number; message?: string };
+      const quote = code === 'CSV_QUOTE_NOT_CLOSED';
+      tally.totalRows += 1;
+      tally.report([
+        {
+          // The parser names the end of the file; the row that opened the quote is the one after the last read.
+          row: quote ? lastLine + 1 : Number(lines ?? lastLine + 1),
+          field: 'row',
+          message: quote
+            ? 'opens a quote that is never closed: this row and the rest of the file could not be read'
+            : (message ?? 'not readable as CSV'),
+        },
+      ]);
+    };
 
     const parser = Readable.from([file.content as Buffer]).pipe(
       parse({
         ...CSV_OPTIONS,
         skip_records_with_error: true,
+        // Parse time, ahead of the loop below: where the last readable record ended.
+        on_record: (record, info) => {
+          lastLine = info.lines;
+          return record;
+        },
         on_skip: (err) => {
-          tally.totalRows += 1;
-          const line = Number((err as { lines?: unknown } | undefined)?.lines ?? 0);
-          tally.errors.push({ row: line, field: 'row', message: err?.message ?? 'not readable as CSV' });
+          unreadable(err);
         },
       }),
     );
@@ -135,21 +165,20 @@ export class RosterImporter {
           continue;
         }
         tally.totalRows += 1;
+        readSinceBatch += 1;
         const { row, errors } = validateRow(record, index, info.lines);
-        tally.errors.push(...errors);
-        if (!row) continue;
-        const seenAt = firstLine.get(row.emailKey);
-        if (seenAt !== undefined) {
-          tally.errors.push({
-            row: row.line,
-            field: 'email',
-            message: `'${row.email}' repeats row ${seenAt} of this file`,
-          });
-          continue;
+        tally.report(errors);
+        const seenAt = row && firstLine.get(row.emailKey);
+        if (row && seenAt !== undefined) {
+          tally.report([
+            { row: row.line, field: 'email', message: `'${row.email}' repeats row ${seenAt} of this file` },
+          ]);
+        } else if (row) {
+          firstLine.set(row.emailKey, row.line);
+          pending.push(row);
         }
-        firstLine.set(row.emailKey, row.line);
-        pending.push(row);
-        if (pending.length >= BATCH_SIZE) {
+        // Every 1,000 rows read, valid or not: the batch is bounded and the run's heartbeat keeps beating.
+        if (readSinceBatch >= BATCH_SIZE) {
           await this.applyBatch(
             claim,
             run,
@@ -159,13 +188,13 @@ export class RosterImporter {
             Math.floor((99 * info.bytes) / claim.sizeBytes),
           );
           pending = [];
+          readSinceBatch = 0;
         }
       }
     } catch (error) {
-      // An unterminated quote ends the readable part of the file: report it, keep what came before.
+      // A parse error that ends the file's readable part: report it, keep what came before.
       if ((error as { code?: string }).code?.startsWith('CSV_') !== true) throw error;
-      const err = error as Error & { lines?: number };
-      tally.errors.push({ row: err.lines ?? 0, field: 'row', message: err.message });
+      unreadable(error);
     }
     await this.applyBatch(claim, run, pending, tally, dirty, 99);
     return tally;
@@ -191,7 +220,8 @@ export class RosterImporter {
         tally.updated + applied.updated,
         tally.unchanged + applied.unchanged,
         tally.enrolled + applied.enrolled,
-        countRows([...tally.errors, ...applied.errors]),
+        tally.badRows.size +
+          new Set(applied.errors.map((e) => e.row).filter((r) => !tally.badRows.has(r))).size,
       ])) as [unknown, number];
       if (owned === 0) throw new LostClaim();
       return applied;
@@ -200,7 +230,7 @@ export class RosterImporter {
     tally.updated += outcome.updated;
     tally.unchanged += outcome.unchanged;
     tally.enrolled += outcome.enrolled;
-    tally.errors.push(...outcome.errors);
+    tally.report(outcome.errors);
     for (const programmeId of outcome.dirtyProgrammes) dirty.add(programmeId);
   }
 
@@ -213,7 +243,7 @@ export class RosterImporter {
       updatedRows: tally.updated,
       unchangedRows: tally.unchanged,
       enrolledRows: tally.enrolled,
-      errorRows: countRows(errors),
+      errorRows: tally.badRows.size,
     };
     await this.db.transaction(async (tx) => {
       const [, owned] = (await tx.query(FINISH_SQL, [

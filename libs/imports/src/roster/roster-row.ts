@@ -131,8 +131,3 @@ export function validateRow(
     },
   };
 }
-
-/** The number of distinct rows among the errors. */
-export function countRows(errors: RowError[]): number {
-  return new Set(errors.map((e) => e.row)).size;
-}
