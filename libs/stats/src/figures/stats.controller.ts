@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { READERS, Roles, STAFF } from '@cascade/platform';
+import { READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import { RollupRequestsService } from '../jobs/rollup-requests.service';
 import { StatsQuery } from './stats.dto';
 import { BreakdownView, FiguresView, HistoryPointView, RollupJobView } from './figures.view';
@@ -20,7 +20,7 @@ export class StatsController {
   @Get()
   @Roles(...READERS)
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(FiguresView) }, { $ref: getSchemaPath(BreakdownView) }] } })
-  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: StatsQuery): Promise<FiguresView | BreakdownView> {
+  get(@Param('id', UuidPipe) id: string, @Query() query: StatsQuery): Promise<FiguresView | BreakdownView> {
     if (query.scope !== undefined && query.scopeId === undefined) return this.stats.breakdownView(id, query.scope);
     return this.stats.figures(id, query.scope, query.scopeId);
   }
@@ -28,7 +28,7 @@ export class StatsController {
   @Get('history')
   @Roles(...READERS)
   @ApiOkResponse({ type: [HistoryPointView] })
-  history(@Param('id', ParseUUIDPipe) id: string): Promise<HistoryPointView[]> {
+  history(@Param('id', UuidPipe) id: string): Promise<HistoryPointView[]> {
     return this.stats.history(id);
   }
 
@@ -36,14 +36,14 @@ export class StatsController {
   @Roles(...STAFF)
   @HttpCode(202)
   @ApiAcceptedResponse({ type: RollupJobView })
-  refresh(@Param('id', ParseUUIDPipe) id: string): Promise<RollupJobView> {
+  refresh(@Param('id', UuidPipe) id: string): Promise<RollupJobView> {
     return this.rollups.refresh(id);
   }
 
   @Get('jobs/:jobId')
   @Roles(...READERS)
   @ApiOkResponse({ type: RollupJobView })
-  job(@Param('id', ParseUUIDPipe) id: string, @Param('jobId') jobId: string): Promise<RollupJobView> {
+  job(@Param('id', UuidPipe) id: string, @Param('jobId') jobId: string): Promise<RollupJobView> {
     return this.rollups.job(id, jobId);
   }
 }
