@@ -27,6 +27,8 @@ import {
   UNLOCK_SQL,
 } from './snapshots.sql';
 
+const ANALYZE_ABOVE_ROWS = 50_000;
+
 export interface RollupResult {
   programmeId: string;
   snapshotId: string;
@@ -87,12 +89,14 @@ export class RollupService {
         return null;
       }
       const dirtyVersion = Number(state.dirty_version);
-      await runner.query(MEMBERSHIPS_SQL, [programmeId]);
-      await runner.query(ANALYZE_MEMBERSHIPS_SQL);
+      const { affected: memberships } = await runner.query(MEMBERSHIPS_SQL, [programmeId], true);
+      // Statistics pay off only when the working sets are big; on small ones ANALYZE is the cost.
+      const analyse = (memberships ?? 0) > ANALYZE_ABOVE_ROWS;
+      if (analyse) await runner.query(ANALYZE_MEMBERSHIPS_SQL);
       await this.generations(runner, programmeId);
       await runner.query(MENTEES_SQL, [programmeId]);
       await runner.query(PARTICIPANTS_SQL, [programmeId]);
-      await runner.query(ANALYZE_PARTICIPANTS_SQL);
+      if (analyse) await runner.query(ANALYZE_PARTICIPANTS_SQL);
       await runner.query(MEMBERS_SQL);
       const [snapshot] = (await runner.query(INSERT_SNAPSHOT_SQL, [programmeId, dirtyVersion])) as {
         id: string;
