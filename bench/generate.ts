@@ -26,7 +26,8 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--database') args.database = argv[++i] ?? '';
     else if (arg === '--demo-users') args.demoUsers = true;
     else if (arg === '--rollup') args.rollup = true;
-    else throw new Error(`unknown argument ${arg} (expected --scale N, --database URL, --demo-users, --rollup)`);
+    else
+      throw new Error(`unknown argument ${arg} (expected --scale N, --database URL, --demo-users, --rollup)`);
   }
   if (!Number.isInteger(args.scale) || args.scale < 1) throw new Error('--scale: a whole number ≥ 1');
   args.database ||= loadConfig().DATABASE_URL;
@@ -40,14 +41,21 @@ async function main(): Promise<void> {
   await ensureDatabase(args.database);
   const db = await openDataSource(args.database);
   try {
-    const result = await runGenerator(db, { databaseUrl: args.database, scale: args.scale, demoUsers: args.demoUsers, log });
+    const result = await runGenerator(db, {
+      databaseUrl: args.database,
+      scale: args.scale,
+      demoUsers: args.demoUsers,
+      log,
+    });
     if (result.skipped) {
       log(`programme already there (${result.programmeId}): nothing generated`);
       return;
     }
     log(`programme ${result.programmeId} generated in ${(result.ms / 1000).toFixed(1)} s`);
     if (args.demoUsers) {
-      log(`demo users: coordinator@cascade.local, master@cascade.local, viewer@cascade.local (password ${DEMO_PASSWORD})`);
+      log(
+        `demo users: coordinator@cascade.local, master@cascade.local, viewer@cascade.local (password ${DEMO_PASSWORD})`,
+      );
     }
     if (args.demoUsers || args.rollup) {
       Logger.overrideLogger(['error', 'warn']);

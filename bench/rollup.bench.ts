@@ -55,7 +55,9 @@ const median = (values: number[]) => {
 
 async function recreate(database: string): Promise<void> {
   const url = new URL(database);
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}"`);
   await admin.end();

@@ -18,7 +18,9 @@ export class CreateStatsSnapshots1763900030000 implements MigrationInterface {
         duration_ms int NOT NULL DEFAULT 0
       )`);
     // "The latest snapshot of a programme" and "the last snapshot of each day".
-    await q.query(`CREATE INDEX ix_stats_snapshots_latest ON stats_snapshots (programme_id, computed_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX ix_stats_snapshots_latest ON stats_snapshots (programme_id, computed_at DESC, id DESC)`,
+    );
     await q.query(
       `CREATE INDEX ix_stats_snapshots_day ON stats_snapshots (programme_id, computed_on, computed_at DESC, id DESC)`,
     );

@@ -9,7 +9,8 @@ import { TEST_DATABASE_URL } from './support/test-env';
 describe('data generator at scale 1', () => {
   let db: DataSource;
   let programmeId: string;
-  const run = () => runGenerator(db, { databaseUrl: TEST_DATABASE_URL, scale: 1, demoUsers: true, log: () => undefined });
+  const run = () =>
+    runGenerator(db, { databaseUrl: TEST_DATABASE_URL, scale: 1, demoUsers: true, log: () => undefined });
 
   beforeAll(async () => {
     Logger.overrideLogger(false);

@@ -47,7 +47,12 @@ describe('stats API', () => {
     t = await createTestApp({ worker: true });
     queue = t.app.get<Queue>(getQueueToken('stats'));
     trigger = t.app.get(StatsTrigger);
-    ({ programmeId } = await runGenerator(t.db, { databaseUrl: TEST_DATABASE_URL, scale: 1, demoUsers: false, log: () => undefined }));
+    ({ programmeId } = await runGenerator(t.db, {
+      databaseUrl: TEST_DATABASE_URL,
+      scale: 1,
+      demoUsers: false,
+      log: () => undefined,
+    }));
     coordinator = await t.tokenFor('coordinator');
     viewer = await t.tokenFor('viewer');
   });
@@ -55,10 +60,14 @@ describe('stats API', () => {
 
   it('answers 404 for a programme with no snapshot yet, requests a rollup, and serves its figures once it ran', async () => {
     await stats().expect(404);
-    const body = await until(async () => {
-      const res = await stats();
-      return res.status === 200 ? res.body : undefined;
-    }, 10_000, 'the first rollup');
+    const body = await until(
+      async () => {
+        const res = await stats();
+        return res.status === 200 ? res.body : undefined;
+      },
+      10_000,
+      'the first rollup',
+    );
     expect(body).toMatchObject({
       participants: 2054,
       institutions: 38,
@@ -90,12 +99,21 @@ describe('stats API', () => {
   });
 
   it('breaks the programme down by institution, round and cohort', async () => {
-    const institutions = (await stats('?scope=institution').expect(200)).body.items as { participants: number }[];
+    const institutions = (await stats('?scope=institution').expect(200)).body.items as {
+      participants: number;
+    }[];
     expect(institutions).toHaveLength(38);
     expect(institutions.reduce((sum, i) => sum + i.participants, 0)).toBe(2054);
     // Round 2 has 896 enrolments but 814 participants: one in ten is in two of its cohorts.
-    const rounds = (await stats('?scope=round').expect(200)).body.items as { participants: number; masterTeachers: number }[];
-    expect(rounds.map((r) => [r.participants, r.masterTeachers])).toEqual([[1240, 22], [814, 0], [0, 0]]);
+    const rounds = (await stats('?scope=round').expect(200)).body.items as {
+      participants: number;
+      masterTeachers: number;
+    }[];
+    expect(rounds.map((r) => [r.participants, r.masterTeachers])).toEqual([
+      [1240, 22],
+      [814, 0],
+      [0, 0],
+    ]);
     const cohorts = (await stats('?scope=cohort').expect(200)).body.items as unknown[];
     expect(cohorts).toHaveLength(83);
   });
@@ -111,7 +129,10 @@ describe('stats API', () => {
     await stats('', viewer).expect(200);
     await stats('', await t.tokenFor('master_teacher')).expect(200);
     await t.http.get(`/api/v1/programmes/${programmeId}/stats`).expect(401);
-    await t.http.post(`/api/v1/programmes/${programmeId}/stats/refresh`).set('Authorization', `Bearer ${viewer}`).expect(403);
+    await t.http
+      .post(`/api/v1/programmes/${programmeId}/stats/refresh`)
+      .set('Authorization', `Bearer ${viewer}`)
+      .expect(403);
   });
 
   it('says stale while records changed after the snapshot, and a refresh job brings it up to date', async () => {
@@ -122,13 +143,17 @@ describe('stats API', () => {
       .set('Authorization', `Bearer ${coordinator}`)
       .expect(202);
     expect(res.body).toEqual({ jobId: expect.any(String), state: expect.any(String) });
-    const state = await until(async () => {
-      const job = await t.http
-        .get(`/api/v1/programmes/${programmeId}/stats/jobs/${res.body.jobId}`)
-        .set('Authorization', `Bearer ${viewer}`)
-        .expect(200);
-      return job.body.state === 'completed' ? job.body.state : undefined;
-    }, 10_000, 'the refresh job');
+    const state = await until(
+      async () => {
+        const job = await t.http
+          .get(`/api/v1/programmes/${programmeId}/stats/jobs/${res.body.jobId}`)
+          .set('Authorization', `Bearer ${viewer}`)
+          .expect(200);
+        return job.body.state === 'completed' ? job.body.state : undefined;
+      },
+      10_000,
+      'the refresh job',
+    );
     expect(state).toBe('completed');
     await expect(figuresNow()).resolves.toMatchObject({ stale: false });
     await t.http
@@ -143,7 +168,11 @@ describe('stats API', () => {
       .set('Authorization', `Bearer ${viewer}`)
       .expect(200);
     expect(res.body).toHaveLength(1);
-    expect(res.body[0]).toMatchObject({ date: new Date().toISOString().slice(0, 10), participants: 2054, completers: 1698 });
+    expect(res.body[0]).toMatchObject({
+      date: new Date().toISOString().slice(0, 10),
+      participants: 2054,
+      completers: 1698,
+    });
   });
 
   it('reflects a newly verified AI adoption within 2 seconds', async () => {
@@ -159,13 +188,26 @@ describe('stats API', () => {
     const recorded = await t.http
       .post('/api/v1/ai-adoptions')
       .set('Authorization', `Bearer ${coordinator}`)
-      .send({ personId, programmeId, observedOn: '2025-06-10', kind: 'assessment', description: 'AI-drafted rubrics, teacher-checked' })
+      .send({
+        personId,
+        programmeId,
+        observedOn: '2025-06-10',
+        kind: 'assessment',
+        description: 'AI-drafted rubrics, teacher-checked',
+      })
       .expect(201);
-    await t.http.post(`/api/v1/ai-adoptions/${recorded.body.id}/verify`).set('Authorization', `Bearer ${coordinator}`).expect(200);
-    const after = await until(async () => {
-      const body = await figuresNow();
-      return body.aiAdopters === before + 1 && !body.stale ? body : undefined;
-    }, 2_000, 'the new AI adopter in the figures');
+    await t.http
+      .post(`/api/v1/ai-adoptions/${recorded.body.id}/verify`)
+      .set('Authorization', `Bearer ${coordinator}`)
+      .expect(200);
+    const after = await until(
+      async () => {
+        const body = await figuresNow();
+        return body.aiAdopters === before + 1 && !body.stale ? body : undefined;
+      },
+      2_000,
+      'the new AI adopter in the figures',
+    );
     expect(after.aiAdoptionRate).toBe(Math.round(((before + 1) / 1698) * 10_000) / 10_000);
   });
 
@@ -178,13 +220,25 @@ describe('stats API', () => {
       await locks.query(`SELECT pg_advisory_lock(${lockKey})`, [programmeId]);
       // The worker (one job at a time) is held by the other programme's rollup.
       const busy = await trigger.requestRollup(other.programmeId);
-      await until(async () => ((await queue.getJobState(busy!)) === 'active' ? true : undefined), 5_000, 'busy');
-      const ids = [await trigger.requestRollup(programmeId), await trigger.requestRollup(programmeId), await trigger.requestRollup(programmeId)];
+      await until(
+        async () => ((await queue.getJobState(busy!)) === 'active' ? true : undefined),
+        5_000,
+        'busy',
+      );
+      const ids = [
+        await trigger.requestRollup(programmeId),
+        await trigger.requestRollup(programmeId),
+        await trigger.requestRollup(programmeId),
+      ];
       expect(new Set(ids).size).toBe(1);
       await expect(queue.getWaitingCount()).resolves.toBe(1);
 
       await locks.query(`SELECT pg_advisory_unlock(${lockKey})`, [other.programmeId]);
-      await until(async () => ((await queue.getJobState(ids[0]!)) === 'active' ? true : undefined), 5_000, 'running');
+      await until(
+        async () => ((await queue.getJobState(ids[0]!)) === 'active' ? true : undefined),
+        5_000,
+        'running',
+      );
       // A write while that rollup runs (it waits on the lock, its snapshot not yet taken or already taken).
       await t.db.transaction((tx) => trigger.markDirty(tx, programmeId));
       await trigger.requestRollup(programmeId);
@@ -205,12 +259,19 @@ describe('stats API', () => {
   });
 
   it('sweeps: a rollup is requested for every programme whose figures are behind', async () => {
-    await t.db.query(`UPDATE programme_figures_state SET dirty_version = dirty_version + 1 WHERE programme_id = $1`, [programmeId]);
+    await t.db.query(
+      `UPDATE programme_figures_state SET dirty_version = dirty_version + 1 WHERE programme_id = $1`,
+      [programmeId],
+    );
     const sweep = await queue.add('sweep', {});
-    const result = await until(async () => {
-      const job = await queue.getJob(sweep.id!);
-      return job?.finishedOn ? (job.returnvalue as { requested: string[] }) : undefined;
-    }, 5_000, 'the sweep');
+    const result = await until(
+      async () => {
+        const job = await queue.getJob(sweep.id!);
+        return job?.finishedOn ? (job.returnvalue as { requested: string[] }) : undefined;
+      },
+      5_000,
+      'the sweep',
+    );
     expect(result.requested).toContain(programmeId);
     await until(rolledUp, 10_000, 'the swept rollup');
     await expect(figuresNow()).resolves.toMatchObject({ stale: false });

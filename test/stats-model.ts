@@ -39,18 +39,33 @@ export function modelArbitrary(regionIds: string[]): fc.Arbitrary<Model> {
       }),
       rounds: fc.integer({ min: 1, max: 3 }),
       cohorts: fc.array(
-        fc.record({ round: fc.nat(), region: fc.nat(), lead: fc.nat(), courses: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }) }),
+        fc.record({
+          round: fc.nat(),
+          region: fc.nat(),
+          lead: fc.nat(),
+          courses: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        }),
         { minLength: 1, maxLength: 6 },
       ),
-      enrolments: fc.array(fc.record({ cohort: fc.nat(), person: fc.nat(), status: fc.nat() }), { maxLength: 40 }),
+      enrolments: fc.array(fc.record({ cohort: fc.nat(), person: fc.nat(), status: fc.nat() }), {
+        maxLength: 40,
+      }),
       completions: fc.array(
-        fc.record({ enrolment: fc.nat(), course: fc.nat(), score: fc.option(fc.integer({ min: 0, max: 100 })) }),
+        fc.record({
+          enrolment: fc.nat(),
+          course: fc.nat(),
+          score: fc.option(fc.integer({ min: 0, max: 100 })),
+        }),
         { maxLength: 60 },
       ),
       certifications: fc.array(fc.record({ person: fc.nat(), revoked: fc.boolean() }), { maxLength: 10 }),
       adoptions: fc.array(fc.record({ person: fc.nat(), verified: fc.boolean() }), { maxLength: 12 }),
-      assignments: fc.array(fc.record({ mentor: fc.nat(), mentee: fc.nat(), ended: fc.boolean() }), { maxLength: 8 }),
-      sessions: fc.array(fc.record({ assignment: fc.nat(), minutes: fc.integer({ min: 1, max: 600 }) }), { maxLength: 20 }),
+      assignments: fc.array(fc.record({ mentor: fc.nat(), mentee: fc.nat(), ended: fc.boolean() }), {
+        maxLength: 8,
+      }),
+      sessions: fc.array(fc.record({ assignment: fc.nat(), minutes: fc.integer({ min: 1, max: 600 }) }), {
+        maxLength: 20,
+      }),
     })
     .map((shape) => {
       const pick = <T>(items: T[], i: number): T => items[i % items.length];
@@ -60,7 +75,10 @@ export function modelArbitrary(regionIds: string[]): fc.Arbitrary<Model> {
       const courses = Array.from({ length: 4 }, () => randomUUID());
       const core = courses.slice(0, shape.coreCount);
       const masters = uniqueBy(
-        shape.masters.map((m) => ({ person: pick(people, m.person).id, regions: [...new Set(m.regions.map((r) => pick(regions, r)))] })),
+        shape.masters.map((m) => ({
+          person: pick(people, m.person).id,
+          regions: [...new Set(m.regions.map((r) => pick(regions, r)))],
+        })),
         (m) => m.person,
       );
       const rounds = Array.from({ length: shape.rounds }, () => randomUUID());
@@ -96,15 +114,28 @@ export function modelArbitrary(regionIds: string[]): fc.Arbitrary<Model> {
         shape.certifications.map((c) => ({ person: pick(people, c.person).id, revoked: c.revoked })),
         (c, i) => (c.revoked ? `revoked-${i}` : c.person),
       );
-      const adoptions = shape.adoptions.map((a) => ({ person: pick(people, a.person).id, verified: a.verified }));
+      const adoptions = shape.adoptions.map((a) => ({
+        person: pick(people, a.person).id,
+        verified: a.verified,
+      }));
       const assignments = uniqueBy(
         shape.assignments
-          .map((a) => ({ id: randomUUID(), mentor: pick(people, a.mentor).id, mentee: pick(people, a.mentee).id, ended: a.ended }))
+          .map((a) => ({
+            id: randomUUID(),
+            mentor: pick(people, a.mentor).id,
+            mentee: pick(people, a.mentee).id,
+            ended: a.ended,
+          }))
           .filter((a) => a.mentor !== a.mentee),
         (a, i) => (a.ended ? `ended-${i}` : a.mentee),
       );
       const sessions =
-        assignments.length === 0 ? [] : shape.sessions.map((s) => ({ assignment: pick(assignments, s.assignment).id, minutes: s.minutes }));
+        assignments.length === 0
+          ? []
+          : shape.sessions.map((s) => ({
+              assignment: pick(assignments, s.assignment).id,
+              minutes: s.minutes,
+            }));
       return {
         programmeId: randomUUID(),
         regions,
@@ -152,7 +183,7 @@ export interface ExpectedFigures {
 export function expectedGenerations(model: Model): Map<string, number> {
   const generation = new Map<string, number>(model.masters.map((m) => [m.person, 1]));
   const leadOf = new Map(model.cohorts.map((c) => [c.id, c.lead]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const e of model.enrolments) {
       const lead = generation.get(leadOf.get(e.cohort)!);
@@ -220,23 +251,49 @@ export function expectedFigures(model: Model): Map<string, ExpectedFigures> {
     mentoringMinutes: allSessions.reduce((sum, s) => sum + s.minutes, 0),
     menteesMentored: new Set(allSessions.map((s) => assignmentMentee.get(s.assignment))).size,
   });
-  const regions = new Set([...model.cohorts.map((c) => c.region), ...model.masters.flatMap((m) => m.regions)]);
+  const regions = new Set([
+    ...model.cohorts.map((c) => c.region),
+    ...model.masters.flatMap((m) => m.regions),
+  ]);
   for (const region of regions) {
     const masters = model.masters.filter((m) => m.regions.includes(region)).length;
-    result.set(`region/${region}`, figuresOf(membersWhere((c) => c.region === region), masters));
+    result.set(
+      `region/${region}`,
+      figuresOf(
+        membersWhere((c) => c.region === region),
+        masters,
+      ),
+    );
   }
-  const institutions = new Set([...[...participants].map((p) => institutionOf.get(p)!), ...model.masters.map((m) => institutionOf.get(m.person)!)]);
+  const institutions = new Set([
+    ...[...participants].map((p) => institutionOf.get(p)!),
+    ...model.masters.map((m) => institutionOf.get(m.person)!),
+  ]);
   for (const institution of institutions) {
     const members = new Set([...participants].filter((p) => institutionOf.get(p) === institution));
     const masters = model.masters.filter((m) => institutionOf.get(m.person) === institution).length;
     result.set(`institution/${institution}`, figuresOf(members, masters));
   }
   for (const round of model.rounds) {
-    const masters = new Set(model.cohorts.filter((c) => c.round === round && isMaster(c.lead)).map((c) => c.lead)).size;
-    result.set(`round/${round}`, figuresOf(membersWhere((c) => c.round === round), masters));
+    const masters = new Set(
+      model.cohorts.filter((c) => c.round === round && isMaster(c.lead)).map((c) => c.lead),
+    ).size;
+    result.set(
+      `round/${round}`,
+      figuresOf(
+        membersWhere((c) => c.round === round),
+        masters,
+      ),
+    );
   }
   for (const cohort of model.cohorts) {
-    result.set(`cohort/${cohort.id}`, figuresOf(membersWhere((c) => c.id === cohort.id), isMaster(cohort.lead) ? 1 : 0));
+    result.set(
+      `cohort/${cohort.id}`,
+      figuresOf(
+        membersWhere((c) => c.id === cohort.id),
+        isMaster(cohort.lead) ? 1 : 0,
+      ),
+    );
   }
   return result;
 }

@@ -34,7 +34,10 @@ export interface GeneratedProgramme {
  * One programme with the real one's proportions times `scale`, in one transaction of set-based
  * statements (INSERT … SELECT over generate_series): the statement count does not grow with scale.
  */
-export async function generateProgramme(runner: QueryRunner, options: GenerateOptions): Promise<GeneratedProgramme> {
+export async function generateProgramme(
+  runner: QueryRunner,
+  options: GenerateOptions,
+): Promise<GeneratedProgramme> {
   const { scale } = options;
   const steps: { step: string; ms: number }[] = [];
   const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -89,16 +92,29 @@ export async function generateProgramme(runner: QueryRunner, options: GenerateOp
     return rows.map((r) => r.id);
   });
   await step('people', () =>
-    runner.query(reference.PEOPLE_INSERT_SQL, [GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, FATHER_NAMES, DISCIPLINES, tag]),
+    runner.query(reference.PEOPLE_INSERT_SQL, [
+      GIVEN_NAMES_FEMALE,
+      GIVEN_NAMES_MALE,
+      FATHER_NAMES,
+      DISCIPLINES,
+      tag,
+    ]),
   );
   const programmeId = await step('programme, master teachers, rounds', async () => {
-    const [{ id }] = (await runner.query(programme.PROGRAMME_SQL, [options.programmeName, courseIds, SHAPE.passMark])) as {
+    const [{ id }] = (await runner.query(programme.PROGRAMME_SQL, [
+      options.programmeName,
+      courseIds,
+      SHAPE.passMark,
+    ])) as {
       id: string;
     }[];
     await runner.query(programme.MASTER_TEACHERS_SQL, [id]);
     return id as string;
   });
-  const rounds = (await runner.query(programme.ROUNDS_SQL, [programmeId, scale])) as { id: string; number: number }[];
+  const rounds = (await runner.query(programme.ROUNDS_SQL, [programmeId, scale])) as {
+    id: string;
+    number: number;
+  }[];
   const roundIds = rounds.sort((a, b) => a.number - b.number).map((r) => r.id);
   await step('cohorts', () => runner.query(programme.COHORTS_SQL, [programmeId, roundIds, courseIds]));
   await step('enrolments', async () => {
@@ -126,7 +142,9 @@ export async function generateProgramme(runner: QueryRunner, options: GenerateOp
     await runner.query(programme.MENTORING_ASSIGNMENTS_INSERT_SQL, [programmeId]);
     await runner.query(programme.MENTORING_SESSIONS_SQL, [tag, MENTORING_TOPICS]);
   });
-  const [master] = (await runner.query(`SELECT id FROM gen_masters WHERE block = 0 AND m = 0`)) as { id: string }[];
+  const [master] = (await runner.query(`SELECT id FROM gen_masters WHERE block = 0 AND m = 0`)) as {
+    id: string;
+  }[];
   return { programmeId, masterTeacherPersonId: master.id, steps };
 }
 

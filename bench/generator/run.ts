@@ -1,7 +1,12 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
-import { createDemoUsers, ensureCoordinator, generateProgramme, GeneratedProgramme } from './generate-programme';
+import {
+  createDemoUsers,
+  ensureCoordinator,
+  generateProgramme,
+  GeneratedProgramme,
+} from './generate-programme';
 
 export const PROGRAMME_NAME = 'AI-Ready Educators: National Cascade 2024–2025';
 
@@ -26,7 +31,9 @@ export function programmeName(scale: number): string {
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -41,7 +48,9 @@ export async function runGenerator(db: DataSource, options: RunOptions): Promise
   const started = Date.now();
   await db.runMigrations({ transaction: 'each' });
   const name = programmeName(options.scale);
-  const [existing] = (await db.query(`SELECT id FROM programmes WHERE name = $1`, [name])) as { id: string }[];
+  const [existing] = (await db.query(`SELECT id FROM programmes WHERE name = $1`, [name])) as {
+    id: string;
+  }[];
   if (existing) return { programmeId: existing.id, skipped: true, ms: Date.now() - started };
 
   const runner = db.createQueryRunner();

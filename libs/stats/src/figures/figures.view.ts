@@ -24,7 +24,10 @@ export class Figures {
   @ApiProperty({ example: 509 })
   aiAdopters: number;
 
-  @ApiProperty({ example: 0.2998, description: 'aiAdopters / completers, 4 decimals, 0 when there is no completer' })
+  @ApiProperty({
+    example: 0.2998,
+    description: 'aiAdopters / completers, 4 decimals, 0 when there is no completer',
+  })
   aiAdoptionRate: number;
 
   @ApiProperty({ example: 0.8267, description: 'completers / participants, 4 decimals' })
@@ -52,7 +55,10 @@ export class Figures {
 
 /** One scope's figures as of the latest snapshot. */
 export class FiguresView extends Figures {
-  @ApiProperty({ example: '2025-06-30T08:00:00.000Z', description: 'when the snapshot was taken (one transaction)' })
+  @ApiProperty({
+    example: '2025-06-30T08:00:00.000Z',
+    description: 'when the snapshot was taken (one transaction)',
+  })
   computedAt: string;
 
   @ApiProperty({ description: 'true while records changed after the snapshot and a rollup is due' })
@@ -97,7 +103,10 @@ export class RollupJobView {
   @ApiProperty()
   jobId: string;
 
-  @ApiProperty({ example: 'waiting', description: "BullMQ's state: waiting, active, completed, failed, delayed, unknown…" })
+  @ApiProperty({
+    example: 'waiting',
+    description: "BullMQ's state: waiting, active, completed, failed, delayed, unknown…",
+  })
   state: string;
 
   @ApiPropertyOptional({ description: 'the reason of the last failure' })

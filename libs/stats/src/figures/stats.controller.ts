@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import { RollupRequestsService } from '../jobs/rollup-requests.service';
 import { StatsQuery } from './stats.dto';
@@ -19,9 +26,12 @@ export class StatsController {
   /** The programme's figures; with scope, one scope (scopeId) or every scope of that kind. */
   @Get()
   @Roles(...READERS)
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(FiguresView) }, { $ref: getSchemaPath(BreakdownView) }] } })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(FiguresView) }, { $ref: getSchemaPath(BreakdownView) }] },
+  })
   get(@Param('id', UuidPipe) id: string, @Query() query: StatsQuery): Promise<FiguresView | BreakdownView> {
-    if (query.scope !== undefined && query.scopeId === undefined) return this.stats.breakdownView(id, query.scope);
+    if (query.scope !== undefined && query.scopeId === undefined)
+      return this.stats.breakdownView(id, query.scope);
     return this.stats.figures(id, query.scope, query.scopeId);
   }
 

@@ -8,7 +8,10 @@ export class StatsQuery {
   @IsIn(SCOPE_KINDS)
   scope?: ScopeKind;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'the region, institution, round or cohort (needs scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'the region, institution, round or cohort (needs scope)',
+  })
   @IsOptional()
   @IsUUID()
   scopeId?: string;

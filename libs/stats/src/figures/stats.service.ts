@@ -32,7 +32,9 @@ export class StatsService {
   /** The programme's figures, or one scope's when scope and scopeId are given. */
   async figures(programmeId: string, scope?: ScopeKind, scopeId?: string): Promise<FiguresView> {
     if ((scope === undefined) !== (scopeId === undefined)) {
-      throw DomainError.invalid('scopeId: give scope and scopeId together (or breakdown() for every scope of a kind)');
+      throw DomainError.invalid(
+        'scopeId: give scope and scopeId together (or breakdown() for every scope of a kind)',
+      );
     }
     const head = await this.latest(programmeId);
     const [row] = (await this.db.query(SCOPE_FIGURES_SQL, [
@@ -41,7 +43,10 @@ export class StatsService {
       scopeId ?? programmeId,
     ])) as FigureRow[];
     if (!row) {
-      throw new DomainError(ErrorCode.NotFound, `scopeId: ${scope} ${scopeId} has no figures in programme ${programmeId}`);
+      throw new DomainError(
+        ErrorCode.NotFound,
+        `scopeId: ${scope} ${scopeId} has no figures in programme ${programmeId}`,
+      );
     }
     return { ...toFigures(row), computedAt: head.computedAt, stale: head.stale };
   }
@@ -75,7 +80,11 @@ export class StatsService {
       date: string;
       computed_at: Date;
     })[];
-    return rows.map((row) => ({ date: row.date, computedAt: row.computed_at.toISOString(), ...toFigures(row) }));
+    return rows.map((row) => ({
+      date: row.date,
+      computedAt: row.computed_at.toISOString(),
+      ...toFigures(row),
+    }));
   }
 
   /**

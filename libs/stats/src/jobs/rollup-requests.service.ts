@@ -22,7 +22,8 @@ export class RollupRequestsService {
   async refresh(programmeId: string): Promise<RollupJobView> {
     await this.assertProgramme(programmeId);
     const jobId = await this.trigger.requestRollup(programmeId);
-    if (jobId === undefined) throw new ServiceUnavailableException('stats: the job queue is unreachable; try again');
+    if (jobId === undefined)
+      throw new ServiceUnavailableException('stats: the job queue is unreachable; try again');
     return this.job(programmeId, jobId);
   }
 

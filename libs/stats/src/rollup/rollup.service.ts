@@ -75,7 +75,10 @@ export class RollupService {
     }
   }
 
-  private async snapshot(runner: QueryRunner, programmeId: string): Promise<Omit<RollupResult, 'behind'> | null> {
+  private async snapshot(
+    runner: QueryRunner,
+    programmeId: string,
+  ): Promise<Omit<RollupResult, 'behind'> | null> {
     const started = Date.now();
     await runner.startTransaction('REPEATABLE READ');
     try {
@@ -83,7 +86,9 @@ export class RollupService {
       await runner.query(`SET LOCAL work_mem = '256MB'`);
       // Many mid-sized statements: compiling each with JIT costs more than it saves.
       await runner.query(`SET LOCAL jit = off`);
-      const [state] = (await runner.query(READ_DIRTY_VERSION_SQL, [programmeId])) as { dirty_version: string }[];
+      const [state] = (await runner.query(READ_DIRTY_VERSION_SQL, [programmeId])) as {
+        dirty_version: string;
+      }[];
       if (!state) {
         await runner.commitTransaction();
         return null;
@@ -129,6 +134,8 @@ export class RollupService {
       const { affected } = await runner.query(GENERATION_NEXT_LEVEL_SQL, [level], true);
       if (!affected) return;
     }
-    throw new Error(`stats: programme ${programmeId} has a cascade deeper than ${MAX_GENERATIONS} generations`);
+    throw new Error(
+      `stats: programme ${programmeId} has a cascade deeper than ${MAX_GENERATIONS} generations`,
+    );
   }
 }
