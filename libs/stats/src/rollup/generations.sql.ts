@@ -7,7 +7,7 @@
  * whoever is reached first is reached at their lowest level. ON CONFLICT DO NOTHING is the
  * cycle guard (a person is placed once, so trainers who trained each other end the walk).
  * Every participant then takes 1 + the lowest generation of their cohorts' lead trainers in
- * PARTICIPANTS_SQL (scratch.sql.ts). Needs stats_rollup_memberships.
+ * participantsSql (scratch.sql.ts). Needs stats_rollup_memberships.
  */
 
 /** Who trained which lead trainer: the enrolments of lead trainers, with their cohort's lead ($1 programme). */

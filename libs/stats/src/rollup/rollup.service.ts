@@ -15,7 +15,7 @@ import {
   MEMBERS_SQL,
   MEMBERSHIPS_SQL,
   MENTEES_SQL,
-  PARTICIPANTS_SQL,
+  participantsSql,
 } from './scratch.sql';
 import {
   INSERT_SNAPSHOT_SQL,
@@ -88,6 +88,7 @@ export class RollupService {
       await runner.query(`SET LOCAL jit = off`);
       const [state] = (await runner.query(READ_DIRTY_VERSION_SQL, [programmeId])) as {
         dirty_version: string;
+        core_courses: number;
       }[];
       if (!state) {
         await runner.commitTransaction();
@@ -100,7 +101,7 @@ export class RollupService {
       if (analyse) await runner.query(ANALYZE_MEMBERSHIPS_SQL);
       await this.generations(runner, programmeId);
       await runner.query(MENTEES_SQL, [programmeId]);
-      await runner.query(PARTICIPANTS_SQL, [programmeId]);
+      await runner.query(participantsSql(state.core_courses), [programmeId]);
       if (analyse) await runner.query(ANALYZE_PARTICIPANTS_SQL);
       await runner.query(MEMBERS_SQL);
       const [snapshot] = (await runner.query(INSERT_SNAPSHOT_SQL, [programmeId, dirtyVersion])) as {

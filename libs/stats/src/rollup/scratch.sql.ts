@@ -29,18 +29,37 @@ export const MENTEES_SQL = `
  * - ai_adopter: a completer with at least one verified AI adoption of the programme;
  * - generation (null when it cannot be derived), and their mentoring sessions and minutes.
  */
-export const PARTICIPANTS_SQL = `
-  CREATE TEMP TABLE stats_rollup_participants ON COMMIT DROP AS
-  WITH core AS (
-    SELECT core_course_ids AS ids FROM programmes WHERE id = $1
-  ), core_done AS (
-    -- Distinct (person, core course) first: a course completed in two cohorts counts once.
-    SELECT person_id, count(*) AS courses
+/**
+ * Which participants completed every core course. Usually the core courses are few: each is a
+ * bit, and a person's completions OR-ed together make a mask (one hash aggregate, no DISTINCT
+ * over millions of completions); a course completed in two cohorts sets the same bit.
+ */
+const CORE_DONE_BY_MASK = `
+    SELECT m.person_id,
+           bit_or(1::bigint << (array_position((SELECT ids FROM core), cc.course_id) - 1))
+             = (1::bigint << (SELECT cardinality(ids) FROM core)) - 1 AS all_done
+      FROM stats_rollup_memberships m
+      JOIN course_completions cc ON cc.enrolment_id = m.enrolment_id
+     WHERE cc.course_id = ANY ((SELECT ids FROM core)::uuid[])
+     GROUP BY m.person_id`;
+
+/** The same for a programme with more core courses than bits in a bigint: distinct courses counted. */
+const CORE_DONE_BY_COUNT = `
+    SELECT person_id, count(*) = (SELECT cardinality(ids) FROM core) AS all_done
       FROM (SELECT DISTINCT m.person_id, cc.course_id
               FROM stats_rollup_memberships m
               JOIN course_completions cc ON cc.enrolment_id = m.enrolment_id
              WHERE cc.course_id = ANY ((SELECT ids FROM core)::uuid[])) done
-     GROUP BY person_id
+     GROUP BY person_id`;
+
+/** Core courses the bit mask can hold. */
+export const MASK_MAX_CORE_COURSES = 62;
+
+export const participantsSql = (coreCourses: number) => `
+  CREATE TEMP TABLE stats_rollup_participants ON COMMIT DROP AS
+  WITH core AS (
+    SELECT core_course_ids AS ids FROM programmes WHERE id = $1
+  ), core_done AS (${coreCourses <= MASK_MAX_CORE_COURSES ? CORE_DONE_BY_MASK : CORE_DONE_BY_COUNT}
   ), enrolled AS (
     -- 1 + the lowest generation of their cohorts' lead trainers.
     SELECT m.person_id, min(lead.generation) + 1 AS via_lead
@@ -53,7 +72,7 @@ export const PARTICIPANTS_SQL = `
     SELECT DISTINCT person_id FROM ai_adoptions WHERE programme_id = $1 AND verified_on IS NOT NULL
   ), facts AS (
     SELECT x.person_id, p.institution_id,
-           coalesce(d.courses, 0) >= (SELECT cardinality(ids) FROM core) AS completer,
+           coalesce(d.all_done, (SELECT cardinality(ids) FROM core) = 0) AS completer,
            h.person_id IS NOT NULL AS certified,
            a.person_id IS NOT NULL AS ai_evidence,
            -- A master teacher (or trainer) enrolled somewhere keeps their own, lower generation.

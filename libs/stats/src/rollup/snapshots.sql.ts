@@ -9,7 +9,7 @@ export const UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtextextended('stats-rol
 
 /** The version of the records this rollup sees (the first read of its transaction). */
 export const READ_DIRTY_VERSION_SQL = `
-  SELECT coalesce(s.dirty_version, 0) AS dirty_version
+  SELECT coalesce(s.dirty_version, 0) AS dirty_version, cardinality(p.core_course_ids) AS core_courses
     FROM programmes p
     LEFT JOIN programme_figures_state s ON s.programme_id = p.id
    WHERE p.id = $1`;
