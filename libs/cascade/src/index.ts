@@ -1,4 +1,5 @@
 export * from './cascade.module';
+export * from './cascade-core.module';
 export * from './cascade-jobs.module';
 export * from './trainers/trainers.service';
 export * from './access';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CascadeModule } from '@cascade/cascade';
+import { CascadeCoreModule } from '@cascade/cascade';
 import { ImportQueue } from './imports/import-queue.service';
 import { ImportsSweep } from './jobs/imports-sweep.service';
 import { ImportsProcessor, ImportsSweepSchedule } from './jobs/imports.processor';
@@ -8,9 +8,8 @@ import { RosterImporter } from './roster/roster-importer.service';
 
 /** The worker's side of imports: the roster processor, its batches and the periodic sweep. */
 @Module({
-  // For CohortsService (the cohort lock). @cascade/cascade exports its services only through
-  // CascadeModule; its controllers stay inert in the worker, which serves no HTTP.
-  imports: [CascadeModule],
+  // For CohortsService (the cohort lock).
+  imports: [CascadeCoreModule],
   providers: [ImportsProcessor, ImportsSweepSchedule, ImportsSweep, RosterImporter, RosterBatch, ImportQueue],
   exports: [RosterImporter, ImportsSweep],
 })

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CascadeModule } from '@cascade/cascade';
+import { CascadeCoreModule } from '@cascade/cascade';
 import './mentoring.constraints';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
@@ -14,7 +14,7 @@ import { SessionsService } from './sessions/sessions.service';
 
 /** Mentor–mentee assignments and the sessions devices log against them, also offline in batches. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MentoringAssignment, MentoringSession]), CascadeModule],
+  imports: [TypeOrmModule.forFeature([MentoringAssignment, MentoringSession]), CascadeCoreModule],
   controllers: [AssignmentsController, SessionsController, MenteesController],
   providers: [AssignmentsService, SessionsService, SessionIngestService, MenteesService],
   exports: [AssignmentsService, SessionsService],

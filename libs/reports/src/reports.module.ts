@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CascadeModule } from '@cascade/cascade';
+import { CascadeCoreModule } from '@cascade/cascade';
 import { ReportQueue } from './report-requests/report-queue.service';
 import { ReportRequest } from './report-requests/report-request.entity';
 import { ReportsController } from './report-requests/reports.controller';
@@ -8,7 +8,7 @@ import { ReportsService } from './report-requests/reports.service';
 
 /** The reports API: ask for a report, follow it, download its file. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportRequest]), CascadeModule],
+  imports: [TypeOrmModule.forFeature([ReportRequest]), CascadeCoreModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReportQueue],
   exports: [ReportsService],
