@@ -9,7 +9,8 @@ import { Logger } from '@nestjs/common';
 import { loadConfig, redactUrl } from '../libs/platform/src/config/config';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
 import { DEMO_PASSWORD } from './generator/generate-programme';
-import { ensureDatabase, openDataSource, runGenerator } from './generator/run';
+import { ensureDatabase } from '../libs/platform/src/database/create-database';
+import { openDataSource, runGenerator } from './generator/run';
 
 interface Args {
   scale: number;

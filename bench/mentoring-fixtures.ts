@@ -5,11 +5,12 @@
 import * as argon2 from 'argon2';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
+import { migrateDatabase } from '../libs/platform/src/database/create-database';
 
-export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cascade_bench_mentoring';
-export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cascade_bench_mentoring';
+export const BENCH_REDIS_URL =
+  process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const BENCH_REDIS_PREFIX = 'cascade-bench-mentoring';
 export const BENCH_PASSWORD = 'bench-password-123';
 
@@ -17,7 +18,9 @@ export const BENCH_PASSWORD = 'bench-password-123';
 export async function recreateDatabase(url: string = BENCH_DATABASE_URL): Promise<void> {
   const target = new URL(url);
   const name = target.pathname.slice(1).replace(/"/g, '');
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -25,13 +28,13 @@ export async function recreateDatabase(url: string = BENCH_DATABASE_URL): Promis
   } finally {
     await admin.end();
   }
-  const dataSource = new DataSource(dataSourceOptions(url, 2));
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.destroy();
+  await migrateDatabase(url);
 }
 
-export async function clearRedisPrefix(url: string = BENCH_REDIS_URL, prefix: string = BENCH_REDIS_PREFIX): Promise<void> {
+export async function clearRedisPrefix(
+  url: string = BENCH_REDIS_URL,
+  prefix: string = BENCH_REDIS_PREFIX,
+): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';
@@ -118,7 +121,12 @@ export async function seedWorld(pg: Client, mentors: number, menteesPerMentor: n
 }
 
 /** A user who can log in with BENCH_PASSWORD. */
-export async function createUser(pg: Client, email: string, role: string, personId: string | null = null): Promise<void> {
+export async function createUser(
+  pg: Client,
+  email: string,
+  role: string,
+  personId: string | null = null,
+): Promise<void> {
   await pg.query(`INSERT INTO users (email, password_hash, role, person_id) VALUES ($1, $2, $3, $4)`, [
     email,
     await argon2.hash(BENCH_PASSWORD),

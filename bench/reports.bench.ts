@@ -14,8 +14,7 @@ import { readFileSync, rmSync } from 'fs';
 import * as os from 'os';
 import { join } from 'path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
+import { migrateDatabase } from '../libs/platform/src/database/create-database';
 import { PDF_ROW_LIMIT } from '../libs/reports/src/report-requests/report-kinds';
 import { generateRosterProgramme } from './reports-fixtures';
 
@@ -29,22 +28,6 @@ const HEAP_MB = process.env.BENCH_HEAP_MB;
 const log = (message: string) => process.stdout.write(`${message}\n`);
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-async function createAndMigrate(): Promise<void> {
-  const url = new URL(DATABASE_URL);
-  const name = url.pathname.slice(1);
-  const admin = new Client({
-    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
-  });
-  await admin.connect();
-  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
-  await admin.end();
-  const db = new DataSource(dataSourceOptions(DATABASE_URL, 2));
-  await db.initialize();
-  await db.runMigrations({ transaction: 'each' });
-  await db.destroy();
-}
-
 interface ExportResult {
   rows: number;
   ms: number;
@@ -57,7 +40,7 @@ async function main(): Promise<void> {
   log(
     `reports bench: ${os.cpus().length} cores, ${mb(os.totalmem())} RAM, database ${DATABASE_URL}, heap limit ${HEAP_MB ? `${HEAP_MB} MB` : 'V8 default'}`,
   );
-  await createAndMigrate();
+  await migrateDatabase(DATABASE_URL);
   const pg = new Client({ connectionString: DATABASE_URL });
   await pg.connect();
   const [{ id: userId }] = (

@@ -9,7 +9,8 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
-import { ensureDatabase, openDataSource, runGenerator } from './generator/run';
+import { ensureDatabase } from '../libs/platform/src/database/create-database';
+import { openDataSource, runGenerator } from './generator/run';
 
 const FLOOR_SQL = `
   WITH core AS (SELECT core_course_ids AS ids FROM programmes WHERE id = $1),

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
 import {
@@ -25,22 +24,6 @@ export interface RunResult extends Partial<GeneratedProgramme> {
 
 export function programmeName(scale: number): string {
   return scale === 1 ? PROGRAMME_NAME : `${PROGRAMME_NAME} (×${scale})`;
-}
-
-/** Creates the database when it is missing (a benchmark's own database, say). */
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  const admin = new Client({
-    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
-  });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
-  } finally {
-    await admin.end();
-  }
 }
 
 /** Migrates, then generates the programme in one transaction, unless one of that name exists. */
