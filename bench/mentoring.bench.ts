@@ -39,11 +39,13 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const MENTORS = 50;
 const MENTEES_PER_MENTOR = 40;
-const NOTES = 'Хичээлийн төлөвлөгөөг хиймэл оюун ухаанаар хамтдаа боловсруулж, үнэлгээний даалгаврыг хэлэлцэв. ';
+const NOTES =
+  'Хичээлийн төлөвлөгөөг хиймэл оюун ухаанаар хамтдаа боловсруулж, үнэлгээний даалгаврыг хэлэлцэв. ';
 const MODES = ['online', 'face_to_face', 'phone'];
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 function settingsForTheApi(): void {
   Object.assign(process.env, {
@@ -72,7 +74,8 @@ function batchBodies(world: BenchWorld): string[][] {
       notes: NOTES,
     }));
     const bodies: string[] = [];
-    for (let i = 0; i < sessions.length; i += BATCH) bodies.push(JSON.stringify({ sessions: sessions.slice(i, i + BATCH) }));
+    for (let i = 0; i < sessions.length; i += BATCH)
+      bodies.push(JSON.stringify({ sessions: sessions.slice(i, i + BATCH) }));
     return bodies;
   });
 }
@@ -88,7 +91,12 @@ async function login(base: string, email: string): Promise<string> {
 }
 
 /** Sends every client's batches, the clients concurrently and each one batch after another. */
-async function sendBatches(base: string, tokens: string[], bodies: string[][], expected: 'created' | 'duplicate') {
+async function sendBatches(
+  base: string,
+  tokens: string[],
+  bodies: string[][],
+  expected: 'created' | 'duplicate',
+) {
   const latencies: number[] = [];
   let stored = 0;
   const started = performance.now();
@@ -110,10 +118,20 @@ async function sendBatches(base: string, tokens: string[], bodies: string[][], e
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { seconds, stored, perSecond: stored / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    seconds,
+    stored,
+    perSecond: stored / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
-async function singleSessionLoad(base: string, token: string, assignmentIds: string[]): Promise<AutocannonResult> {
+async function singleSessionLoad(
+  base: string,
+  token: string,
+  assignmentIds: string[],
+): Promise<AutocannonResult> {
   return autocannon({
     url: base,
     connections: CONNECTIONS,
@@ -144,7 +162,8 @@ async function main(): Promise<void> {
   const pg = new Client({ connectionString: BENCH_DATABASE_URL });
   await pg.connect();
   const world = await seedWorld(pg, MENTORS, MENTEES_PER_MENTOR);
-  for (let m = 0; m <= CLIENTS; m++) await createUser(pg, `mentor-${m}@bench.local`, 'master_teacher', world.mentors[m].personId);
+  for (let m = 0; m <= CLIENTS; m++)
+    await createUser(pg, `mentor-${m}@bench.local`, 'master_teacher', world.mentors[m].personId);
   log(`seeded ${MENTORS} mentors, ${MENTORS * MENTEES_PER_MENTOR} assignments`);
 
   const { NestFactory } = await import('@nestjs/core');
@@ -155,26 +174,41 @@ async function main(): Promise<void> {
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   log(`API listening on ${base}`);
   try {
-    const tokens = await Promise.all(Array.from({ length: CLIENTS + 1 }, (_, m) => login(base, `mentor-${m}@bench.local`)));
+    const tokens = await Promise.all(
+      Array.from({ length: CLIENTS + 1 }, (_, m) => login(base, `mentor-${m}@bench.local`)),
+    );
     const bodies = batchBodies(world);
 
     log(`1. ${SESSIONS} sessions in batches of ${BATCH}, ${CLIENTS} concurrent clients`);
     const first = await sendBatches(base, tokens, bodies, 'created');
     const [{ n }] = (await pg.query(`SELECT count(*)::int AS n FROM mentoring_sessions`)).rows;
-    if (n !== SESSIONS || first.stored !== SESSIONS) throw new Error(`stored ${n} rows, ${first.stored} created, expected ${SESSIONS}`);
-    log(`   stored ${first.stored} in ${first.seconds.toFixed(1)} s: ${first.perSecond.toFixed(0)} sessions/s; batch p50 ${first.p50.toFixed(0)} ms, p99 ${first.p99.toFixed(0)} ms`);
+    if (n !== SESSIONS || first.stored !== SESSIONS)
+      throw new Error(`stored ${n} rows, ${first.stored} created, expected ${SESSIONS}`);
+    log(
+      `   stored ${first.stored} in ${first.seconds.toFixed(1)} s: ${first.perSecond.toFixed(0)} sessions/s; batch p50 ${first.p50.toFixed(0)} ms, p99 ${first.p99.toFixed(0)} ms`,
+    );
     const resend = await sendBatches(base, tokens, bodies, 'duplicate');
-    log(`   resent all: ${resend.stored} duplicates in ${resend.seconds.toFixed(1)} s: ${resend.perSecond.toFixed(0)} sessions/s; batch p50 ${resend.p50.toFixed(0)} ms, p99 ${resend.p99.toFixed(0)} ms`);
+    log(
+      `   resent all: ${resend.stored} duplicates in ${resend.seconds.toFixed(1)} s: ${resend.perSecond.toFixed(0)} sessions/s; batch p50 ${resend.p50.toFixed(0)} ms, p99 ${resend.p99.toFixed(0)} ms`,
+    );
 
     log(`2. single-session logging: autocannon, ${CONNECTIONS} connections, ${DURATION} s`);
     const load = await singleSessionLoad(base, tokens[CLIENTS], world.mentors[CLIENTS].assignmentIds);
     const created = load.statusCodeStats['201']?.count ?? 0;
-    const [{ m }] = (await pg.query(`SELECT count(*)::int AS m FROM mentoring_sessions WHERE client_ref LIKE 'load-%'`)).rows;
-    log(`   ${load.requests.average.toFixed(0)} req/s, latency p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms`);
-    log(`   ${load.requests.total} requests, ${created} answered 201, ${load.non2xx} non-2xx, ${load.errors} errors; ${m} rows stored`);
+    const [{ m }] = (
+      await pg.query(`SELECT count(*)::int AS m FROM mentoring_sessions WHERE client_ref LIKE 'load-%'`)
+    ).rows;
+    log(
+      `   ${load.requests.average.toFixed(0)} req/s, latency p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms`,
+    );
+    log(
+      `   ${load.requests.total} requests, ${created} answered 201, ${load.non2xx} non-2xx, ${load.errors} errors; ${m} rows stored`,
+    );
 
     const [{ server_version: pgVersion }] = (await pg.query('SHOW server_version')).rows;
-    log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}`);
+    log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}`,
+    );
   } finally {
     await app.close();
     await pg.end();

@@ -21,7 +21,9 @@ export class CreateMentoring1763900002000 implements MigrationInterface {
     // A mentee has at most one active mentor per programme; ended assignments stay as history.
     await q.query(`CREATE UNIQUE INDEX uq_mentoring_assignments_active_mentee
       ON mentoring_assignments (programme_id, mentee_id) WHERE ends_on IS NULL`);
-    await q.query(`CREATE INDEX ix_mentoring_assignments_mentor ON mentoring_assignments (mentor_id, programme_id)`);
+    await q.query(
+      `CREATE INDEX ix_mentoring_assignments_mentor ON mentoring_assignments (mentor_id, programme_id)`,
+    );
     await q.query(`
       CREATE TABLE mentoring_sessions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -38,7 +40,9 @@ export class CreateMentoring1763900002000 implements MigrationInterface {
       )`);
     // The device's key makes a resend store nothing new, whatever batch it arrives in.
     await q.query(`CREATE UNIQUE INDEX uq_mentoring_sessions_client_ref ON mentoring_sessions (client_ref)`);
-    await q.query(`CREATE INDEX ix_mentoring_sessions_assignment ON mentoring_sessions (assignment_id, occurred_at)`);
+    await q.query(
+      `CREATE INDEX ix_mentoring_sessions_assignment ON mentoring_sessions (assignment_id, occurred_at)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

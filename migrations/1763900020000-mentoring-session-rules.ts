@@ -14,7 +14,9 @@ export class MentoringSessionRules1763900020000 implements MigrationInterface {
         ADD CONSTRAINT ck_mentoring_sessions_topics CHECK (cardinality(topics) <= 10),
         ADD CONSTRAINT ck_mentoring_sessions_notes CHECK (notes IS NULL OR char_length(notes) <= 4000)`);
     // Lists by mentee (their mentoring history across programmes) and the mentees overview.
-    await q.query(`CREATE INDEX ix_mentoring_assignments_mentee ON mentoring_assignments (mentee_id, programme_id)`);
+    await q.query(
+      `CREATE INDEX ix_mentoring_assignments_mentee ON mentoring_assignments (mentee_id, programme_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -35,11 +35,17 @@ export class CreateReportRequests1763900040000 implements MigrationInterface {
         CONSTRAINT ck_report_requests_failed CHECK (status <> 'failed' OR (error IS NOT NULL AND finished_at IS NOT NULL)),
         CONSTRAINT ck_report_requests_dates CHECK (finished_at IS NULL OR finished_at >= started_at)
       )`);
-    await q.query(`CREATE INDEX ix_report_requests_requested_by ON report_requests (requested_by, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX ix_report_requests_requested_by ON report_requests (requested_by, created_at DESC)`,
+    );
     await q.query(`CREATE INDEX ix_report_requests_programme ON report_requests (programme_id)`);
     // What the periodic cleanup looks for: lost jobs and files past their time.
-    await q.query(`CREATE INDEX ix_report_requests_pending ON report_requests (created_at) WHERE status IN ('queued','running')`);
-    await q.query(`CREATE INDEX ix_report_requests_expiring ON report_requests (expires_at) WHERE status = 'done'`);
+    await q.query(
+      `CREATE INDEX ix_report_requests_pending ON report_requests (created_at) WHERE status IN ('queued','running')`,
+    );
+    await q.query(
+      `CREATE INDEX ix_report_requests_expiring ON report_requests (expires_at) WHERE status = 'done'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -9,4 +9,14 @@ import { CreateStatsSnapshots1763900030000 } from './1763900030000-create-stats-
 import { CreateReportRequests1763900040000 } from './1763900040000-create-report-requests';
 import { CreateImports1763900050000 } from './1763900050000-create-imports';
 
-export const migrations = [CreateFoundation1763900000000, CreateCascadeCore1763900001000, CreateMentoring1763900002000, CertificationNumbers1763900010000, CertificationEvaluationState1763900011000, MentoringSessionRules1763900020000, CreateStatsSnapshots1763900030000, CreateReportRequests1763900040000, CreateImports1763900050000];
+export const migrations = [
+  CreateFoundation1763900000000,
+  CreateCascadeCore1763900001000,
+  CreateMentoring1763900002000,
+  CertificationNumbers1763900010000,
+  CertificationEvaluationState1763900011000,
+  MentoringSessionRules1763900020000,
+  CreateStatsSnapshots1763900030000,
+  CreateReportRequests1763900040000,
+  CreateImports1763900050000,
+];

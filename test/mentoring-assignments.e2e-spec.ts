@@ -35,7 +35,10 @@ describe('mentoring assignments', () => {
 
   const dirtyVersion = () =>
     withDb(async (pg) => {
-      const { rows } = await pg.query(`SELECT dirty_version FROM programme_figures_state WHERE programme_id = $1`, [programmeId]);
+      const { rows } = await pg.query(
+        `SELECT dirty_version FROM programme_figures_state WHERE programme_id = $1`,
+        [programmeId],
+      );
       return Number(rows[0]?.dirty_version ?? 0);
     });
 
@@ -46,7 +49,12 @@ describe('mentoring assignments', () => {
     ({ programmeId, coreCourseIds } = await makeProgramme(t.db));
     mentor = await makeMasterTeacher(t.db, programmeId);
     const roundId = await makeRound(t.db, programmeId, 1);
-    cohortId = await makeCohort(t.db, { programmeId, roundId, leadTrainerId: mentor, courseIds: coreCourseIds });
+    cohortId = await makeCohort(t.db, {
+      programmeId,
+      roundId,
+      leadTrainerId: mentor,
+      courseIds: coreCourseIds,
+    });
   });
   afterAll(() => t.close());
 
@@ -54,15 +62,27 @@ describe('mentoring assignments', () => {
     const mentee = await participant();
     const before = await dirtyVersion();
     const res = await assign(mentee, { goals: 'Use AI in assessment' }).expect(201);
-    expect(res.body).toMatchObject({ programmeId, mentorId: mentor, menteeId: mentee, startsOn: '2025-01-01', endsOn: null, active: true });
+    expect(res.body).toMatchObject({
+      programmeId,
+      mentorId: mentor,
+      menteeId: mentee,
+      startsOn: '2025-01-01',
+      endsOn: null,
+      active: true,
+    });
     await expect(dirtyVersion()).resolves.toBe(before + 1);
-    const fetched = await t.http.get(`/api/v1/mentoring/assignments/${res.body.id}`).set(auth(coordinator)).expect(200);
+    const fetched = await t.http
+      .get(`/api/v1/mentoring/assignments/${res.body.id}`)
+      .set(auth(coordinator))
+      .expect(200);
     expect(fetched.body.goals).toBe('Use AI in assessment');
   });
 
   it('accepts a later-generation trainer (every core course completed) as mentor', async () => {
     const graduate = await participant();
-    const [{ id: enrolmentId }] = await t.db.query(`SELECT id FROM enrolments WHERE person_id = $1`, [graduate]);
+    const [{ id: enrolmentId }] = await t.db.query(`SELECT id FROM enrolments WHERE person_id = $1`, [
+      graduate,
+    ]);
     for (const course of coreCourseIds) await makeCompletion(t.db, enrolmentId, course);
     await assign(await participant(), { mentorId: graduate }).expect(201);
   });
@@ -99,9 +119,15 @@ describe('mentoring assignments', () => {
       .expect(200);
     expect(ended.body).toMatchObject({ endsOn: '2025-02-28', active: false });
     await assign(mentee, { startsOn: '2025-03-01' }).expect(201);
-    const history = await t.http.get(`/api/v1/mentoring/assignments?menteeId=${mentee}`).set(auth(coordinator)).expect(200);
+    const history = await t.http
+      .get(`/api/v1/mentoring/assignments?menteeId=${mentee}`)
+      .set(auth(coordinator))
+      .expect(200);
     expect(history.body.total).toBe(2);
-    const reopen = await t.http.patch(`/api/v1/mentoring/assignments/${first.body.id}`).set(auth(coordinator)).send({ endsOn: null });
+    const reopen = await t.http
+      .patch(`/api/v1/mentoring/assignments/${first.body.id}`)
+      .set(auth(coordinator))
+      .send({ endsOn: null });
     expect(reopen.status).toBe(409);
   });
 
@@ -114,14 +140,26 @@ describe('mentoring assignments', () => {
       .set(auth(coordinator))
       .send({ mentorId: other, startsOn: '2025-04-01' })
       .expect(201);
-    expect(res.body).toMatchObject({ mentorId: other, menteeId: mentee, startsOn: '2025-04-01', active: true, goals: 'Lesson study' });
+    expect(res.body).toMatchObject({
+      mentorId: other,
+      menteeId: mentee,
+      startsOn: '2025-04-01',
+      active: true,
+      goals: 'Lesson study',
+    });
 
-    const history = await t.http.get(`/api/v1/mentoring/assignments?menteeId=${mentee}`).set(auth(coordinator)).expect(200);
+    const history = await t.http
+      .get(`/api/v1/mentoring/assignments?menteeId=${mentee}`)
+      .set(auth(coordinator))
+      .expect(200);
     expect(history.body.items).toEqual([
       expect.objectContaining({ id: res.body.id, endsOn: null }),
       expect.objectContaining({ id: old.body.id, mentorId: mentor, endsOn: '2025-04-01', active: false }),
     ]);
-    const active = await t.http.get(`/api/v1/mentoring/assignments?menteeId=${mentee}&active=true`).set(auth(coordinator)).expect(200);
+    const active = await t.http
+      .get(`/api/v1/mentoring/assignments?menteeId=${mentee}&active=true`)
+      .set(auth(coordinator))
+      .expect(200);
     expect(active.body.items.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
 
     const again = await t.http
@@ -137,12 +175,24 @@ describe('mentoring assignments', () => {
     await t.http
       .post(`/api/v1/mentoring/assignments/${res.body.id}/sessions`)
       .set(auth(coordinator))
-      .send({ occurredAt: '2025-03-10T10:00:00+08:00', durationMinutes: 60, mode: 'online', clientRef: `end-check-${res.body.id}` })
+      .send({
+        occurredAt: '2025-03-10T10:00:00+08:00',
+        durationMinutes: 60,
+        mode: 'online',
+        clientRef: `end-check-${res.body.id}`,
+      })
       .expect(201);
-    const early = await t.http.patch(`/api/v1/mentoring/assignments/${res.body.id}`).set(auth(coordinator)).send({ endsOn: '2025-03-01' });
+    const early = await t.http
+      .patch(`/api/v1/mentoring/assignments/${res.body.id}`)
+      .set(auth(coordinator))
+      .send({ endsOn: '2025-03-01' });
     expect(early.status).toBe(400);
     expect(early.body.message).toMatch(/^endsOn: a session/);
-    await t.http.patch(`/api/v1/mentoring/assignments/${res.body.id}`).set(auth(coordinator)).send({ endsOn: '2025-03-09' }).expect(200);
+    await t.http
+      .patch(`/api/v1/mentoring/assignments/${res.body.id}`)
+      .set(auth(coordinator))
+      .send({ endsOn: '2025-03-09' })
+      .expect(200);
   });
 
   it('lets a master teacher list only their own assignments and refuses them another mentor or assigning', async () => {
@@ -150,7 +200,10 @@ describe('mentoring assignments', () => {
     const theirs = await assign(await participant(), { mentorId: other }).expect(201);
     const token = await t.tokenFor('master_teacher', mentor);
 
-    const mine = await t.http.get(`/api/v1/mentoring/assignments?programmeId=${programmeId}&limit=500`).set(auth(token)).expect(200);
+    const mine = await t.http
+      .get(`/api/v1/mentoring/assignments?programmeId=${programmeId}&limit=500`)
+      .set(auth(token))
+      .expect(200);
     expect(mine.body.total).toBeGreaterThan(0);
     expect(mine.body.items.every((a: { mentorId: string }) => a.mentorId === mentor)).toBe(true);
     await t.http.get(`/api/v1/mentoring/assignments?mentorId=${other}`).set(auth(token)).expect(403);
@@ -170,6 +223,9 @@ describe('mentoring assignments', () => {
       .set(auth(viewer))
       .send({ programmeId, mentorId: mentor, menteeId: await participant(), startsOn: '2025-01-01' });
     expect(post.status).toBe(403);
-    await t.http.get('/api/v1/mentoring/assignments/00000000-0000-4000-8000-000000000000').set(auth(viewer)).expect(404);
+    await t.http
+      .get('/api/v1/mentoring/assignments/00000000-0000-4000-8000-000000000000')
+      .set(auth(viewer))
+      .expect(404);
   });
 });

@@ -1,6 +1,14 @@
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
-import { makeCohort, makeEnrolment, makeInstitution, makeMasterTeacher, makePerson, makeProgramme, makeRound } from './support/factories';
+import {
+  makeCohort,
+  makeEnrolment,
+  makeInstitution,
+  makeMasterTeacher,
+  makePerson,
+  makeProgramme,
+  makeRound,
+} from './support/factories';
 
 interface Overview {
   menteeId: string;
@@ -23,7 +31,12 @@ describe('mentees overview', () => {
   const isoDate = (d: Date) => d.toISOString().slice(0, 10);
   let mentees: Record<'busy' | 'lapsed' | 'silent' | 'fresh', string>;
 
-  async function menteeOf(mentorId: string, fullName: string, startsOn: string, endsOn: string | null = null) {
+  async function menteeOf(
+    mentorId: string,
+    fullName: string,
+    startsOn: string,
+    endsOn: string | null = null,
+  ) {
     const institutionId = await makeInstitution(t.db, { name: `Institute of ${fullName}` });
     const person = await makePerson(t.db, { full_name: fullName, institution_id: institutionId });
     await makeEnrolment(t.db, cohortId, person);
@@ -51,10 +64,19 @@ describe('mentees overview', () => {
     mentor = await makeMasterTeacher(t.db, programmeId);
     otherMentor = await makeMasterTeacher(t.db, programmeId);
     const roundId = await makeRound(t.db, programmeId, 1);
-    cohortId = await makeCohort(t.db, { programmeId, roundId, leadTrainerId: mentor, courseIds: programme.coreCourseIds });
+    cohortId = await makeCohort(t.db, {
+      programmeId,
+      roundId,
+      leadTrainerId: mentor,
+      courseIds: programme.coreCourseIds,
+    });
 
     const busy = await menteeOf(mentor, 'Altan', '2025-01-01');
-    await sessions(busy.assignmentId, [[50, 60], [10, 30], [2, 45]]); // 135 min, last 2 days ago
+    await sessions(busy.assignmentId, [
+      [50, 60],
+      [10, 30],
+      [2, 45],
+    ]); // 135 min, last 2 days ago
     const lapsed = await menteeOf(mentor, 'Bolor', '2025-01-01');
     await sessions(lapsed.assignmentId, [[40, 90]]); // 1.5 h, last 40 days ago: overdue
     const silent = await menteeOf(mentor, 'Chimeg', '2025-01-01'); // none since a long time: overdue
@@ -84,18 +106,30 @@ describe('mentees overview', () => {
 
   it('pages the overview with a stable order and the total of all pages', async () => {
     const coordinator = await t.tokenFor('coordinator');
-    const page = await t.http.get(`/api/v1/mentoring/mentees?mentorId=${mentor}&limit=2&offset=2`).set(auth(coordinator)).expect(200);
+    const page = await t.http
+      .get(`/api/v1/mentoring/mentees?mentorId=${mentor}&limit=2&offset=2`)
+      .set(auth(coordinator))
+      .expect(200);
     expect(page.body).toMatchObject({ total: 4, limit: 2, offset: 2 });
     expect(page.body.items.map((r: Overview) => r.menteeId)).toEqual([mentees.silent, mentees.fresh]);
-    const beyond = await t.http.get(`/api/v1/mentoring/mentees?mentorId=${mentor}&offset=10`).set(auth(coordinator)).expect(200);
+    const beyond = await t.http
+      .get(`/api/v1/mentoring/mentees?mentorId=${mentor}&offset=10`)
+      .set(auth(coordinator))
+      .expect(200);
     expect(beyond.body).toMatchObject({ total: 4, items: [] });
-    const all = await t.http.get(`/api/v1/mentoring/mentees?programmeId=${programmeId}`).set(auth(coordinator)).expect(200);
+    const all = await t.http
+      .get(`/api/v1/mentoring/mentees?programmeId=${programmeId}`)
+      .set(auth(coordinator))
+      .expect(200);
     expect(all.body.total).toBe(5);
   });
 
   it("lets a viewer read every mentor's mentees and a master teacher only their own", async () => {
     const viewer = await t.tokenFor('viewer');
-    const theirs = await t.http.get(`/api/v1/mentoring/mentees?mentorId=${otherMentor}`).set(auth(viewer)).expect(200);
+    const theirs = await t.http
+      .get(`/api/v1/mentoring/mentees?mentorId=${otherMentor}`)
+      .set(auth(viewer))
+      .expect(200);
     expect(theirs.body.items.map((r: Overview) => r.fullName)).toEqual(['Ganaa']);
     const token = await t.tokenFor('master_teacher', mentor);
     await t.http.get(`/api/v1/mentoring/mentees?mentorId=${otherMentor}`).set(auth(token)).expect(403);

@@ -2,7 +2,14 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase, withDb } from './support/database';
-import { makeCohort, makeEnrolment, makeMasterTeacher, makePerson, makeProgramme, makeRound } from './support/factories';
+import {
+  makeCohort,
+  makeEnrolment,
+  makeMasterTeacher,
+  makePerson,
+  makeProgramme,
+  makeRound,
+} from './support/factories';
 
 interface ItemResult {
   index: number;
@@ -38,9 +45,17 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     ...fields,
   });
   const single = ({ assignmentId: _a, ...body }: ReturnType<typeof item>) => body;
-  const batch = (token: string, sessions: unknown[]) => t.http.post('/api/v1/mentoring/sessions/batch').set(auth(token)).send({ sessions });
+  const batch = (token: string, sessions: unknown[]) =>
+    t.http.post('/api/v1/mentoring/sessions/batch').set(auth(token)).send({ sessions });
   const stored = (refs: string[]) =>
-    withDb(async (pg) => (await pg.query(`SELECT count(*)::int AS n FROM mentoring_sessions WHERE client_ref = ANY($1)`, [refs])).rows[0].n);
+    withDb(
+      async (pg) =>
+        (
+          await pg.query(`SELECT count(*)::int AS n FROM mentoring_sessions WHERE client_ref = ANY($1)`, [
+            refs,
+          ])
+        ).rows[0].n,
+    );
 
   /** Assignments are not under test here: written straight to the table, mentee enrolled in the programme. */
   async function assignment(mentorId: string, endsOn: string | null = null): Promise<string> {
@@ -62,7 +77,12 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     programmeId = programme.programmeId;
     mentor = await makeMasterTeacher(t.db, programmeId);
     const roundId = await makeRound(t.db, programmeId, 1);
-    cohortId = await makeCohort(t.db, { programmeId, roundId, leadTrainerId: mentor, courseIds: programme.coreCourseIds });
+    cohortId = await makeCohort(t.db, {
+      programmeId,
+      roundId,
+      leadTrainerId: mentor,
+      courseIds: programme.coreCourseIds,
+    });
     mentorToken = await t.tokenFor('master_teacher', mentor);
     own = await assignment(mentor);
     second = await assignment(mentor);
@@ -72,18 +92,24 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
   afterAll(() => t.close());
 
   it('stores each session of a batch once when the batch is sent twice; the second answer is all duplicate', async () => {
-    const sessions = Array.from({ length: 120 }, (_, i) => item(i % 2 ? own : second, `twice-${i}`, { durationMinutes: 30 + i }));
+    const sessions = Array.from({ length: 120 }, (_, i) =>
+      item(i % 2 ? own : second, `twice-${i}`, { durationMinutes: 30 + i }),
+    );
     const first = await batch(mentorToken, sessions).expect(200);
     expect(first.body).toMatchObject({ created: 120, duplicate: 0, conflict: 0, rejected: 0 });
     expect(first.body.results.map((r: ItemResult) => r.index)).toEqual(sessions.map((_, i) => i));
     const again = await batch(mentorToken, sessions).expect(200);
     expect(again.body).toMatchObject({ created: 0, duplicate: 120 });
-    expect(again.body.results.map((r: ItemResult) => r.session?.id)).toEqual(first.body.results.map((r: ItemResult) => r.session?.id));
+    expect(again.body.results.map((r: ItemResult) => r.session?.id)).toEqual(
+      first.body.results.map((r: ItemResult) => r.session?.id),
+    );
     await expect(stored(sessions.map((s) => s.clientRef))).resolves.toBe(120);
   });
 
   it('stores each session once when the same batch is sent 10 times concurrently', async () => {
-    const sessions = Array.from({ length: 300 }, (_, i) => item([own, second][i % 2], `concurrent-${i}`, { durationMinutes: 1 + (i % 600) }));
+    const sessions = Array.from({ length: 300 }, (_, i) =>
+      item([own, second][i % 2], `concurrent-${i}`, { durationMinutes: 1 + (i % 600) }),
+    );
     const answers = await Promise.all(Array.from({ length: 10 }, () => batch(mentorToken, sessions)));
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
     const created = answers.reduce((sum, a) => sum + a.body.created, 0);
@@ -134,24 +160,46 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
 
   it('answers conflict for a clientRef resent with different content, in a later batch and within one batch', async () => {
     await batch(mentorToken, [item(own, 'conflict-1')]).expect(200);
-    const later = await batch(mentorToken, [item(own, 'conflict-1', { durationMinutes: 90, notes: 'changed' })]).expect(200);
-    expect(later.body.results[0]).toMatchObject({ status: 'conflict', reason: expect.stringMatching(/^clientRef: .*durationMinutes, notes/) });
+    const later = await batch(mentorToken, [
+      item(own, 'conflict-1', { durationMinutes: 90, notes: 'changed' }),
+    ]).expect(200);
+    expect(later.body.results[0]).toMatchObject({
+      status: 'conflict',
+      reason: expect.stringMatching(/^clientRef: .*durationMinutes, notes/),
+    });
 
     const within = await batch(mentorToken, [
       item(own, 'conflict-2'),
       item(second, 'conflict-2'),
       item(own, 'conflict-2'),
     ]).expect(200);
-    expect(within.body.results.map((r: ItemResult) => r.status)).toEqual(['created', 'conflict', 'duplicate']);
+    expect(within.body.results.map((r: ItemResult) => r.status)).toEqual([
+      'created',
+      'conflict',
+      'duplicate',
+    ]);
     expect(within.body.results[1].reason).toMatch(/assignmentId/);
     await expect(stored(['conflict-1', 'conflict-2'])).resolves.toBe(2);
   });
 
   it('logs a single session with 201, answers a resend with 200 and the stored session, and a changed resend with 409', async () => {
     const body = single(item(own, 'single-1'));
-    const created = await t.http.post(`/api/v1/mentoring/assignments/${own}/sessions`).set(auth(mentorToken)).send(body).expect(201);
-    expect(created.body).toMatchObject({ assignmentId: own, clientRef: 'single-1', durationMinutes: 45, mode: 'online' });
-    const resend = await t.http.post(`/api/v1/mentoring/assignments/${own}/sessions`).set(auth(mentorToken)).send(body).expect(200);
+    const created = await t.http
+      .post(`/api/v1/mentoring/assignments/${own}/sessions`)
+      .set(auth(mentorToken))
+      .send(body)
+      .expect(201);
+    expect(created.body).toMatchObject({
+      assignmentId: own,
+      clientRef: 'single-1',
+      durationMinutes: 45,
+      mode: 'online',
+    });
+    const resend = await t.http
+      .post(`/api/v1/mentoring/assignments/${own}/sessions`)
+      .set(auth(mentorToken))
+      .send(body)
+      .expect(200);
     expect(resend.body.id).toBe(created.body.id);
     const changed = await t.http
       .post(`/api/v1/mentoring/assignments/${own}/sessions`)
@@ -162,11 +210,17 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     await expect(stored(['single-1'])).resolves.toBe(1);
   });
 
-  it('refuses a master teacher on another mentor\'s assignment: 403 alone, rejected in a batch', async () => {
-    const alone = await t.http.post(`/api/v1/mentoring/assignments/${others}/sessions`).set(auth(mentorToken)).send(single(item(others, 'mine-not-1')));
+  it("refuses a master teacher on another mentor's assignment: 403 alone, rejected in a batch", async () => {
+    const alone = await t.http
+      .post(`/api/v1/mentoring/assignments/${others}/sessions`)
+      .set(auth(mentorToken))
+      .send(single(item(others, 'mine-not-1')));
     expect(alone.status).toBe(403);
     const res = await batch(mentorToken, [item(others, 'mine-not-2'), item(own, 'mine-3')]).expect(200);
-    expect(res.body.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^forbidden: /) });
+    expect(res.body.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/^forbidden: /),
+    });
     expect(res.body.results[1].status).toBe('created');
     await t.http.get(`/api/v1/mentoring/assignments/${others}/sessions`).set(auth(mentorToken)).expect(403);
     await expect(stored(['mine-not-1', 'mine-not-2'])).resolves.toBe(0);
@@ -174,17 +228,31 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
 
   it('lets a viewer read sessions but not log or edit them', async () => {
     const viewer = await t.tokenFor('viewer');
-    const list = await t.http.get(`/api/v1/mentoring/assignments/${own}/sessions?limit=5`).set(auth(viewer)).expect(200);
+    const list = await t.http
+      .get(`/api/v1/mentoring/assignments/${own}/sessions?limit=5`)
+      .set(auth(viewer))
+      .expect(200);
     expect(list.body.items).toHaveLength(5);
-    await t.http.post(`/api/v1/mentoring/assignments/${own}/sessions`).set(auth(viewer)).send(single(item(own, 'viewer-1'))).expect(403);
+    await t.http
+      .post(`/api/v1/mentoring/assignments/${own}/sessions`)
+      .set(auth(viewer))
+      .send(single(item(own, 'viewer-1')))
+      .expect(403);
     await batch(viewer, [item(own, 'viewer-2')]).expect(403);
-    await t.http.patch(`/api/v1/mentoring/sessions/${list.body.items[0].id}`).set(auth(viewer)).send({ durationMinutes: 5 }).expect(403);
+    await t.http
+      .patch(`/api/v1/mentoring/sessions/${list.body.items[0].id}`)
+      .set(auth(viewer))
+      .send({ durationMinutes: 5 })
+      .expect(403);
     await expect(stored(['viewer-1', 'viewer-2'])).resolves.toBe(0);
   });
 
   it('refuses invalid single sessions with 400 naming the field', async () => {
     const post = (fields: Record<string, unknown>) =>
-      t.http.post(`/api/v1/mentoring/assignments/${own}/sessions`).set(auth(coordinator)).send(single(item(own, 'invalid-1', fields)));
+      t.http
+        .post(`/api/v1/mentoring/assignments/${own}/sessions`)
+        .set(auth(coordinator))
+        .send(single(item(own, 'invalid-1', fields)));
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ durationMinutes: 0 }, /^durationMinutes: /],
       [{ durationMinutes: 601 }, /^durationMinutes: /],
@@ -204,7 +272,10 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
   });
 
   it('refuses a batch envelope of 501 items or none with 400 naming sessions', async () => {
-    const big = await batch(coordinator, Array.from({ length: 501 }, (_, i) => item(own, `big-${i}`))).expect(400);
+    const big = await batch(
+      coordinator,
+      Array.from({ length: 501 }, (_, i) => item(own, `big-${i}`)),
+    ).expect(400);
     expect(big.body.message).toMatch(/^sessions: /);
     await batch(coordinator, []).expect(400);
     await expect(stored(['big-0'])).resolves.toBe(0);
@@ -212,7 +283,9 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
 
   it('accepts a full batch of 500 sessions with 4,000-character Cyrillic notes', async () => {
     const notes = 'Хиймэл оюун ухааныг хичээлд ашиглах. '.repeat(200).slice(0, 4000);
-    const sessions = Array.from({ length: 500 }, (_, i) => item(second, `full-${i}`, { notes, topics: Array(10).fill('т'.repeat(100)) }));
+    const sessions = Array.from({ length: 500 }, (_, i) =>
+      item(second, `full-${i}`, { notes, topics: Array(10).fill('т'.repeat(100)) }),
+    );
     const res = await batch(coordinator, sessions).expect(200);
     expect(res.body).toMatchObject({ created: 500, rejected: 0 });
     await expect(stored(sessions.map((s) => s.clientRef))).resolves.toBe(500);
@@ -228,15 +301,28 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
       .expect(200);
     expect(edited.body).toMatchObject({ durationMinutes: 50, topics: ['feedback'], clientRef: 'edit-1' });
     expect(new Date(edited.body.updatedAt).getTime()).toBeGreaterThan(new Date(session.updatedAt).getTime());
-    const audit = await withDb((pg) => pg.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [session.id]));
+    const audit = await withDb((pg) =>
+      pg.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [session.id]),
+    );
     expect(audit.rows.map((r) => r.action)).toContain('PATCH /api/v1/mentoring/sessions/:id');
-    const bad = await t.http.patch(`/api/v1/mentoring/sessions/${session.id}`).set(auth(mentorToken)).send({ mode: null });
+    const bad = await t.http
+      .patch(`/api/v1/mentoring/sessions/${session.id}`)
+      .set(auth(mentorToken))
+      .send({ mode: null });
     expect([bad.status, bad.body.message]).toEqual([400, expect.stringMatching(/^mode: /)]);
   });
 
   it('marks the programme figures dirty with a session write and asks for a rollup; a batch of duplicates changes nothing', async () => {
     const version = () =>
-      withDb(async (pg) => Number((await pg.query(`SELECT dirty_version FROM programme_figures_state WHERE programme_id = $1`, [programmeId])).rows[0]?.dirty_version ?? 0));
+      withDb(async (pg) =>
+        Number(
+          (
+            await pg.query(`SELECT dirty_version FROM programme_figures_state WHERE programme_id = $1`, [
+              programmeId,
+            ])
+          ).rows[0]?.dirty_version ?? 0,
+        ),
+      );
     const stats = t.app.get<Queue>(getQueueToken('stats'));
     await stats.removeDeduplicationKey(`rollup-${programmeId}`);
     const before = await version();
@@ -250,7 +336,9 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
   it('answers one 201 and nine 200 with the same session when it is posted 10 times at once', async () => {
     const body = single(item(second, 'single-race'));
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => t.http.post(`/api/v1/mentoring/assignments/${second}/sessions`).set(auth(mentorToken)).send(body)),
+      Array.from({ length: 10 }, () =>
+        t.http.post(`/api/v1/mentoring/assignments/${second}/sessions`).set(auth(mentorToken)).send(body),
+      ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);

@@ -15,7 +15,10 @@ describe('smoke', () => {
   });
 
   it('logs the first admin in', async () => {
-    const res = await t.http.post('/api/v1/auth/login').send({ email: 'ADMIN@test.local', password: 'admin-password' }).expect(200);
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'ADMIN@test.local', password: 'admin-password' })
+      .expect(200);
     expect(typeof res.body.accessToken).toBe('string');
   });
 

@@ -25,7 +25,12 @@ describe('who may train in a programme', () => {
     const { programmeId, coreCourseIds } = await makeProgramme(t.db);
     const master = await makeMasterTeacher(t.db, programmeId);
     const round1 = await makeRound(t.db, programmeId, 1);
-    const cohort = await makeCohort(t.db, { programmeId, roundId: round1, leadTrainerId: master, courseIds: coreCourseIds });
+    const cohort = await makeCohort(t.db, {
+      programmeId,
+      roundId: round1,
+      leadTrainerId: master,
+      courseIds: coreCourseIds,
+    });
     const graduate = await makePerson(t.db);
     const partial = await makePerson(t.db);
     const graduateEnrolment = await makeEnrolment(t.db, cohort, graduate);

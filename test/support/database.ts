@@ -14,7 +14,8 @@ export async function resetDatabase(): Promise<void> {
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
     );
     const tables = rows.map((r) => r.tablename).filter((t) => !KEPT.has(t));
-    if (tables.length > 0) await pg.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    if (tables.length > 0)
+      await pg.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
   } finally {
     await pg.end();
   }

@@ -65,8 +65,15 @@ export interface ProgrammeFixture {
   coreCourseIds: string[];
 }
 
-export async function makeProgramme(db: DataSource, fields: Record<string, unknown> = {}): Promise<ProgrammeFixture> {
-  const coreCourseIds = (fields.core_course_ids as string[]) ?? [await makeCourse(db), await makeCourse(db), await makeCourse(db)];
+export async function makeProgramme(
+  db: DataSource,
+  fields: Record<string, unknown> = {},
+): Promise<ProgrammeFixture> {
+  const coreCourseIds = (fields.core_course_ids as string[]) ?? [
+    await makeCourse(db),
+    await makeCourse(db),
+    await makeCourse(db),
+  ];
   const programmeId = await insert(db, 'programmes', {
     name: `Programme ${next()}`,
     starts_on: '2024-01-01',
@@ -80,9 +87,17 @@ export async function makeProgramme(db: DataSource, fields: Record<string, unkno
   return { programmeId, coreCourseIds };
 }
 
-export async function makeMasterTeacher(db: DataSource, programmeId: string, personId?: string): Promise<string> {
+export async function makeMasterTeacher(
+  db: DataSource,
+  programmeId: string,
+  personId?: string,
+): Promise<string> {
   const person = personId ?? (await makePerson(db));
-  await insert(db, 'master_teachers', { programme_id: programmeId, person_id: person, trained_on: '2024-01-15' });
+  await insert(db, 'master_teachers', {
+    programme_id: programmeId,
+    person_id: person,
+    trained_on: '2024-01-15',
+  });
   return person;
 }
 
@@ -99,7 +114,10 @@ export async function makeRound(db: DataSource, programmeId: string, number = 1)
 
 export async function makeCohort(
   db: DataSource,
-  fields: { programmeId: string; roundId: string; leadTrainerId: string; courseIds: string[] } & Record<string, unknown>,
+  fields: { programmeId: string; roundId: string; leadTrainerId: string; courseIds: string[] } & Record<
+    string,
+    unknown
+  >,
 ): Promise<string> {
   const { programmeId, roundId, leadTrainerId, courseIds, ...rest } = fields;
   return insert(db, 'cohorts', {
@@ -124,7 +142,12 @@ export async function makeEnrolment(
   personId: string,
   status = 'enrolled',
 ): Promise<string> {
-  return insert(db, 'enrolments', { cohort_id: cohortId, person_id: personId, status, enrolled_on: '2024-03-01' });
+  return insert(db, 'enrolments', {
+    cohort_id: cohortId,
+    person_id: personId,
+    status,
+    enrolled_on: '2024-03-01',
+  });
 }
 
 export async function makeCompletion(

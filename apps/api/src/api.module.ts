@@ -8,6 +8,15 @@ import { ReportsModule } from '@cascade/reports';
 import { ImportsModule } from '@cascade/imports';
 
 @Module({
-  imports: [PlatformModule, PlatformHttpModule, ReferenceModule, CascadeModule, MentoringModule, StatsModule, ReportsModule, ImportsModule],
+  imports: [
+    PlatformModule,
+    PlatformHttpModule,
+    ReferenceModule,
+    CascadeModule,
+    MentoringModule,
+    StatsModule,
+    ReportsModule,
+    ImportsModule,
+  ],
 })
 export class ApiModule {}

@@ -7,7 +7,14 @@ import { ReportsJobsModule } from '@cascade/reports';
 import { ImportsJobsModule } from '@cascade/imports';
 
 @Module({
-  imports: [PlatformModule, DiscoveryModule, CascadeJobsModule, StatsJobsModule, ReportsJobsModule, ImportsJobsModule],
+  imports: [
+    PlatformModule,
+    DiscoveryModule,
+    CascadeJobsModule,
+    StatsJobsModule,
+    ReportsJobsModule,
+    ImportsJobsModule,
+  ],
   providers: [ProcessorCheck],
 })
 export class WorkerModule {}

@@ -13,7 +13,8 @@ export const mentoringAccess = {
   /** Why the actor may not log or edit sessions of the assignment; null when they may. */
   writeRefusal(actor: Actor, assignment: Mentored): string | null {
     if (actor.role === 'admin' || actor.role === 'coordinator') return null;
-    if (actor.role === 'master_teacher' && actor.personId !== null && actor.personId === assignment.mentorId) return null;
+    if (actor.role === 'master_teacher' && actor.personId !== null && actor.personId === assignment.mentorId)
+      return null;
     if (actor.role === 'viewer') return `forbidden: a viewer may not log mentoring sessions`;
     return `forbidden: assignment ${assignment.id} is not one where you are the mentor`;
   },
@@ -26,7 +27,9 @@ export const mentoringAccess = {
   assertCanRead(actor: Actor, assignment: Mentored): void {
     if (actor.role !== 'master_teacher') return;
     if (actor.personId === null || actor.personId !== assignment.mentorId) {
-      throw DomainError.forbidden(`forbidden: assignment ${assignment.id} is not one where you are the mentor`);
+      throw DomainError.forbidden(
+        `forbidden: assignment ${assignment.id} is not one where you are the mentor`,
+      );
     }
   },
 
@@ -36,7 +39,8 @@ export const mentoringAccess = {
    */
   mentorScope(actor: Actor, requestedMentorId: string | undefined): string | undefined {
     if (actor.role !== 'master_teacher') return requestedMentorId;
-    if (actor.personId === null) throw DomainError.forbidden('forbidden: your user is not linked to a person');
+    if (actor.personId === null)
+      throw DomainError.forbidden('forbidden: your user is not linked to a person');
     if (requestedMentorId && requestedMentorId !== actor.personId) {
       throw DomainError.forbidden(`mentorId: a master teacher sees only their own mentees and assignments`);
     }

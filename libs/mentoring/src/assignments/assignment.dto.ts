@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageQuery } from '@cascade/platform';
 import { MentoringAssignment } from './mentoring-assignment.entity';
 
@@ -12,11 +21,17 @@ export class CreateAssignmentDto {
   @IsUUID()
   programmeId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'A trainer of the programme: a master teacher or a later-generation trainer' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A trainer of the programme: a master teacher or a later-generation trainer',
+  })
   @IsUUID()
   mentorId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'A participant of the programme (enrolled in one of its cohorts)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A participant of the programme (enrolled in one of its cohorts)',
+  })
   @IsUUID()
   menteeId: string;
 
@@ -48,7 +63,8 @@ export class UpdateAssignmentDto {
   @ApiPropertyOptional({
     format: 'date',
     nullable: true,
-    description: 'Ends the assignment (it stays as history); null reopens it when the mentee has no other active mentor',
+    description:
+      'Ends the assignment (it stays as history); null reopens it when the mentee has no other active mentor',
   })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
@@ -62,7 +78,10 @@ export class ReassignDto {
   @IsUUID()
   mentorId: string;
 
-  @ApiProperty({ format: 'date', description: 'The first day with the new mentor; the old assignment ends that day' })
+  @ApiProperty({
+    format: 'date',
+    description: 'The first day with the new mentor; the old assignment ends that day',
+  })
   @IsISO8601({ strict: true })
   @Matches(DATE, { message: `startsOn ${DATE_MESSAGE}` })
   startsOn: string;
@@ -111,6 +130,17 @@ export class AssignmentView {
 
   static of(a: MentoringAssignment): AssignmentView {
     const { id, programmeId, mentorId, menteeId, startsOn, endsOn, goals, createdAt, updatedAt } = a;
-    return { id, programmeId, mentorId, menteeId, startsOn, endsOn, goals, active: endsOn === null, createdAt, updatedAt };
+    return {
+      id,
+      programmeId,
+      mentorId,
+      menteeId,
+      startsOn,
+      endsOn,
+      goals,
+      active: endsOn === null,
+      createdAt,
+      updatedAt,
+    };
   }
 }

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Page, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
-import { AssignmentQuery, AssignmentView, CreateAssignmentDto, ReassignDto, UpdateAssignmentDto } from './assignment.dto';
+import {
+  AssignmentQuery,
+  AssignmentView,
+  CreateAssignmentDto,
+  ReassignDto,
+  UpdateAssignmentDto,
+} from './assignment.dto';
 import { AssignmentsService } from './assignments.service';
 
 @ApiTags('mentoring')
@@ -12,7 +18,10 @@ export class AssignmentsController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOkResponse({ type: Page<AssignmentView>, description: 'A master teacher sees only assignments where they are the mentor' })
+  @ApiOkResponse({
+    type: Page<AssignmentView>,
+    description: 'A master teacher sees only assignments where they are the mentor',
+  })
   list(@Query() query: AssignmentQuery, @CurrentActor() actor: Actor): Promise<Page<AssignmentView>> {
     return this.assignments.list(query, actor);
   }
@@ -40,7 +49,10 @@ export class AssignmentsController {
 
   @Post(':id/reassign')
   @Roles(...STAFF)
-  @ApiCreatedResponse({ type: AssignmentView, description: 'The new assignment; the old one ends on its startsOn' })
+  @ApiCreatedResponse({
+    type: AssignmentView,
+    description: 'The new assignment; the old one ends on its startsOn',
+  })
   async reassign(@Param('id', UuidPipe) id: string, @Body() dto: ReassignDto): Promise<AssignmentView> {
     return AssignmentView.of(await this.assignments.reassign(id, dto));
   }

@@ -5,7 +5,13 @@ import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
 import { TrainersService } from '@cascade/cascade';
 import { mentoringAccess } from '../access/mentoring-access';
 import { endOfGrace } from '../sessions/session-window';
-import { AssignmentQuery, AssignmentView, CreateAssignmentDto, ReassignDto, UpdateAssignmentDto } from './assignment.dto';
+import {
+  AssignmentQuery,
+  AssignmentView,
+  CreateAssignmentDto,
+  ReassignDto,
+  UpdateAssignmentDto,
+} from './assignment.dto';
 import { MentoringAssignment } from './mentoring-assignment.entity';
 
 @Injectable()
@@ -85,13 +91,17 @@ export class AssignmentsService {
     const assignment = await this.db.transaction(async (tx) => {
       const previous = await this.lock(tx, id);
       if (previous.endsOn !== null) {
-        throw DomainError.conflict(`endsOn: assignment ${id} already ended on ${previous.endsOn}; create a new assignment instead`);
+        throw DomainError.conflict(
+          `endsOn: assignment ${id} already ended on ${previous.endsOn}; create a new assignment instead`,
+        );
       }
       if (dto.mentorId === previous.mentorId) {
         throw DomainError.invalid(`mentorId: ${dto.mentorId} is already the mentor of assignment ${id}`);
       }
       if (dto.startsOn < previous.startsOn) {
-        throw DomainError.invalid(`startsOn: ${dto.startsOn} is before the current assignment started (${previous.startsOn})`);
+        throw DomainError.invalid(
+          `startsOn: ${dto.startsOn} is before the current assignment started (${previous.startsOn})`,
+        );
       }
       await this.assertTrainer(tx, previous.programmeId, dto.mentorId);
       await this.assertNoSessionsAfter(tx, previous, dto.startsOn);
@@ -115,7 +125,10 @@ export class AssignmentsService {
   }
 
   private async lock(tx: EntityManager, id: string): Promise<MentoringAssignment> {
-    const assignment = await tx.findOne(MentoringAssignment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const assignment = await tx.findOne(MentoringAssignment, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!assignment) throw DomainError.notFound('Mentoring assignment', id);
     return assignment;
   }
@@ -137,7 +150,9 @@ export class AssignmentsService {
     );
     if (!row.programme) throw DomainError.invalid(`programmeId: programme ${programmeId} was not found`);
     if (!row.participant) {
-      throw DomainError.invalid(`menteeId: ${menteeId} is not a participant of programme ${programmeId} (no enrolment in its cohorts)`);
+      throw DomainError.invalid(
+        `menteeId: ${menteeId} is not a participant of programme ${programmeId} (no enrolment in its cohorts)`,
+      );
     }
   }
 
@@ -146,7 +161,11 @@ export class AssignmentsService {
    * would leave sessions outside it. Session writes hold FOR SHARE on the assignment, so the
    * FOR UPDATE taken by lock() makes this check and the new end date one consistent step.
    */
-  private async assertNoSessionsAfter(tx: EntityManager, assignment: MentoringAssignment, endsOn: string): Promise<void> {
+  private async assertNoSessionsAfter(
+    tx: EntityManager,
+    assignment: MentoringAssignment,
+    endsOn: string,
+  ): Promise<void> {
     const [row] = await tx.query(
       `SELECT max(occurred_at) AS last FROM mentoring_sessions WHERE assignment_id = $1 AND occurred_at >= $2`,
       [assignment.id, endOfGrace(endsOn)],

@@ -30,7 +30,8 @@ export class MenteeOverview {
   @ApiProperty({ description: 'Sum of session durations, in hours (2 decimals)' }) hours: number;
   @ApiProperty({ nullable: true }) lastSessionAt: Date | null;
   @ApiProperty({
-    description: 'No session in the last MENTORING_OVERDUE_DAYS days (counted from startsOn while there is none yet)',
+    description:
+      'No session in the last MENTORING_OVERDUE_DAYS days (counted from startsOn while there is none yet)',
   })
   overdue: boolean;
 }

@@ -13,7 +13,10 @@ export class MenteesController {
 
   @Get('mentoring/mentees')
   @Roles(...READERS)
-  @ApiOkResponse({ type: Page<MenteeOverview>, description: 'Active mentees with sessions, hours, last session and overdue' })
+  @ApiOkResponse({
+    type: Page<MenteeOverview>,
+    description: 'Active mentees with sessions, hours, last session and overdue',
+  })
   list(@Query() query: MenteeQuery, @CurrentActor() actor: Actor): Promise<Page<MenteeOverview>> {
     const mentorId = mentoringAccess.mentorScope(actor, query.mentorId);
     return this.mentees.overview({ mentorId, programmeId: query.programmeId }, query);
@@ -23,6 +26,9 @@ export class MenteesController {
   @Roles('master_teacher')
   @ApiOkResponse({ type: Page<MenteeOverview>, description: "The calling master teacher's active mentees" })
   mine(@Query() query: MyMenteeQuery, @CurrentActor() actor: Actor): Promise<Page<MenteeOverview>> {
-    return this.mentees.overview({ mentorId: mentoringAccess.mentorScope(actor, undefined), programmeId: query.programmeId }, query);
+    return this.mentees.overview(
+      { mentorId: mentoringAccess.mentorScope(actor, undefined), programmeId: query.programmeId },
+      query,
+    );
   }
 }

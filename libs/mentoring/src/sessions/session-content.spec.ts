@@ -23,7 +23,13 @@ describe('comparing a resent session with the stored one', () => {
   });
 
   it('names every field that differs', () => {
-    const sent: SessionContent = { ...stored, assignmentId: 'a2', durationMinutes: 50, topics: [], notes: 'late' };
+    const sent: SessionContent = {
+      ...stored,
+      assignmentId: 'a2',
+      durationMinutes: 50,
+      topics: [],
+      notes: 'late',
+    };
     expect(contentDifferences(sent, stored)).toEqual(['assignmentId', 'durationMinutes', 'topics', 'notes']);
   });
 });

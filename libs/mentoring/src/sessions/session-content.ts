@@ -46,7 +46,8 @@ export function contentDifferences(sent: SessionContent, stored: SessionContent)
   if (sent.occurredAt.getTime() !== stored.occurredAt.getTime()) differs.push('occurredAt');
   if (sent.durationMinutes !== stored.durationMinutes) differs.push('durationMinutes');
   if (sent.mode !== stored.mode) differs.push('mode');
-  if (sent.topics.length !== stored.topics.length || sent.topics.some((t, i) => t !== stored.topics[i])) differs.push('topics');
+  if (sent.topics.length !== stored.topics.length || sent.topics.some((t, i) => t !== stored.topics[i]))
+    differs.push('topics');
   if ((sent.notes ?? null) !== (stored.notes ?? null)) differs.push('notes');
   return differs;
 }

@@ -40,7 +40,11 @@ export class SessionIngestService {
   ) {}
 
   /** One outcome per candidate, in the candidates' order. */
-  async ingest(candidates: SessionCandidate[], actor: Actor, now: Date = new Date()): Promise<IngestOutcome[]> {
+  async ingest(
+    candidates: SessionCandidate[],
+    actor: Actor,
+    now: Date = new Date(),
+  ): Promise<IngestOutcome[]> {
     if (candidates.length === 0) return [];
     const { outcomes, programmeIds } = await this.db.transaction(async (tx) => {
       const assignments = await this.shareAssignments(tx, unique(candidates.map((c) => c.assignmentId)));
@@ -49,13 +53,21 @@ export class SessionIngestService {
       const repeats: SessionCandidate[] = [];
       for (const candidate of candidates) {
         const error = this.refusal(candidate, assignments.get(candidate.assignmentId), actor, now);
-        if (error) outcomes.set(candidate.index, { index: candidate.index, clientRef: candidate.clientRef, status: 'rejected', error });
+        if (error)
+          outcomes.set(candidate.index, {
+            index: candidate.index,
+            clientRef: candidate.clientRef,
+            status: 'rejected',
+            error,
+          });
         else if (firstByRef.has(candidate.clientRef)) repeats.push(candidate);
         else firstByRef.set(candidate.clientRef, candidate);
       }
 
       // One order for every batch, so concurrent batches sharing refs wait on each other instead of deadlocking.
-      const firsts = [...firstByRef.values()].sort((a, b) => (a.clientRef < b.clientRef ? -1 : a.clientRef > b.clientRef ? 1 : 0));
+      const firsts = [...firstByRef.values()].sort((a, b) =>
+        a.clientRef < b.clientRef ? -1 : a.clientRef > b.clientRef ? 1 : 0,
+      );
       const created = new Map((await this.insert(tx, firsts, actor)).map((s) => [s.clientRef, s]));
       const notInserted = firsts.filter((c) => !created.has(c.clientRef)).map((c) => c.clientRef);
       const stored = new Map(created);
@@ -66,7 +78,9 @@ export class SessionIngestService {
         outcomes.set(candidate.index, this.resolve(candidate, stored.get(candidate.clientRef), isNew));
       }
 
-      const programmeIds = unique([...created.values()].map((s) => assignments.get(s.assignmentId)!.programmeId)).sort();
+      const programmeIds = unique(
+        [...created.values()].map((s) => assignments.get(s.assignmentId)!.programmeId),
+      ).sort();
       for (const programmeId of programmeIds) await this.stats.markDirty(tx, programmeId);
       return { outcomes, programmeIds };
     });
@@ -88,9 +102,17 @@ export class SessionIngestService {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
-  private refusal(candidate: SessionCandidate, assignment: AssignmentFacts | undefined, actor: Actor, now: Date): DomainError | null {
+  private refusal(
+    candidate: SessionCandidate,
+    assignment: AssignmentFacts | undefined,
+    actor: Actor,
+    now: Date,
+  ): DomainError | null {
     if (!assignment) {
-      return new DomainError(ErrorCode.NotFound, `assignmentId: mentoring assignment ${candidate.assignmentId} was not found`);
+      return new DomainError(
+        ErrorCode.NotFound,
+        `assignmentId: mentoring assignment ${candidate.assignmentId} was not found`,
+      );
     }
     const forbidden = mentoringAccess.writeRefusal(actor, assignment);
     if (forbidden) return DomainError.forbidden(forbidden);
@@ -99,7 +121,11 @@ export class SessionIngestService {
   }
 
   /** All candidates in one statement: arrays, not one parameter per value (a statement takes at most 65,535). */
-  private async insert(tx: EntityManager, candidates: SessionCandidate[], actor: Actor): Promise<MentoringSession[]> {
+  private async insert(
+    tx: EntityManager,
+    candidates: SessionCandidate[],
+    actor: Actor,
+  ): Promise<MentoringSession[]> {
     if (candidates.length === 0) return [];
     return tx.query(
       `INSERT INTO mentoring_sessions (assignment_id, occurred_at, duration_minutes, mode, topics, notes, client_ref, recorded_by)
@@ -125,10 +151,16 @@ export class SessionIngestService {
 
   private async findByClientRefs(tx: EntityManager, clientRefs: string[]): Promise<MentoringSession[]> {
     if (clientRefs.length === 0) return [];
-    return tx.query(`SELECT ${SESSION_COLUMNS} FROM mentoring_sessions WHERE client_ref = ANY($1::text[])`, [clientRefs]);
+    return tx.query(`SELECT ${SESSION_COLUMNS} FROM mentoring_sessions WHERE client_ref = ANY($1::text[])`, [
+      clientRefs,
+    ]);
   }
 
-  private resolve(candidate: SessionCandidate, stored: MentoringSession | undefined, isNew: boolean): IngestOutcome {
+  private resolve(
+    candidate: SessionCandidate,
+    stored: MentoringSession | undefined,
+    isNew: boolean,
+  ): IngestOutcome {
     const { index, clientRef } = candidate;
     // ON CONFLICT found the row, so a later statement of this transaction sees it committed.
     if (!stored) throw new Error(`clientRef ${clientRef} neither inserted nor found`);

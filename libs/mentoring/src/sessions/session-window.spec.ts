@@ -11,15 +11,21 @@ describe('when a session may have occurred', () => {
   });
 
   it('refuses a session more than 5 minutes in the future, naming occurredAt', () => {
-    expect(occurredAtRefusal(new Date('2025-06-10T12:05:01Z'), open, now)).toMatch(/^occurredAt: .* in the future/);
+    expect(occurredAtRefusal(new Date('2025-06-10T12:05:01Z'), open, now)).toMatch(
+      /^occurredAt: .* in the future/,
+    );
   });
 
   it('refuses a session before the assignment starts', () => {
-    expect(occurredAtRefusal(new Date('2025-02-28T23:59:59Z'), open, now)).toMatch(/^occurredAt: .*before the assignment starts on 2025-03-01/);
+    expect(occurredAtRefusal(new Date('2025-02-28T23:59:59Z'), open, now)).toMatch(
+      /^occurredAt: .*before the assignment starts on 2025-03-01/,
+    );
   });
 
   it('accepts a session through the day after endsOn and refuses one later', () => {
     expect(occurredAtRefusal(new Date('2025-06-01T23:59:59Z'), ended, now)).toBeNull();
-    expect(occurredAtRefusal(new Date('2025-06-02T00:00:00Z'), ended, now)).toMatch(/^occurredAt: .*ended on 2025-05-31/);
+    expect(occurredAtRefusal(new Date('2025-06-02T00:00:00Z'), ended, now)).toMatch(
+      /^occurredAt: .*ended on 2025-05-31/,
+    );
   });
 });

@@ -18,7 +18,11 @@ export function endOfGrace(endsOn: string): Date {
  * an ended assignment no later than the day after endsOn (a session late on the last day,
  * logged in a time zone ahead of UTC, still fits).
  */
-export function occurredAtRefusal(occurredAt: Date, assignment: Window, now: Date = new Date()): string | null {
+export function occurredAtRefusal(
+  occurredAt: Date,
+  assignment: Window,
+  now: Date = new Date(),
+): string | null {
   if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     return `occurredAt: ${occurredAt.toISOString()} is in the future (server time ${now.toISOString()})`;
   }

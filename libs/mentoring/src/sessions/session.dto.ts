@@ -28,9 +28,15 @@ export const BATCH_LIMIT = 500;
 
 /** What a session says happened; editable after logging. */
 export class SessionFieldsDto {
-  @ApiProperty({ format: 'date-time', example: '2025-03-04T10:30:00+08:00', description: 'Not in the future (5 min clock skew allowed), within the assignment' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2025-03-04T10:30:00+08:00',
+    description: 'Not in the future (5 min clock skew allowed), within the assignment',
+  })
   @IsISO8601({ strict: true })
-  @Matches(DATE_TIME, { message: 'occurredAt must be an ISO 8601 date-time with a time zone, e.g. 2025-03-04T10:30:00+08:00' })
+  @Matches(DATE_TIME, {
+    message: 'occurredAt must be an ISO 8601 date-time with a time zone, e.g. 2025-03-04T10:30:00+08:00',
+  })
   occurredAt: string;
 
   @ApiProperty({ minimum: 1, maximum: 600 })
@@ -46,7 +52,8 @@ export class SessionFieldsDto {
   @ApiPropertyOptional({
     type: [String],
     maxItems: 10,
-    description: "Free text within limits (the programme has no fixed topic list yet): 0–10 entries, each 1–100 characters after trimming",
+    description:
+      'Free text within limits (the programme has no fixed topic list yet): 0–10 entries, each 1–100 characters after trimming',
     example: ['lesson planning with AI', 'assessment design'],
   })
   @IsOptional()
@@ -65,10 +72,17 @@ export class SessionFieldsDto {
 }
 
 export class CreateSessionDto extends SessionFieldsDto {
-  @ApiProperty({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$', description: "The recording device's key: a resend stores nothing new" })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 100,
+    pattern: '^[A-Za-z0-9._:-]+$',
+    description: "The recording device's key: a resend stores nothing new",
+  })
   @IsString()
   @Length(1, 100)
-  @Matches(/^[A-Za-z0-9._:-]+$/, { message: 'clientRef may contain only A-Z, a-z, 0-9, ".", "_", ":" and "-"' })
+  @Matches(/^[A-Za-z0-9._:-]+$/, {
+    message: 'clientRef may contain only A-Z, a-z, 0-9, ".", "_", ":" and "-"',
+  })
   clientRef: string;
 }
 
@@ -104,13 +118,38 @@ export class SessionView {
   @ApiProperty({ type: [String] }) topics: string[];
   @ApiProperty({ nullable: true }) notes: string | null;
   @ApiProperty() clientRef: string;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The user who logged it' }) recordedBy: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'The user who logged it' }) recordedBy:
+    string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
   static of(s: MentoringSession): SessionView {
-    const { id, assignmentId, occurredAt, durationMinutes, mode, topics, notes, clientRef, recordedBy, createdAt, updatedAt } = s;
-    return { id, assignmentId, occurredAt, durationMinutes, mode, topics, notes, clientRef, recordedBy, createdAt, updatedAt };
+    const {
+      id,
+      assignmentId,
+      occurredAt,
+      durationMinutes,
+      mode,
+      topics,
+      notes,
+      clientRef,
+      recordedBy,
+      createdAt,
+      updatedAt,
+    } = s;
+    return {
+      id,
+      assignmentId,
+      occurredAt,
+      durationMinutes,
+      mode,
+      topics,
+      notes,
+      clientRef,
+      recordedBy,
+      createdAt,
+      updatedAt,
+    };
   }
 }
 
@@ -120,14 +159,19 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export class BatchItemResult {
   @ApiProperty({ description: 'Position in the request' }) index: number;
   @ApiProperty({ nullable: true }) clientRef: string | null;
-  @ApiProperty({ enum: ITEM_STATUSES, description: 'created and duplicate are successes; a duplicate answers with the stored session' })
+  @ApiProperty({
+    enum: ITEM_STATUSES,
+    description: 'created and duplicate are successes; a duplicate answers with the stored session',
+  })
   status: ItemStatus;
   @ApiPropertyOptional({ type: SessionView }) session?: SessionView;
-  @ApiPropertyOptional({ description: 'Why the item was rejected or conflicts, naming the field' }) reason?: string;
+  @ApiPropertyOptional({ description: 'Why the item was rejected or conflicts, naming the field' })
+  reason?: string;
 }
 
 export class BatchResult {
-  @ApiProperty({ type: [BatchItemResult], description: 'One per item, in request order' }) results: BatchItemResult[];
+  @ApiProperty({ type: [BatchItemResult], description: 'One per item, in request order' })
+  results: BatchItemResult[];
   @ApiProperty() created: number;
   @ApiProperty() duplicate: number;
   @ApiProperty() conflict: number;

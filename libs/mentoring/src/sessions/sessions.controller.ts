@@ -1,8 +1,21 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Response } from 'express';
 import { Actor, CurrentActor, ErrorBody, Page, READERS, Role, Roles, UuidPipe } from '@cascade/platform';
-import { BatchResult, BatchSessionsDto, CreateSessionDto, SessionQuery, SessionView, UpdateSessionDto } from './session.dto';
+import {
+  BatchResult,
+  BatchSessionsDto,
+  CreateSessionDto,
+  SessionQuery,
+  SessionView,
+  UpdateSessionDto,
+} from './session.dto';
 import { SessionsService } from './sessions.service';
 
 /** Who may log sessions: staff for anyone, a master teacher for the assignments they mentor. */
@@ -17,15 +30,25 @@ export class SessionsController {
   @Get('assignments/:id/sessions')
   @Roles(...READERS)
   @ApiOkResponse({ type: Page<SessionView> })
-  list(@Param('id', UuidPipe) id: string, @Query() query: SessionQuery, @CurrentActor() actor: Actor): Promise<Page<SessionView>> {
+  list(
+    @Param('id', UuidPipe) id: string,
+    @Query() query: SessionQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<SessionView>> {
     return this.sessions.list(id, query, actor);
   }
 
   @Post('assignments/:id/sessions')
   @Roles(...LOGGERS)
   @ApiCreatedResponse({ type: SessionView, description: 'Stored now' })
-  @ApiOkResponse({ type: SessionView, description: 'This clientRef was stored before with the same content: the stored session' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'This clientRef was stored before with different content' })
+  @ApiOkResponse({
+    type: SessionView,
+    description: 'This clientRef was stored before with the same content: the stored session',
+  })
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description: 'This clientRef was stored before with different content',
+  })
   async log(
     @Param('id', UuidPipe) id: string,
     @Body() dto: CreateSessionDto,
@@ -42,7 +65,8 @@ export class SessionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     type: BatchResult,
-    description: 'Always 200 once the envelope is valid: each item has its own status (created, duplicate, conflict, rejected)',
+    description:
+      'Always 200 once the envelope is valid: each item has its own status (created, duplicate, conflict, rejected)',
   })
   batch(@Body() dto: BatchSessionsDto, @CurrentActor() actor: Actor): Promise<BatchResult> {
     return this.sessions.batch(dto.sessions, actor);
@@ -51,7 +75,11 @@ export class SessionsController {
   @Patch('sessions/:id')
   @Roles(...LOGGERS)
   @ApiOkResponse({ type: SessionView })
-  async update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateSessionDto, @CurrentActor() actor: Actor): Promise<SessionView> {
+  async update(
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateSessionDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<SessionView> {
     return SessionView.of(await this.sessions.update(id, dto, actor));
   }
 }

@@ -9,7 +9,15 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { MentoringAssignment } from '../assignments/mentoring-assignment.entity';
 import { MentoringSession } from './mentoring-session.entity';
 import { SessionCandidate, toCandidate } from './session-content';
-import { BatchItemResult, BatchResult, BatchSessionItemDto, CreateSessionDto, SessionQuery, SessionView, UpdateSessionDto } from './session.dto';
+import {
+  BatchItemResult,
+  BatchResult,
+  BatchSessionItemDto,
+  CreateSessionDto,
+  SessionQuery,
+  SessionView,
+  UpdateSessionDto,
+} from './session.dto';
 import { IngestOutcome, SessionIngestService } from './session-ingest.service';
 import { occurredAtRefusal } from './session-window';
 
@@ -41,7 +49,11 @@ export class SessionsService {
   }
 
   /** Logs one session: created, or the stored one when this clientRef was sent before with the same content. */
-  async logOne(assignmentId: string, dto: CreateSessionDto, actor: Actor): Promise<{ created: boolean; session: MentoringSession }> {
+  async logOne(
+    assignmentId: string,
+    dto: CreateSessionDto,
+    actor: Actor,
+  ): Promise<{ created: boolean; session: MentoringSession }> {
     const [outcome] = await this.ingest.ingest([toCandidate(0, { ...dto, assignmentId })], actor);
     switch (outcome.status) {
       case 'created':
@@ -63,19 +75,35 @@ export class SessionsService {
     const results: BatchItemResult[] = new Array(items.length);
     const candidates: SessionCandidate[] = [];
     items.forEach((raw, index) => {
-      const clientRef = typeof (raw as { clientRef?: unknown })?.clientRef === 'string' ? (raw as { clientRef: string }).clientRef : null;
+      const clientRef =
+        typeof (raw as { clientRef?: unknown })?.clientRef === 'string'
+          ? (raw as { clientRef: string }).clientRef
+          : null;
       if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        results[index] = { index, clientRef, status: 'rejected', reason: `sessions[${index}]: must be an object` };
+        results[index] = {
+          index,
+          clientRef,
+          status: 'rejected',
+          reason: `sessions[${index}]: must be an object`,
+        };
         return;
       }
       const item = plainToInstance(BatchSessionItemDto, raw);
       const errors = validateSync(item, { whitelist: true, forbidNonWhitelisted: true });
-      if (errors.length > 0) results[index] = { index, clientRef, status: 'rejected', reason: fieldProblems(errors) };
+      if (errors.length > 0)
+        results[index] = { index, clientRef, status: 'rejected', reason: fieldProblems(errors) };
       else candidates.push(toCandidate(index, item));
     });
-    for (const outcome of await this.ingest.ingest(candidates, actor)) results[outcome.index] = this.itemResult(outcome);
+    for (const outcome of await this.ingest.ingest(candidates, actor))
+      results[outcome.index] = this.itemResult(outcome);
     const count = (status: BatchItemResult['status']) => results.filter((r) => r.status === status).length;
-    return { results, created: count('created'), duplicate: count('duplicate'), conflict: count('conflict'), rejected: count('rejected') };
+    return {
+      results,
+      created: count('created'),
+      duplicate: count('duplicate'),
+      conflict: count('conflict'),
+      rejected: count('rejected'),
+    };
   }
 
   /** Edits after logging; the audit trail records the change, updated_at when. */
@@ -84,9 +112,15 @@ export class SessionsService {
       if (dto[field] === null) throw DomainError.invalid(`${field}: must not be null`);
     }
     const { session, programmeId } = await this.db.transaction(async (tx) => {
-      const session = await tx.findOne(MentoringSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const session = await tx.findOne(MentoringSession, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!session) throw DomainError.notFound('Mentoring session', id);
-      const assignment = await tx.findOne(MentoringAssignment, { where: { id: session.assignmentId }, lock: { mode: 'pessimistic_read' } });
+      const assignment = await tx.findOne(MentoringAssignment, {
+        where: { id: session.assignmentId },
+        lock: { mode: 'pessimistic_read' },
+      });
       if (!assignment) throw DomainError.notFound('Mentoring assignment', session.assignmentId);
       mentoringAccess.assertCanWrite(actor, assignment);
       if (dto.occurredAt !== undefined) session.occurredAt = new Date(dto.occurredAt);

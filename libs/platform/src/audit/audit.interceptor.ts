@@ -24,7 +24,12 @@ export class AuditInterceptor implements NestInterceptor {
         const route = `${request.baseUrl ?? ''}${request.route?.path ?? request.path}`;
         const entity = route.replace(/^\/api\/v1\//, '').split('/')[0] ?? 'unknown';
         const resultId = (result as { id?: unknown } | null)?.id;
-        const entityId = typeof resultId === 'string' ? resultId : (typeof request.params.id === 'string' ? request.params.id : null);
+        const entityId =
+          typeof resultId === 'string'
+            ? resultId
+            : typeof request.params.id === 'string'
+              ? request.params.id
+              : null;
         const entry = {
           action: `${request.method} ${route}`,
           entity,

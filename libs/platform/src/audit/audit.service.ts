@@ -48,7 +48,11 @@ export class AuditService {
   }
 
   async list(query: AuditQuery): Promise<Page<AuditEvent>> {
-    const qb = this.events.createQueryBuilder('e').orderBy('e.id', 'DESC').take(query.limit).skip(query.offset);
+    const qb = this.events
+      .createQueryBuilder('e')
+      .orderBy('e.id', 'DESC')
+      .take(query.limit)
+      .skip(query.offset);
     if (query.entity) qb.andWhere('e.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('e.entityId = :entityId', { entityId: query.entityId });
     if (query.actorUserId) qb.andWhere('e.actorUserId = :actorUserId', { actorUserId: query.actorUserId });

@@ -16,7 +16,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or address; see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts for this account or address; see Retry-After',
+  })
   async login(@Body() dto: LoginDto): Promise<AccessTokenDto> {
     return { accessToken: await this.users.login(dto.email, dto.password) };
   }

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Request } from 'express';
@@ -28,7 +35,8 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('authorization: a Bearer token is required');
+    if (scheme !== 'Bearer' || !token)
+      throw new UnauthorizedException('authorization: a Bearer token is required');
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
@@ -43,7 +51,9 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException('role: this route is not open to any role');
     }
     if (!roles.includes(claims.role)) {
-      throw new ForbiddenException(`role: ${claims.role} may not ${request.method} ${request.route?.path ?? request.path}`);
+      throw new ForbiddenException(
+        `role: ${claims.role} may not ${request.method} ${request.route?.path ?? request.path}`,
+      );
     }
     return true;
   }

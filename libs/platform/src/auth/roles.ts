@@ -11,7 +11,12 @@ export interface Actor {
 }
 
 /** The worker acts as this actor when a job changes records (automatic revocation, say). */
-export const SYSTEM_ACTOR: Actor = { userId: '00000000-0000-0000-0000-000000000000', email: 'system', role: 'admin', personId: null };
+export const SYSTEM_ACTOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  email: 'system',
+  role: 'admin',
+  personId: null,
+};
 
 export const STAFF: Role[] = ['admin', 'coordinator'];
 export const READERS: Role[] = ['admin', 'coordinator', 'master_teacher', 'viewer'];

@@ -9,7 +9,8 @@ export const LOGIN_ROUTE = 'cascade:login-route';
 
 type Req = Partial<Pick<Request, 'ip'>> & { actor?: Actor; body?: { email?: unknown } };
 
-const isLogin = (context: ExecutionContext) => context.getHandler() && Reflect.getMetadata(LOGIN_ROUTE, context.getHandler()) === true;
+const isLogin = (context: ExecutionContext) =>
+  context.getHandler() && Reflect.getMetadata(LOGIN_ROUTE, context.getHandler()) === true;
 const loginEmail = (req: Req) => (typeof req.body?.email === 'string' ? req.body.email.toLowerCase() : '');
 
 /**
@@ -25,7 +26,8 @@ export function throttlerOptions(config: ConfigService<CascadeConfig, true>): Th
       ttl: 1000,
       limit: config.get('API_RATE_LIMIT_PER_SECOND'),
       skipIf: isLogin,
-      getTracker: (req: Record<string, unknown>) => (req as Req).actor?.userId ?? (req as Req).ip ?? 'unknown',
+      getTracker: (req: Record<string, unknown>) =>
+        (req as Req).actor?.userId ?? (req as Req).ip ?? 'unknown',
     },
     {
       name: 'login-account',
@@ -47,7 +49,10 @@ export function throttlerOptions(config: ConfigService<CascadeConfig, true>): Th
 /** The stock guard names its header after the limit (Retry-After-login-account); clients read Retry-After. */
 @Injectable()
 export class CascadeThrottlerGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     context.switchToHttp().getResponse<Response>().header('Retry-After', String(detail.timeToBlockExpire));
     return super.throwThrottlingException(context, detail);
   }

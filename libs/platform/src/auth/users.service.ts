@@ -34,7 +34,11 @@ export class UsersService implements OnApplicationBootstrap {
     await this.users
       .createQueryBuilder()
       .insert()
-      .values({ email: email.toLowerCase(), passwordHash: await argon2.hash(this.config.get('ADMIN_PASSWORD')), role: 'admin' })
+      .values({
+        email: email.toLowerCase(),
+        passwordHash: await argon2.hash(this.config.get('ADMIN_PASSWORD')),
+        role: 'admin',
+      })
       .orIgnore()
       .execute();
     this.logger.log(`created the first admin ${email}`);
@@ -70,7 +74,11 @@ export class UsersService implements OnApplicationBootstrap {
   async create(dto: CreateUserDto): Promise<UserView> {
     const { password, ...fields } = dto;
     const user = await this.users.save(
-      this.users.create({ ...fields, email: dto.email.toLowerCase(), passwordHash: await argon2.hash(password) }),
+      this.users.create({
+        ...fields,
+        email: dto.email.toLowerCase(),
+        passwordHash: await argon2.hash(password),
+      }),
     );
     return UserView.of(user);
   }

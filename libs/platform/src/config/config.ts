@@ -78,7 +78,9 @@ export class CascadeConfig {
 
 /** Used by ConfigModule: an invalid setting stops the process with a message naming it. */
 export function validateConfig(env: Record<string, unknown>): CascadeConfig {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const defined = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const config = plainToInstance(CascadeConfig, defined, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {

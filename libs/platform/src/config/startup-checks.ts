@@ -12,7 +12,9 @@ export async function assertServicesReachable(config: CascadeConfig): Promise<vo
     await pg.connect();
     await pg.query('SELECT 1');
   } catch (error) {
-    throw new Error(`PostgreSQL is unreachable at ${redactUrl(config.DATABASE_URL)}: ${(error as Error).message}`);
+    throw new Error(
+      `PostgreSQL is unreachable at ${redactUrl(config.DATABASE_URL)}: ${(error as Error).message}`,
+    );
   } finally {
     await pg.end().catch(() => undefined);
   }
@@ -30,7 +32,9 @@ export async function assertServicesReachable(config: CascadeConfig): Promise<vo
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`Redis is unreachable at ${redactUrl(config.REDIS_URL)}: ${(cause ?? (error as Error)).message}`);
+    throw new Error(
+      `Redis is unreachable at ${redactUrl(config.REDIS_URL)}: ${(cause ?? (error as Error)).message}`,
+    );
   } finally {
     // disconnect() on a client that already ended leaves a 2-second timer behind.
     if (redis.status !== 'end') redis.disconnect();
