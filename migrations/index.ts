@@ -8,6 +8,7 @@ import { MentoringSessionRules1763900020000 } from './1763900020000-mentoring-se
 import { CreateStatsSnapshots1763900030000 } from './1763900030000-create-stats-snapshots';
 import { CreateReportRequests1763900040000 } from './1763900040000-create-report-requests';
 import { CreateImports1763900050000 } from './1763900050000-create-imports';
+import { PeopleSearchTrigram1763900060000 } from './1763900060000-people-search-trigram';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -19,4 +20,5 @@ export const migrations = [
   CreateStatsSnapshots1763900030000,
   CreateReportRequests1763900040000,
   CreateImports1763900050000,
+  PeopleSearchTrigram1763900060000,
 ];
