@@ -1,6 +1,7 @@
 /**
- * Every scope's figures in one statement, from the rollup's working sets (scratch.sql.ts) into
- * stats_figures. $1 programme, $2 snapshot. docs/FIGURES.md defines each figure and scope.
+ * The snapshot in one statement: its stats_snapshots row, every scope's figures from the rollup's
+ * working sets (scratch.sql.ts) into stats_figures, and the pruning of older snapshots.
+ * $1 programme, $2 the dirty version it reflects. docs/FIGURES.md defines each figure and scope.
  */
 
 /** The counts of one group of participants (per scope and generation). */
@@ -12,7 +13,7 @@ const COUNTS = `count(*) AS participants,
            sum(minutes) AS mentoring_minutes,
            count(*) FILTER (WHERE sessions > 0) AS mentees_mentored`;
 
-export const WRITE_FIGURES_SQL = `
+const FIGURES = `
   INSERT INTO stats_figures (snapshot_id, scope, scope_id, participants, institutions, master_teachers, completers,
                              certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, by_generation)
   WITH scopes AS (
@@ -80,7 +81,7 @@ export const WRITE_FIGURES_SQL = `
     SELECT coalesce(sum(sessions), 0) AS sessions, coalesce(sum(minutes), 0) AS minutes, count(*) AS mentees
       FROM stats_rollup_mentees
   )
-  SELECT $2::bigint, s.scope, s.scope_id,
+  SELECT (SELECT id FROM snapshot), s.scope, s.scope_id,
          coalesce(f.participants, 0), coalesce(i.n, 0), coalesce(m.n, 0), coalesce(f.completers, 0),
          coalesce(f.certified, 0), coalesce(f.ai_adopters, 0),
          CASE WHEN s.scope = 'programme' THEN pm.sessions ELSE coalesce(f.mentoring_sessions, 0) END,
@@ -92,3 +93,24 @@ export const WRITE_FIGURES_SQL = `
     LEFT JOIN facts f ON f.scope = s.scope AND f.scope_id = s.scope_id
     LEFT JOIN institutions i ON i.scope = s.scope AND i.scope_id = s.scope_id
     LEFT JOIN masters m ON m.scope = s.scope AND m.scope_id = s.scope_id`;
+
+/**
+ * computed_at is the transaction's instant, one for all scopes. Pruning keeps the last snapshot
+ * of each earlier day (UTC); today's earlier snapshots go, as the new one is today's last. The
+ * DELETE cannot see the row inserted beside it (one statement, one view of the data).
+ */
+export const WRITE_SNAPSHOT_SQL = `
+  WITH snapshot AS (
+    INSERT INTO stats_snapshots (programme_id, computed_at, computed_on, dirty_version)
+    VALUES ($1, now(), (now() AT TIME ZONE 'UTC')::date, $2)
+    RETURNING id, computed_at, computed_on
+  ), pruned AS (
+    DELETE FROM stats_snapshots s
+     WHERE s.programme_id = $1
+       AND s.id NOT IN (SELECT DISTINCT ON (computed_on) id
+                          FROM stats_snapshots
+                         WHERE programme_id = $1 AND computed_on <> (SELECT computed_on FROM snapshot)
+                         ORDER BY computed_on, computed_at DESC, id DESC)
+  ), figures AS (${FIGURES}
+  )
+  SELECT id, computed_at FROM snapshot`;

@@ -1,14 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
-import { WRITE_FIGURES_SQL } from './figures.sql';
-import {
-  GENERATION_NEXT_LEVEL_SQL,
-  GENERATION_ROOTS_SQL,
-  GENERATIONS_TABLE_SQL,
-  MAX_GENERATIONS,
-  TRAINER_EDGES_SQL,
-} from './generations.sql';
+import { WRITE_SNAPSHOT_SQL } from './figures.sql';
+import { GENERATIONS_SQL } from './generations.sql';
 import {
   ANALYZE_MEMBERSHIPS_SQL,
   ANALYZE_PARTICIPANTS_SQL,
@@ -18,10 +12,9 @@ import {
   participantsSql,
 } from './scratch.sql';
 import {
-  INSERT_SNAPSHOT_SQL,
+  BEGIN_SQL,
   LOCK_SQL,
   MARK_ROLLED_SQL,
-  PRUNE_SNAPSHOTS_SQL,
   READ_DIRTY_VERSION_SQL,
   SET_DURATION_SQL,
   UNLOCK_SQL,
@@ -80,18 +73,15 @@ export class RollupService {
     programmeId: string,
   ): Promise<Omit<RollupResult, 'behind'> | null> {
     const started = Date.now();
-    await runner.startTransaction('REPEATABLE READ');
+    // Statements, not TypeORM's startTransaction: BEGIN_SQL is one round trip where it takes three.
+    await runner.query(BEGIN_SQL);
     try {
-      // A batch job over the whole programme: hash joins and aggregates in memory, not on disk.
-      await runner.query(`SET LOCAL work_mem = '256MB'`);
-      // Many mid-sized statements: compiling each with JIT costs more than it saves.
-      await runner.query(`SET LOCAL jit = off`);
       const [state] = (await runner.query(READ_DIRTY_VERSION_SQL, [programmeId])) as {
         dirty_version: string;
         core_courses: number;
       }[];
       if (!state) {
-        await runner.commitTransaction();
+        await runner.query('COMMIT');
         return null;
       }
       const dirtyVersion = Number(state.dirty_version);
@@ -99,20 +89,18 @@ export class RollupService {
       // Statistics pay off only when the working sets are big; on small ones ANALYZE is the cost.
       const analyse = (memberships ?? 0) > ANALYZE_ABOVE_ROWS;
       if (analyse) await runner.query(ANALYZE_MEMBERSHIPS_SQL);
-      await this.generations(runner, programmeId);
+      await runner.query(GENERATIONS_SQL, [programmeId]);
       await runner.query(MENTEES_SQL, [programmeId]);
       await runner.query(participantsSql(state.core_courses), [programmeId]);
       if (analyse) await runner.query(ANALYZE_PARTICIPANTS_SQL);
       await runner.query(MEMBERS_SQL);
-      const [snapshot] = (await runner.query(INSERT_SNAPSHOT_SQL, [programmeId, dirtyVersion])) as {
+      const [snapshot] = (await runner.query(WRITE_SNAPSHOT_SQL, [programmeId, dirtyVersion])) as {
         id: string;
         computed_at: Date;
       }[];
-      await runner.query(WRITE_FIGURES_SQL, [programmeId, snapshot.id]);
-      await runner.query(PRUNE_SNAPSHOTS_SQL, [programmeId]);
       const durationMs = Date.now() - started;
       await runner.query(SET_DURATION_SQL, [snapshot.id, durationMs]);
-      await runner.commitTransaction();
+      await runner.query('COMMIT');
       return {
         programmeId,
         snapshotId: String(snapshot.id),
@@ -121,22 +109,8 @@ export class RollupService {
         durationMs,
       };
     } catch (error) {
-      await runner.rollbackTransaction();
+      await runner.query('ROLLBACK');
       throw error;
     }
-  }
-
-  /** The trainers' generations: one set-based statement per cascade level, until a level adds nobody. */
-  private async generations(runner: QueryRunner, programmeId: string): Promise<void> {
-    await runner.query(TRAINER_EDGES_SQL, [programmeId]);
-    await runner.query(GENERATIONS_TABLE_SQL);
-    await runner.query(GENERATION_ROOTS_SQL, [programmeId]);
-    for (let level = 1; level <= MAX_GENERATIONS; level++) {
-      const { affected } = await runner.query(GENERATION_NEXT_LEVEL_SQL, [level], true);
-      if (!affected) return;
-    }
-    throw new Error(
-      `stats: programme ${programmeId} has a cascade deeper than ${MAX_GENERATIONS} generations`,
-    );
   }
 }

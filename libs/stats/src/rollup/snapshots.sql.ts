@@ -1,4 +1,7 @@
-/** The rollup's bookkeeping: its lock, the dirty version it rolls, the snapshot it writes, pruning. */
+/**
+ * The rollup's bookkeeping: its lock, its transaction, the dirty version it rolls and the
+ * snapshot's duration (the snapshot itself and pruning: WRITE_SNAPSHOT_SQL in figures.sql.ts).
+ */
 
 /**
  * One rollup of a programme at a time. A session lock taken before the transaction begins, so
@@ -7,6 +10,15 @@
 export const LOCK_SQL = `SELECT pg_advisory_lock(hashtextextended('stats-rollup:' || $1::text, 0))`;
 export const UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtextextended('stats-rollup:' || $1::text, 0))`;
 
+/**
+ * One round trip (no parameters, so several statements may go together): all scopes as of one
+ * instant; a batch job over the whole programme, so hash joins and aggregates in memory, not on
+ * disk; many mid-sized statements, where compiling each with JIT would cost more than it saves.
+ */
+export const BEGIN_SQL = `START TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+  SET LOCAL work_mem = '256MB';
+  SET LOCAL jit = off`;
+
 /** The version of the records this rollup sees (the first read of its transaction). */
 export const READ_DIRTY_VERSION_SQL = `
   SELECT coalesce(s.dirty_version, 0) AS dirty_version, cardinality(p.core_course_ids) AS core_courses
@@ -14,22 +26,7 @@ export const READ_DIRTY_VERSION_SQL = `
     LEFT JOIN programme_figures_state s ON s.programme_id = p.id
    WHERE p.id = $1`;
 
-/** $1 programme, $2 dirty version; computed_at is the transaction's instant, one for all scopes. */
-export const INSERT_SNAPSHOT_SQL = `
-  INSERT INTO stats_snapshots (programme_id, computed_at, computed_on, dirty_version)
-  VALUES ($1, now(), (now() AT TIME ZONE 'UTC')::date, $2)
-  RETURNING id, computed_at`;
-
 export const SET_DURATION_SQL = `UPDATE stats_snapshots SET duration_ms = $2 WHERE id = $1`;
-
-/** Keeps the last snapshot of each day (UTC) — the latest included — and deletes the rest. */
-export const PRUNE_SNAPSHOTS_SQL = `
-  DELETE FROM stats_snapshots s
-   WHERE s.programme_id = $1
-     AND s.id NOT IN (SELECT DISTINCT ON (computed_on) id
-                        FROM stats_snapshots
-                       WHERE programme_id = $1
-                       ORDER BY computed_on, computed_at DESC, id DESC)`;
 
 /**
  * After commit (a REPEATABLE READ transaction could not update a row that writers bumped
