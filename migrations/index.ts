@@ -9,6 +9,7 @@ import { CreateStatsSnapshots1763900030000 } from './1763900030000-create-stats-
 import { CreateReportRequests1763900040000 } from './1763900040000-create-report-requests';
 import { CreateImports1763900050000 } from './1763900050000-create-imports';
 import { PeopleSearchTrigram1763900060000 } from './1763900060000-people-search-trigram';
+import { ReportRequestRuns1763900070000 } from './1763900070000-report-request-runs';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -21,4 +22,5 @@ export const migrations = [
   CreateReportRequests1763900040000,
   CreateImports1763900050000,
   PeopleSearchTrigram1763900060000,
+  ReportRequestRuns1763900070000,
 ];

@@ -21,13 +21,27 @@ import { ReportRequest } from '../report-requests/report-request.entity';
 import { writerStages } from '../writers/report-writer';
 import { ProgressReporter } from './progress-reporter';
 import { reportFileName, reportHeading, scopeNames } from './report-heading';
+import {
+  CLAIM_SQL,
+  FAIL_SQL,
+  FINISH_SQL,
+  HEARTBEAT_EVERY_MS,
+  HEARTBEAT_SQL,
+  LOCK_RUN_SQL,
+  PROGRESS_SQL,
+  RELEASE_SQL,
+} from './report-runs.sql';
 
 export type Outcome = { status: 'done'; rowCount: number } | { status: 'skipped'; reason: string };
 
+/** A claimed request, and the id of the run that holds it. */
+type Run = ReportRequest & { runId: string };
+
 /**
- * Writes one report request's file. Safe to run twice (a stalled job runs again): the claim
- * accepts a request still queued or running, each run writes its own temp file, and only the
- * run that finds the request still running under its row lock renames its file into place.
+ * Writes one report request's file. Safe to run twice (a stalled job runs again, the cleanup
+ * carries a request again): the claim takes a queued request, or a running one whose run
+ * stopped beating, under a new run id; each run writes its own temp file, and only the run
+ * whose id the request still holds, under its row lock, renames its file into place.
  */
 @Injectable()
 export class ReportGenerator {
@@ -39,13 +53,27 @@ export class ReportGenerator {
     private readonly summary: SummarySource,
   ) {}
 
-  async generate(reportId: string, onProgress: (percent: number) => Promise<void>): Promise<Outcome> {
+  /**
+   * A failure gives the request back to the queue for the job's next attempt, or, on the last
+   * one (`lastAttempt`), fails it with the reason for its requester to see.
+   */
+  async generate(
+    reportId: string,
+    onProgress: (percent: number) => Promise<void>,
+    { lastAttempt = false }: { lastAttempt?: boolean } = {},
+  ): Promise<Outcome> {
     const request = await this.claim(reportId);
-    if (!request) return { status: 'skipped', reason: `report ${reportId} is not queued or running` };
+    if (!request)
+      return { status: 'skipped', reason: `report ${reportId} is not queued nor left by a dead run` };
     const dir = resolve(this.config.get('REPORTS_DIR', { infer: true }));
-    await mkdir(dir, { recursive: true });
     const temp = join(dir, `.${request.id}.${randomUUID()}.part`);
+    // Beats even while a long query runs, so a live run is never taken for a dead one.
+    const heartbeat = setInterval(() => {
+      this.db.query(HEARTBEAT_SQL, [request.id, request.runId]).catch(() => undefined);
+    }, HEARTBEAT_EVERY_MS);
+    heartbeat.unref();
     try {
+      await mkdir(dir, { recursive: true });
       const { rowCount, fileName } = await this.write(request, temp, onProgress);
       const completed = await this.complete(
         request,
@@ -56,29 +84,25 @@ export class ReportGenerator {
       );
       return completed
         ? { status: 'done', rowCount }
-        : { status: 'skipped', reason: `report ${reportId} was finished by another run` };
+        : { status: 'skipped', reason: `report ${reportId} was taken over by another run` };
+    } catch (error) {
+      const message = (error as Error).message.slice(0, 2000);
+      // A failed write-back leaves a running row that stops beating: the cleanup carries it again.
+      await this.db
+        .query(lastAttempt ? FAIL_SQL : RELEASE_SQL, [request.id, request.runId, message])
+        .catch((e: Error) => this.logger.warn(`report ${reportId}: outcome not recorded: ${e.message}`));
+      throw error;
     } finally {
+      clearInterval(heartbeat);
       await rm(temp, { force: true });
     }
   }
 
-  /** On the job's last attempt: the request fails with the reason, for its requester to see. */
-  async fail(reportId: string, error: Error): Promise<void> {
-    await this.db.query(
-      `UPDATE report_requests SET status = 'failed', error = $2, finished_at = now()
-        WHERE id = $1 AND status IN ('queued', 'running')`,
-      [reportId, error.message.slice(0, 2000)],
-    );
-  }
-
-  private async claim(reportId: string): Promise<ReportRequest | undefined> {
-    const [rows] = (await this.db.query(
-      `UPDATE report_requests SET status = 'running', started_at = coalesce(started_at, now()), progress = 0
-        WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
-      [reportId],
-    )) as [{ id: string }[], number];
+  private async claim(reportId: string): Promise<Run | undefined> {
+    const [rows] = (await this.db.query(CLAIM_SQL, [reportId])) as [{ runId: string }[], number];
     if (rows.length === 0) return undefined;
-    return this.db.getRepository(ReportRequest).findOneByOrFail({ id: reportId });
+    const request = await this.db.getRepository(ReportRequest).findOneByOrFail({ id: reportId });
+    return Object.assign(request, { runId: rows[0].runId });
   }
 
   /**
@@ -86,7 +110,7 @@ export class ReportGenerator {
    * own, whose cursors stream rows through the writer into the temp file.
    */
   private async write(
-    request: ReportRequest,
+    request: Run,
     temp: string,
     onProgress: (percent: number) => Promise<void>,
   ): Promise<{ rowCount: number; fileName: string }> {
@@ -111,10 +135,7 @@ export class ReportGenerator {
       };
       const prepared = await this.sourceFor(request.kind).prepare(context);
       const progress = new ProgressReporter(prepared.expectedRows, async (percent) => {
-        await this.db.query(`UPDATE report_requests SET progress = $2 WHERE id = $1 AND status = 'running'`, [
-          request.id,
-          percent,
-        ]);
+        await this.db.query(PROGRESS_SQL, [request.id, request.runId, percent]);
         await onProgress(percent);
       });
       async function* counted(): AsyncGenerator<ReportEvent> {
@@ -137,9 +158,9 @@ export class ReportGenerator {
     }
   }
 
-  /** Under the request's row lock: rename into place and record the outcome, or give way. */
+  /** Under the request's row lock, while this run still holds it: rename into place and record. */
   private async complete(
-    request: ReportRequest,
+    request: Run,
     temp: string,
     path: string,
     rowCount: number,
@@ -147,22 +168,25 @@ export class ReportGenerator {
   ): Promise<boolean> {
     const ttlHours = this.config.get('REPORTS_TTL_HOURS', { infer: true });
     return this.db.transaction(async (tx) => {
-      const [current] = await tx.query(`SELECT status FROM report_requests WHERE id = $1 FOR UPDATE`, [
-        request.id,
-      ]);
-      if (current?.status !== 'running') {
-        this.logger.log(`report ${request.id} is ${current?.status ?? 'gone'}; this run's file is dropped`);
+      const held: unknown[] = await tx.query(LOCK_RUN_SQL, [request.id, request.runId]);
+      if (held.length === 0) {
+        this.logger.log(
+          `report ${request.id} is no longer held by run ${request.runId}; its file is dropped`,
+        );
         return false;
       }
       await rename(temp, path);
       const { size } = await stat(path);
-      await tx.query(
-        `UPDATE report_requests
-            SET status = 'done', progress = 100, row_count = $2, file_path = $3, file_name = $4, content_type = $5,
-                size_bytes = $6, error = NULL, finished_at = now(), expires_at = now() + make_interval(hours => $7)
-          WHERE id = $1`,
-        [request.id, rowCount, path, fileName, CONTENT_TYPES[request.format], size, ttlHours],
-      );
+      await tx.query(FINISH_SQL, [
+        request.id,
+        request.runId,
+        rowCount,
+        path,
+        fileName,
+        CONTENT_TYPES[request.format],
+        size,
+        ttlHours,
+      ]);
       return true;
     });
   }

@@ -6,9 +6,7 @@ import { join, resolve } from 'path';
 import { DataSource } from 'typeorm';
 import { CascadeConfig } from '@cascade/platform';
 import { ReportQueue } from '../report-requests/report-queue.service';
-
-/** A request still queued this long has lost its job (Redis lost it, or the enqueue failed). */
-const LOST_AFTER = '1 minute';
+import { LOST_REPORTS_SQL } from './report-runs.sql';
 /** Temp files of runs that died (a killed worker) are removed after this long. */
 const ORPHAN_AFTER_MS = 24 * 3600 * 1000;
 
@@ -57,15 +55,13 @@ export class ReportsCleanup {
   }
 
   /**
-   * Adding a job whose id still exists adds nothing, so a request whose job is waiting or
-   * running is left alone and only a lost one is carried again.
+   * A request queued a minute with no job (Redis lost it, or the enqueue failed), or running
+   * with a run that stopped beating (a dead worker; BullMQ may have failed its job for good).
+   * The queue de-duplicates by request only while a job waits or runs, so a request whose job
+   * still waits is not added twice, and one whose job ended gets a new job that runs.
    */
   private async requeue(): Promise<number> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM report_requests
-        WHERE status IN ('queued', 'running') AND created_at < now() - interval '${LOST_AFTER}'
-        ORDER BY created_at LIMIT 1000`,
-    );
+    const rows: { id: string }[] = await this.db.query(LOST_REPORTS_SQL);
     for (const row of rows) await this.queue.enqueue(row.id);
     return rows.length;
   }

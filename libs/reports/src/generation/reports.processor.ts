@@ -26,16 +26,13 @@ export class ReportsProcessor extends QueueProcessor<'exports'> {
   async process(job: ExportsJob): Promise<unknown> {
     if (job.name === 'cleanup') return this.cleanup.run();
     const { reportId } = job.data as JobPayloads['exports']['report'];
-    try {
-      // The row's progress is what clients read; the job's is a courtesy that must not fail the export.
-      return await this.generator.generate(reportId, (percent) =>
-        job.updateProgress(percent).catch(() => undefined),
-      );
-    } catch (error) {
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (lastAttempt) await this.generator.fail(reportId, error as Error);
-      throw error;
-    }
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    // The row's progress is what clients read; the job's is a courtesy that must not fail the export.
+    return this.generator.generate(
+      reportId,
+      (percent) => job.updateProgress(percent).catch(() => undefined),
+      { lastAttempt },
+    );
   }
 }
 

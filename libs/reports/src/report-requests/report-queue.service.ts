@@ -4,8 +4,9 @@ import { Queue } from 'bullmq';
 import { defaultJobOptions, JobPayloads } from '@cascade/platform';
 
 /**
- * Carries a report request to the worker. The job id is derived from the request, so adding it
- * again while the job still exists adds nothing: the periodic cleanup can re-enqueue freely.
+ * Carries a report request to the worker. De-duplicated by request while its job waits or runs;
+ * BullMQ frees the key when the job completes or fails for good, so the cleanup can carry the
+ * request again with a job that runs (a fixed job id would stay taken by the failed job).
  */
 @Injectable()
 export class ReportQueue {
@@ -16,7 +17,11 @@ export class ReportQueue {
   /** Call after the request's transaction committed; a lost enqueue is found again by the cleanup. */
   async enqueue(reportId: string): Promise<void> {
     try {
-      await this.exports.add('report', { reportId }, { ...defaultJobOptions, jobId: `report-${reportId}` });
+      await this.exports.add(
+        'report',
+        { reportId },
+        { ...defaultJobOptions, deduplication: { id: `report-${reportId}` } },
+      );
     } catch (error) {
       this.logger.warn(`report ${reportId} not enqueued: ${(error as Error).message}`);
     }
