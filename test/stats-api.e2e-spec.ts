@@ -142,7 +142,12 @@ describe('stats API', () => {
       .post(`/api/v1/programmes/${programmeId}/stats/refresh`)
       .set('Authorization', `Bearer ${coordinator}`)
       .expect(202);
-    expect(res.body).toEqual({ jobId: expect.any(String), state: expect.any(String) });
+    expect(res.body).toMatchObject({
+      jobId: expect.any(String),
+      state: expect.any(String),
+      dirtyVersion: expect.any(Number),
+      coversVersion: expect.any(Boolean),
+    });
     const state = await until(
       async () => {
         const job = await t.http

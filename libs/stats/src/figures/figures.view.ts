@@ -98,7 +98,7 @@ export class HistoryPointView extends Figures {
   computedAt: string;
 }
 
-/** A rollup job as the queue knows it. */
+/** A rollup job as the queue knows it, and whether the figures already include a version. */
 export class RollupJobView {
   @ApiProperty()
   jobId: string;
@@ -111,4 +111,31 @@ export class RollupJobView {
 
   @ApiPropertyOptional({ description: 'the reason of the last failure' })
   failedReason?: string;
+
+  @ApiProperty({
+    example: 42,
+    description:
+      "The programme's dirty version this answer is about. From POST /refresh: the version when the " +
+      'refresh was asked, which counts every write committed before it; pass it back as ' +
+      '`?dirtyVersion=` when polling. From GET /jobs/:jobId without it: the version now.',
+  })
+  dirtyVersion: number;
+
+  @ApiProperty({
+    example: 41,
+    nullable: true,
+    type: Number,
+    description: 'the dirty version the latest snapshot covers (null before the first snapshot)',
+  })
+  snapshotVersion: number | null;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'Whether the latest snapshot includes every write up to dirtyVersion: poll until this is true, ' +
+      'not until state is completed. When a rollup is already running, the refresh answers that ' +
+      "running job (BullMQ's de-duplication does not expose the one kept to run after it); it may " +
+      'complete without the latest writes, which the rollup that follows it includes.',
+  })
+  coversVersion: boolean;
 }

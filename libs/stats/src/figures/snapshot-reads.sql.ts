@@ -43,3 +43,17 @@ export const HISTORY_SQL = `
    ORDER BY s.computed_on, s.computed_at DESC, s.id DESC`;
 
 export const PROGRAMME_EXISTS_SQL = `SELECT 1 FROM programmes WHERE id = $1`;
+
+/**
+ * The programme's dirty version now (every write committed so far), and the one its latest
+ * snapshot covers (null before the first); no row when the programme does not exist.
+ */
+export const VERSIONS_SQL = `
+  SELECT coalesce(state.dirty_version, 0)::float8 AS "dirtyVersion",
+         (SELECT s.dirty_version FROM stats_snapshots s
+           WHERE s.programme_id = p.id
+           ORDER BY s.computed_at DESC, s.id DESC
+           LIMIT 1)::float8 AS "snapshotVersion"
+    FROM programmes p
+    LEFT JOIN programme_figures_state state ON state.programme_id = p.id
+   WHERE p.id = $1`;

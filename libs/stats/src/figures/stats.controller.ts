@@ -4,12 +4,13 @@ import {
   ApiBearerAuth,
   ApiExtraModels,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import { RollupRequestsService } from '../jobs/rollup-requests.service';
-import { StatsQuery } from './stats.dto';
+import { RollupJobQuery, StatsQuery } from './stats.dto';
 import { BreakdownView, FiguresView, HistoryPointView, RollupJobView } from './figures.view';
 import { StatsService } from './stats.service';
 
@@ -45,6 +46,13 @@ export class StatsController {
   @Post('refresh')
   @Roles(...STAFF)
   @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask for a rollup of the figures',
+    description:
+      'Answers the rollup job that will run, or the one already waiting or running, with the dirtyVersion ' +
+      'that counts every write committed before this request. Poll GET jobs/:jobId?dirtyVersion= until ' +
+      'coversVersion is true: a job that was already running may complete without those writes.',
+  })
   @ApiAcceptedResponse({ type: RollupJobView })
   refresh(@Param('id', UuidPipe) id: string): Promise<RollupJobView> {
     return this.rollups.refresh(id);
@@ -52,8 +60,16 @@ export class StatsController {
 
   @Get('jobs/:jobId')
   @Roles(...READERS)
+  @ApiOperation({
+    summary: 'A rollup job, and whether the figures include a dirty version',
+    description: 'coversVersion is whether the latest snapshot includes every write up to dirtyVersion.',
+  })
   @ApiOkResponse({ type: RollupJobView })
-  job(@Param('id', UuidPipe) id: string, @Param('jobId') jobId: string): Promise<RollupJobView> {
-    return this.rollups.job(id, jobId);
+  job(
+    @Param('id', UuidPipe) id: string,
+    @Param('jobId') jobId: string,
+    @Query() query: RollupJobQuery,
+  ): Promise<RollupJobView> {
+    return this.rollups.job(id, jobId, query.dirtyVersion);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { SCOPE_KINDS, ScopeKind } from './figures.view';
 
 export class StatsQuery {
@@ -15,4 +16,17 @@ export class StatsQuery {
   @IsOptional()
   @IsUUID()
   scopeId?: string;
+}
+
+export class RollupJobQuery {
+  @ApiPropertyOptional({
+    example: 42,
+    description:
+      'the dirtyVersion answered by POST /refresh; coversVersion tells whether the figures include it',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  dirtyVersion?: number;
 }

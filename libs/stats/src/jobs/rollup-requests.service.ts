@@ -5,11 +5,21 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DomainError, JobPayloads, StatsTrigger } from '@cascade/platform';
 import { RollupJobView } from '../figures/figures.view';
-import { PROGRAMME_EXISTS_SQL } from '../figures/snapshot-reads.sql';
+import { VERSIONS_SQL } from '../figures/snapshot-reads.sql';
 
 type StatsJobData = JobPayloads['stats'][keyof JobPayloads['stats']];
 
-/** Asks for a rollup on demand and tells how that job is doing. */
+interface Versions {
+  dirtyVersion: number;
+  snapshotVersion: number | null;
+}
+
+/**
+ * Asks for a rollup on demand and tells how that job is doing, and whether the figures include
+ * the writes made before the request: the job's state alone cannot tell, because a request
+ * while a rollup runs is answered with the running job, and the rollup that includes the
+ * writes is the one BullMQ keeps to run after it.
+ */
 @Injectable()
 export class RollupRequestsService {
   constructor(
@@ -18,27 +28,41 @@ export class RollupRequestsService {
     private readonly trigger: StatsTrigger,
   ) {}
 
-  /** The pending rollup of the programme (an existing one when one already waits). */
+  /**
+   * The pending rollup of the programme (an existing one when one already waits or runs), with
+   * the dirty version read before it was asked for: every write the caller committed.
+   */
   async refresh(programmeId: string): Promise<RollupJobView> {
-    await this.assertProgramme(programmeId);
+    const { dirtyVersion } = await this.versions(programmeId);
     const jobId = await this.trigger.requestRollup(programmeId);
     if (jobId === undefined)
       throw new ServiceUnavailableException('stats: the job queue is unreachable; try again');
-    return this.job(programmeId, jobId);
+    return this.job(programmeId, jobId, dirtyVersion);
   }
 
-  async job(programmeId: string, jobId: string): Promise<RollupJobView> {
+  /** Without dirtyVersion: whether the figures include every write committed so far. */
+  async job(programmeId: string, jobId: string, dirtyVersion?: number): Promise<RollupJobView> {
     const job = await this.queue.getJob(jobId);
     const data = job?.data as Partial<JobPayloads['stats']['rollup']> | undefined;
     if (!job || job.name !== 'rollup' || data?.programmeId !== programmeId) {
       throw DomainError.notFound(`rollup job of programme ${programmeId}`, jobId);
     }
     const state = await job.getState();
-    return { jobId, state, ...(job.failedReason ? { failedReason: job.failedReason } : {}) };
+    const versions = await this.versions(programmeId);
+    const asked = dirtyVersion ?? versions.dirtyVersion;
+    return {
+      jobId,
+      state,
+      ...(job.failedReason ? { failedReason: job.failedReason } : {}),
+      dirtyVersion: asked,
+      snapshotVersion: versions.snapshotVersion,
+      coversVersion: versions.snapshotVersion !== null && versions.snapshotVersion >= asked,
+    };
   }
 
-  private async assertProgramme(programmeId: string): Promise<void> {
-    const rows: unknown[] = await this.db.query(PROGRAMME_EXISTS_SQL, [programmeId]);
-    if (rows.length === 0) throw DomainError.notFound('programme', programmeId);
+  private async versions(programmeId: string): Promise<Versions> {
+    const [row] = (await this.db.query(VERSIONS_SQL, [programmeId])) as Versions[];
+    if (!row) throw DomainError.notFound('programme', programmeId);
+    return row;
   }
 }
