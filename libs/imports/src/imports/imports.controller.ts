@@ -5,7 +5,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Res,
@@ -28,7 +27,7 @@ import {
 } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import { Response } from 'express';
-import { Actor, CurrentActor, ErrorBody, Roles } from '@cascade/platform';
+import { Actor, CurrentActor, ErrorBody, Roles, UuidPipe } from '@cascade/platform';
 import { MAX_ROSTER_BYTES, UploadedCsv } from '../roster/roster-file';
 import {
   ErrorReportQuery,
@@ -84,7 +83,7 @@ export class ImportsController {
 
   @Get(':id')
   @ApiOkResponse({ type: ImportView })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ImportView> {
+  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<ImportView> {
     return this.imports.get(id, actor);
   }
 
@@ -93,7 +92,7 @@ export class ImportsController {
   @ApiOkResponse({ type: ErrorReportView, description: 'JSON, or with ?format=csv a CSV (UTF-8 with BOM)' })
   @ApiConflictResponse({ type: ErrorBody, description: 'the import is still queued or running' })
   async errors(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Query() query: ErrorReportQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,

@@ -5,7 +5,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Res,
@@ -21,7 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
-import { Actor, CurrentActor, ErrorBody, READERS, Roles } from '@cascade/platform';
+import { Actor, CurrentActor, ErrorBody, READERS, Roles, UuidPipe } from '@cascade/platform';
 import {
   CreateReportDto,
   ReportAcceptedView,
@@ -53,7 +52,7 @@ export class ReportsController {
 
   @Get(':id')
   @ApiOkResponse({ type: ReportView })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ReportView> {
+  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<ReportView> {
     return this.reports.get(id, actor);
   }
 
@@ -67,7 +66,7 @@ export class ReportsController {
   @ApiConflictResponse({ type: ErrorBody, description: 'not done yet' })
   @ApiGoneResponse({ type: ErrorBody, description: 'expired' })
   async file(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
