@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { PlatformModule, ProcessorCheck } from '@cascade/platform';
+import { PlatformModule, PeriodicJobs, ProcessorCheck } from '@cascade/platform';
 import { CascadeJobsModule } from '@cascade/cascade';
 import { StatsJobsModule } from '@cascade/stats';
 import { ReportsJobsModule } from '@cascade/reports';
@@ -15,6 +15,6 @@ import { ImportsJobsModule } from '@cascade/imports';
     ReportsJobsModule,
     ImportsJobsModule,
   ],
-  providers: [ProcessorCheck],
+  providers: [ProcessorCheck, PeriodicJobs],
 })
 export class WorkerModule {}

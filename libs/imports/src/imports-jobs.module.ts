@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CascadeCoreModule } from '@cascade/cascade';
 import { ImportQueue } from './imports/import-queue.service';
 import { ImportsSweep } from './jobs/imports-sweep.service';
-import { ImportsProcessor, ImportsSweepSchedule } from './jobs/imports.processor';
+import { ImportsProcessor } from './jobs/imports.processor';
 import { RosterBatch } from './roster/roster-batch.service';
 import { RosterImporter } from './roster/roster-importer.service';
 
@@ -10,7 +10,7 @@ import { RosterImporter } from './roster/roster-importer.service';
 @Module({
   // For CohortsService (the cohort lock).
   imports: [CascadeCoreModule],
-  providers: [ImportsProcessor, ImportsSweepSchedule, ImportsSweep, RosterImporter, RosterBatch, ImportQueue],
+  providers: [ImportsProcessor, ImportsSweep, RosterImporter, RosterBatch, ImportQueue],
   exports: [RosterImporter, ImportsSweep],
 })
 export class ImportsJobsModule {}

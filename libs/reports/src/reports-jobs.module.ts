@@ -4,21 +4,14 @@ import { StatsModule } from '@cascade/stats';
 import { SummarySource } from './content/summary.source';
 import { ReportGenerator } from './generation/report-generator.service';
 import { ReportsCleanup } from './generation/reports-cleanup.service';
-import { ReportsCleanupSchedule, ReportsProcessor } from './generation/reports.processor';
+import { ReportsProcessor } from './generation/reports.processor';
 import { ReportQueue } from './report-requests/report-queue.service';
 import { ReportRequest } from './report-requests/report-request.entity';
 
 /** The worker's side of reports: the exports processor, its generator and the periodic cleanup. */
 @Module({
   imports: [TypeOrmModule.forFeature([ReportRequest]), StatsModule],
-  providers: [
-    ReportsProcessor,
-    ReportGenerator,
-    ReportsCleanup,
-    ReportsCleanupSchedule,
-    SummarySource,
-    ReportQueue,
-  ],
+  providers: [ReportsProcessor, ReportGenerator, ReportsCleanup, SummarySource, ReportQueue],
   exports: [ReportGenerator, ReportsCleanup],
 })
 export class ReportsJobsModule {}

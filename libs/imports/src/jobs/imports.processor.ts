@@ -1,12 +1,8 @@
-import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
 import { JobName, JobPayloads, QueueProcessor } from '@cascade/platform';
 import { RosterImporter, RosterResult } from '../roster/roster-importer.service';
 import { ImportsSweep, SweepOutcome } from './imports-sweep.service';
-
-/** How often the safety net runs: also how soon a lost import is carried again. */
-export const SWEEP_EVERY_MS = 60_000;
 
 type ImportsJob =
   | Job<JobPayloads['imports']['roster'], unknown, 'roster'>
@@ -36,26 +32,6 @@ export class ImportsProcessor extends QueueProcessor<'imports'> {
         return this.sweep.run();
       default:
         throw new Error(`imports: no handler for job ${job.name}`);
-    }
-  }
-}
-
-/** One schedule for every worker: upserting it is idempotent. */
-@Injectable()
-export class ImportsSweepSchedule implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ImportsSweepSchedule.name);
-
-  constructor(@InjectQueue('imports') private readonly imports: Queue) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      await this.imports.upsertJobScheduler(
-        'imports-sweep',
-        { every: SWEEP_EVERY_MS },
-        { name: 'sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-      );
-    } catch (error) {
-      this.logger.warn(`imports sweep not scheduled: ${(error as Error).message}`);
     }
   }
 }

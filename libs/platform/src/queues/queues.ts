@@ -51,3 +51,16 @@ export const defaultJobOptions: JobsOptions = {
   removeOnComplete: { count: 1000 },
   removeOnFail: false,
 };
+
+type PeriodicJob = { [Q in QueueName]: { queue: Q; job: JobName<Q>; everyMs: number } }[QueueName];
+
+/**
+ * The safety nets, added on a timer by BullMQ's job scheduler (one schedule however many
+ * workers). Their period is also how soon work that Redis lost is carried again.
+ */
+export const PERIODIC_JOBS: PeriodicJob[] = [
+  { queue: 'stats', job: 'sweep', everyMs: 10 * 60_000 },
+  { queue: 'certification', job: 'sweep', everyMs: 10 * 60_000 },
+  { queue: 'exports', job: 'cleanup', everyMs: 60_000 },
+  { queue: 'imports', job: 'sweep', everyMs: 60_000 },
+];

@@ -1,12 +1,8 @@
-import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
 import { JobName, JobPayloads, QueueProcessor } from '@cascade/platform';
 import { ReportGenerator } from './report-generator.service';
 import { ReportsCleanup } from './reports-cleanup.service';
-
-/** How often the cleanup runs: also how soon a lost report job is carried again. */
-export const CLEANUP_EVERY_MS = 60_000;
 
 type ExportsJob = Job<JobPayloads['exports'][JobName<'exports'>]>;
 
@@ -33,25 +29,5 @@ export class ReportsProcessor extends QueueProcessor<'exports'> {
       (percent) => job.updateProgress(percent).catch(() => undefined),
       { lastAttempt },
     );
-  }
-}
-
-/** One scheduler for every worker: upserting it is idempotent. */
-@Injectable()
-export class ReportsCleanupSchedule implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ReportsCleanupSchedule.name);
-
-  constructor(@InjectQueue('exports') private readonly exports: Queue) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      await this.exports.upsertJobScheduler(
-        'exports-cleanup',
-        { every: CLEANUP_EVERY_MS },
-        { name: 'cleanup', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-      );
-    } catch (error) {
-      this.logger.warn(`exports cleanup not scheduled: ${(error as Error).message}`);
-    }
   }
 }
