@@ -67,7 +67,7 @@ describe('stats refresh: the answer tells whether the figures include the caller
         const view = await job(jobId, `?dirtyVersion=${version}`);
         return view.coversVersion ? view : undefined;
       },
-      15_000,
+      30_000,
       `a snapshot covering version ${version}`,
     );
 
@@ -104,7 +104,7 @@ describe('stats refresh: the answer tells whether the figures include the caller
           );
           return rows.length > 0 ? true : undefined;
         },
-        15_000,
+        30_000,
         'the rollup waiting to write its snapshot',
       );
       const seen = first.dirtyVersion;
@@ -121,7 +121,7 @@ describe('stats refresh: the answer tells whether the figures include the caller
 
       await until(
         async () => ((await job(first.jobId)).state === 'completed' ? true : undefined),
-        15_000,
+        30_000,
         'the running rollup to complete',
       );
       const completed = await t.app.get<Queue>(getQueueToken('stats')).getJob(first.jobId);

@@ -63,13 +63,7 @@ export class SummarySource implements ReportSource {
 
   async prepare(context: ReportContext): Promise<PreparedReport> {
     const { programmeId } = context;
-    const [figures, regions, institutions, rounds, history] = await Promise.all([
-      this.stats.figures(programmeId),
-      this.stats.breakdown(programmeId, 'region'),
-      this.stats.breakdown(programmeId, 'institution'),
-      this.stats.breakdown(programmeId, 'round'),
-      this.stats.history(programmeId),
-    ]);
+    const { figures, regions, institutions, rounds, history } = await this.stats.report(programmeId);
     const named = (items: ScopeFiguresView[]): ScopeRow[] =>
       items.map((item) => ({
         name: context.language === 'mn' ? (item.nameMn ?? item.name) : item.name,

@@ -98,6 +98,15 @@ export class HistoryPointView extends Figures {
   computedAt: string;
 }
 
+/** What a report prints, all from one snapshot (not an HTTP answer). */
+export interface SnapshotReport {
+  figures: FiguresView;
+  regions: ScopeFiguresView[];
+  institutions: ScopeFiguresView[];
+  rounds: ScopeFiguresView[];
+  history: HistoryPointView[];
+}
+
 /** A rollup job as the queue knows it, and whether the figures already include a version. */
 export class RollupJobView {
   @ApiProperty()

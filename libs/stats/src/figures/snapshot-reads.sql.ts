@@ -7,31 +7,44 @@
 const FIGURE_COLUMNS = `f.participants, f.institutions, f.master_teachers, f.completers, f.certified, f.ai_adopters,
   f.mentoring_sessions, f.mentoring_minutes, f.mentees_mentored, f.by_generation`;
 
-/** The latest snapshot of a programme, and whether a write has happened since its dirty version. */
-export const LATEST_SNAPSHOT_SQL = `
+/**
+ * The latest snapshot of a programme ($1), and whether a write has happened since its dirty
+ * version. A CTE of every read below: the snapshot and its figures are taken in ONE statement,
+ * so a rollup that commits (and prunes this snapshot) meanwhile cannot leave the reader with a
+ * snapshot id whose figures are gone.
+ */
+const LATEST_SNAPSHOT = `latest AS (
   SELECT s.id, s.computed_at, s.dirty_version < coalesce(state.dirty_version, 0) AS stale
     FROM stats_snapshots s
     LEFT JOIN programme_figures_state state ON state.programme_id = s.programme_id
    WHERE s.programme_id = $1
    ORDER BY s.computed_at DESC, s.id DESC
-   LIMIT 1`;
+   LIMIT 1)`;
 
-/** One scope's figures in a snapshot ($1 snapshot, $2 scope kind, $3 scope id). */
+/**
+ * One scope's figures in the latest snapshot ($1 programme, $2 scope kind, $3 scope id). No row:
+ * the programme has no snapshot; a row with a null snapshot_id: the scope has no figures in it.
+ */
 export const SCOPE_FIGURES_SQL = `
-  SELECT ${FIGURE_COLUMNS}
-    FROM stats_figures f
-   WHERE f.snapshot_id = $1 AND f.scope = $2 AND f.scope_id = $3`;
+  WITH ${LATEST_SNAPSHOT}
+  SELECT l.computed_at, l.stale, f.snapshot_id, ${FIGURE_COLUMNS}
+    FROM latest l
+    LEFT JOIN stats_figures f ON f.snapshot_id = l.id AND f.scope = $2 AND f.scope_id = $3`;
 
-/** Every scope of one kind in a snapshot with its name ($1 snapshot, $2 scope kind). */
+/**
+ * Every scope of one kind in the latest snapshot with its name ($1 programme, $2 scope kind).
+ * No row: no snapshot; a single row with a null scope_id: a snapshot with no scope of that kind.
+ */
 export const BREAKDOWN_SQL = `
-  SELECT f.scope_id, coalesce(r.name, i.name, cr.name, c.name) AS name, coalesce(r.name_mn, i.name_mn) AS name_mn,
-         ${FIGURE_COLUMNS}
-    FROM stats_figures f
+  WITH ${LATEST_SNAPSHOT}
+  SELECT l.computed_at, l.stale, f.scope_id, coalesce(r.name, i.name, cr.name, c.name) AS name,
+         coalesce(r.name_mn, i.name_mn) AS name_mn, ${FIGURE_COLUMNS}
+    FROM latest l
+    LEFT JOIN stats_figures f ON f.snapshot_id = l.id AND f.scope = $2
     LEFT JOIN regions r ON f.scope = 'region' AND r.id = f.scope_id
     LEFT JOIN institutions i ON f.scope = 'institution' AND i.id = f.scope_id
     LEFT JOIN cascade_rounds cr ON f.scope = 'round' AND cr.id = f.scope_id
     LEFT JOIN cohorts c ON f.scope = 'cohort' AND c.id = f.scope_id
-   WHERE f.snapshot_id = $1 AND f.scope = $2
    ORDER BY cr.number NULLS LAST, name, f.scope_id`;
 
 /** The programme's figures as of the last snapshot of each day (UTC), oldest first. */
