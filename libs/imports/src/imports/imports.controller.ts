@@ -27,7 +27,7 @@ import {
 } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import { Response } from 'express';
-import { Actor, CurrentActor, ErrorBody, Roles, UuidPipe } from '@cascade/platform';
+import { Actor, CurrentActor, ErrorBody, Roles, SAFE_CSV_OPTIONS, UuidPipe } from '@cascade/platform';
 import { MAX_ROSTER_BYTES, UploadedCsv } from '../roster/roster-file';
 import {
   ErrorReportQuery,
@@ -102,9 +102,8 @@ export class ImportsController {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="import-${id}-errors.csv"`);
     return stringify(report.errors, {
-      bom: true,
+      ...SAFE_CSV_OPTIONS,
       header: true,
-      record_delimiter: 'windows',
       columns: ['row', 'field', 'message'],
     });
   }

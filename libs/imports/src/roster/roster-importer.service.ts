@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
 import { Readable } from 'stream';
 import { DataSource } from 'typeorm';
-import { Actor, AuditService, StatsTrigger } from '@cascade/platform';
+import { Actor, AuditService, publicFailure, StatsTrigger } from '@cascade/platform';
 import { BatchOutcome, RosterBatch, RosterRun } from './roster-batch.service';
 import { CSV_OPTIONS } from './roster-file';
 import {
@@ -95,11 +95,12 @@ export class RosterImporter {
       return { importId, status: 'done', totalRows: tally.totalRows, errorRows: tally.badRows.size };
     } catch (error) {
       if (error instanceof LostClaim) return { importId, skipped: 'taken over by another run' };
-      const message = (error as Error).message;
       if (error instanceof UnusableFile) {
-        await this.db.query(FAIL_SQL, [importId, claim.runId, message]);
-        return { importId, status: 'failed', error: message };
+        await this.db.query(FAIL_SQL, [importId, claim.runId, error.message]);
+        return { importId, status: 'failed', error: error.message };
       }
+      this.logger.error(`import ${importId}: ${(error as Error).stack ?? String(error)}`);
+      const message = publicFailure(error);
       // A retry must be able to claim it again; the last attempt leaves it failed, its file kept.
       await this.db.query(lastAttempt ? FAIL_SQL : RELEASE_SQL, [importId, claim.runId, message]);
       throw error;

@@ -14,18 +14,27 @@ interface PgError {
   message: string;
 }
 
-/** PostgreSQL error codes that mean the client sent something wrong, not that we broke. */
-const pgClientErrors: Record<string, ErrorCode> = {
-  '23505': ErrorCode.Conflict, // unique_violation
-  '23P01': ErrorCode.Conflict, // exclusion_violation
-  '23503': ErrorCode.Invalid, // foreign_key_violation
-  '23514': ErrorCode.Invalid, // check_violation
-  '23502': ErrorCode.Invalid, // not_null_violation
-  '22P02': ErrorCode.Invalid, // invalid_text_representation
-  '22007': ErrorCode.Invalid, // invalid_datetime_format
-  '22008': ErrorCode.Invalid, // datetime_field_overflow
-  '22003': ErrorCode.Invalid, // numeric_value_out_of_range
+/**
+ * PostgreSQL error codes that mean the client sent something wrong, not that we broke, with
+ * what the client is told: PostgreSQL's own text ("bigint out of range", table and type names)
+ * never leaves the server.
+ */
+const pgClientErrors: Record<string, { code: ErrorCode; text: string }> = {
+  '23505': { code: ErrorCode.Conflict, text: 'a record with the same value already exists' }, // unique_violation
+  '23P01': { code: ErrorCode.Conflict, text: 'overlaps an existing record' }, // exclusion_violation
+  '23503': { code: ErrorCode.Invalid, text: 'refers to a missing record, or is still referred to' }, // foreign_key_violation
+  '23514': { code: ErrorCode.Invalid, text: 'breaks a rule of the record' }, // check_violation
+  '23502': { code: ErrorCode.Invalid, text: 'is required' }, // not_null_violation
+  '22P02': { code: ErrorCode.Invalid, text: 'is not a valid value of its type' }, // invalid_text_representation
+  '22007': { code: ErrorCode.Invalid, text: 'is not a valid date or time' }, // invalid_datetime_format
+  '22008': { code: ErrorCode.Invalid, text: 'is not a valid date or time' }, // datetime_field_overflow
+  '22003': { code: ErrorCode.Invalid, text: 'is out of range' }, // numeric_value_out_of_range
 };
+
+/** A column as the API names it (`institution_id` → `institutionId`). */
+function fieldOf(column: string): string {
+  return column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+}
 
 interface ClientHttpError {
   status: number;
@@ -76,13 +85,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const pg = exception.driverError as PgError;
       const rule = constraintRule(pg.constraint);
       if (rule) return this.body(statusOf[rule.code], rule.message, { constraint: pg.constraint });
-      const code = pg.code ? pgClientErrors[pg.code] : undefined;
-      if (code) {
-        const subject = pg.constraint ?? pg.column;
-        const text = pg.detail ?? pg.message;
-        return this.body(statusOf[code], subject ? `${subject}: ${text}` : text, {
-          constraint: pg.constraint,
-        });
+      const known = pg.code ? pgClientErrors[pg.code] : undefined;
+      if (known) {
+        const subject = pg.column ? fieldOf(pg.column) : 'value';
+        const details = pg.constraint ? { constraint: pg.constraint } : undefined;
+        return this.body(statusOf[known.code], `${subject}: ${known.text}`, details);
       }
     }
     return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');

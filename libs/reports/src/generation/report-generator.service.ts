@@ -9,7 +9,7 @@ import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { CascadeConfig } from '@cascade/platform';
+import { CascadeConfig, publicFailure } from '@cascade/platform';
 import { certifiedSource } from '../content/certified.source';
 import { mentoringSource } from '../content/mentoring.source';
 import { ReportContext, ReportEvent, ReportSource } from '../content/report-content';
@@ -55,7 +55,7 @@ export class ReportGenerator {
 
   /**
    * A failure gives the request back to the queue for the job's next attempt, or, on the last
-   * one (`lastAttempt`), fails it with the reason for its requester to see.
+   * one (`lastAttempt`), fails it with a reason its requester may read (publicFailure).
    */
   async generate(
     reportId: string,
@@ -86,7 +86,8 @@ export class ReportGenerator {
         ? { status: 'done', rowCount }
         : { status: 'skipped', reason: `report ${reportId} was taken over by another run` };
     } catch (error) {
-      const message = (error as Error).message.slice(0, 2000);
+      this.logger.error(`report ${reportId}: ${(error as Error).stack ?? String(error)}`);
+      const message = publicFailure(error);
       // A failed write-back leaves a running row that stops beating: the cleanup carries it again.
       await this.db
         .query(lastAttempt ? FAIL_SQL : RELEASE_SQL, [request.id, request.runId, message])

@@ -1,11 +1,12 @@
 import { stringify } from 'csv-stringify';
+import { SAFE_CSV_OPTIONS } from '@cascade/platform';
 import { createWriteStream } from 'fs';
 import { Transform } from 'stream';
 import { CellType, ReportEvent, ReportHeading } from '../content/report-content';
 import { cellText } from './cell-format';
 
 /**
- * CSV: UTF-8 with a byte-order mark, so Excel shows Cyrillic. A list report is one table (the
+ * CSV: UTF-8 with a byte-order mark, so Excel shows Cyrillic; formulas neutralised (SAFE_CSV_OPTIONS). A list report is one table (the
  * header, then the rows); a report of several sections writes its heading, then each section
  * as its title, its header and its rows, with an empty line between them.
  */
@@ -43,5 +44,5 @@ export function csvStages(
     records.push([heading.title]);
     for (const line of heading.lines) records.push([line]);
   }
-  return [records, stringify({ bom: true, record_delimiter: 'windows' }), createWriteStream(file)];
+  return [records, stringify(SAFE_CSV_OPTIONS), createWriteStream(file)];
 }

@@ -8,11 +8,12 @@ import { cellText } from './cell-format';
 
 /**
  * DejaVu covers Cyrillic (Mongolian's Ө and Ү too) and ships with the dejavu-fonts-ttf npm
- * package: nothing is downloaded at run time. Resolved from the working directory because the
- * apps are bundled by webpack, which rewrites require.resolve.
+ * package: nothing is downloaded at run time. Resolved from this file's own place (the source in
+ * tests, dist/apps/worker/main.js when bundled — webpack keeps __filename real and leaves
+ * createRequire alone), so the worker finds it from any working directory.
  */
 function fontFile(name: string): string {
-  const packageJson = createRequire(join(process.cwd(), 'index.js')).resolve('dejavu-fonts-ttf/package.json');
+  const packageJson = createRequire(__filename).resolve('dejavu-fonts-ttf/package.json');
   return join(dirname(packageJson), 'ttf', name);
 }
 

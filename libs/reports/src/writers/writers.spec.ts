@@ -6,6 +6,7 @@ import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { ReportEvent, ReportHeading } from '../content/report-content';
 import { csvStages } from './csv.writer';
+import { PdfReportWriter } from './pdf.writer';
 import { XlsxReportWriter } from './xlsx.writer';
 
 const dir = mkdtempSync(join(tmpdir(), 'reports-writers-'));
@@ -31,6 +32,36 @@ describe('report writers', () => {
     expect(bytes.subarray(3).toString('utf8')).toBe(
       'Овог нэр,Шат,Огноо,Хувь\r\n"Өлзий, ""1""",1,2025-03-01,82.5%\r\n"Өлзий, ""2""",2,2025-03-01,82.5%\r\n',
     );
+  });
+
+  it('writes formula-like names as text and keeps a name with a bare carriage return on its row', async () => {
+    const file = join(dir, 'formulas.csv');
+    const names = ['=HYPERLINK("http://x","y")', '+cmd|/C calc!A0', '-1+1', '@SUM(1)', 'Бат\rЭрдэнэ'];
+    const rows: ReportEvent[] = names.map((name, n) => ({
+      type: 'row',
+      values: [name, n, '2025-03-01', -0.5],
+    }));
+    await pipeline([Readable.from([section, ...rows]), ...csvStages(heading(true), file)]);
+    const records = readFileSync(file).subarray(3).toString('utf8').split('\r\n');
+    expect(records.slice(1, 6)).toEqual([
+      '"\'=HYPERLINK(""http://x"",""y"")",0,2025-03-01,-50%',
+      "'+cmd|/C calc!A0,1,2025-03-01,-50%",
+      "'-1+1,2,2025-03-01,-50%",
+      "'@SUM(1),3,2025-03-01,-50%",
+      '"Бат\rЭрдэнэ",4,2025-03-01,-50%',
+    ]);
+  });
+
+  it('finds its font and writes a PDF from any working directory', async () => {
+    const file = join(dir, 'elsewhere.pdf');
+    const cwd = process.cwd();
+    process.chdir(tmpdir());
+    try {
+      await pipeline(Readable.from([section, row(1)]), new PdfReportWriter(heading(true), file));
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('writes a report of sections as CSV with its heading, section titles and notes', async () => {

@@ -3,7 +3,7 @@ import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DomainError, JobPayloads, StatsTrigger } from '@cascade/platform';
+import { DomainError, INTERNAL_FAILURE, JobPayloads, StatsTrigger } from '@cascade/platform';
 import { RollupJobView } from '../figures/figures.view';
 import { VERSIONS_SQL } from '../figures/snapshot-reads.sql';
 
@@ -53,7 +53,8 @@ export class RollupRequestsService {
     return {
       jobId,
       state,
-      ...(job.failedReason ? { failedReason: job.failedReason } : {}),
+      // BullMQ keeps the error's own text (paths, SQL); the worker log has it, the client does not.
+      ...(job.failedReason ? { failedReason: INTERNAL_FAILURE } : {}),
       dirtyVersion: asked,
       snapshotVersion: versions.snapshotVersion,
       coversVersion: versions.snapshotVersion !== null && versions.snapshotVersion >= asked,
