@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
-import { defaultJobOptions, JobPayloads } from '@cascade/platform';
+import { defaultJobOptions, enqueueAfterCommit, JobPayloads } from '@cascade/platform';
 
 type EvaluatePayload = JobPayloads['certification']['evaluate'];
 
@@ -24,21 +24,15 @@ export class CertificationQueue {
 
   constructor(@InjectQueue('certification') private readonly queue: Queue<EvaluatePayload>) {}
 
+  /**
+   * The change is committed and the evaluation is idempotent: when it cannot be enqueued now, the
+   * certification sweep (or any later change of the programme) catches up.
+   */
   async requestEvaluation(programmeId: string, personIds?: string[]): Promise<string | undefined> {
-    try {
-      const payload: EvaluatePayload = personIds ? { programmeId, personIds } : { programmeId };
-      const job = await this.queue.add('evaluate', payload, {
-        ...defaultJobOptions,
-        ...deduplicationOf(payload),
-      });
-      return job.id;
-    } catch (error) {
-      // The change is committed and the evaluation is idempotent: the next evaluation of the
-      // programme (any later change, or POST /programmes/:id/certifications) catches up.
-      this.logger.warn(
-        `certification evaluation of ${programmeId} not enqueued: ${(error as Error).message}`,
-      );
-      return undefined;
-    }
+    const payload: EvaluatePayload = personIds ? { programmeId, personIds } : { programmeId };
+    return enqueueAfterCommit(this.logger, this.queue, 'evaluate', payload, {
+      ...defaultJobOptions,
+      ...deduplicationOf(payload),
+    });
   }
 }

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobName, JobPayloads, QueueProcessor } from '@cascade/platform';
+import { JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
 import { CertificationQueue } from './certification-queue';
 import { CertificationEvaluator, PROGRAMMES_DUE_FOR_EVALUATION } from './certification-evaluator';
 
@@ -21,7 +21,7 @@ export interface CertificationSweepResult {
 }
 
 /** The certification queue: evaluations, and the sweep that re-requests those Redis may have lost. */
-@Processor('certification')
+@Processor('certification', workerOptions)
 export class CertificationProcessor extends QueueProcessor<'certification'> {
   readonly queue = 'certification' as const;
   readonly handles: JobName<'certification'>[] = ['evaluate', 'sweep'];

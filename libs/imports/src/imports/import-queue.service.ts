@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { defaultJobOptions, JobPayloads } from '@cascade/platform';
+import { defaultJobOptions, enqueueAfterCommit, JobPayloads } from '@cascade/platform';
 
 /**
  * Carries an import to the worker. De-duplicated by import while its job waits or runs; the
@@ -15,14 +15,12 @@ export class ImportQueue {
 
   /** Call after the import's transaction committed; a lost enqueue is found again by the sweep. */
   async enqueue(importId: string): Promise<void> {
-    try {
-      await this.imports.add(
-        'roster',
-        { importId },
-        { ...defaultJobOptions, deduplication: { id: `import-${importId}` } },
-      );
-    } catch (error) {
-      this.logger.warn(`import ${importId} not enqueued: ${(error as Error).message}`);
-    }
+    await enqueueAfterCommit(
+      this.logger,
+      this.imports,
+      'roster',
+      { importId },
+      { ...defaultJobOptions, deduplication: { id: `import-${importId}` } },
+    );
   }
 }

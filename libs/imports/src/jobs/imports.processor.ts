@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, JobPayloads, QueueProcessor } from '@cascade/platform';
+import { JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
 import { RosterImporter, RosterResult } from '../roster/roster-importer.service';
 import { ImportsSweep, SweepOutcome } from './imports-sweep.service';
 
@@ -9,7 +9,7 @@ type ImportsJob =
   | Job<JobPayloads['imports']['sweep'], unknown, 'sweep'>;
 
 /** The imports queue: rosters, and the periodic sweep. Rules live in the services. */
-@Processor('imports')
+@Processor('imports', workerOptions)
 export class ImportsProcessor extends QueueProcessor<'imports'> {
   readonly queue = 'imports' as const;
   readonly handles: JobName<'imports'>[] = ['roster', 'sweep'];

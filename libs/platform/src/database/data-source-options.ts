@@ -11,6 +11,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrations,
     migrationsTableName: 'migrations',
     synchronize: false,
-    extra: { max: poolSize },
+    // A pool that cannot reach PostgreSQL answers within 5 s (a 503), not when the outage ends.
+    extra: { max: poolSize, connectionTimeoutMillis: 5_000 },
   };
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'http';
 import { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/outage';
 import { constraintRule } from './constraints';
 import { DomainError, ErrorCode, statusOf } from './domain-error';
 import { ErrorBody } from './error-body';
@@ -56,7 +57,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception);
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      // A dependency is down (PostgreSQL, Redis): the client may come back, nothing is broken.
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.logger.warn(`${body.message} (${(exception as Error)?.message ?? String(exception)})`);
+    } else if (body.statusCode >= 500) this.logger.error(exception);
     response.status(body.statusCode).json(body);
   }
 
@@ -79,6 +84,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception.type === 'entity.too.large'
           ? 'body: the request body is too large'
           : `body: ${exception.message}`,
+      );
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return this.body(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'database: PostgreSQL is unreachable; try again shortly',
       );
     }
     if (exception instanceof QueryFailedError) {

@@ -1,4 +1,5 @@
-import { JobsOptions } from 'bullmq';
+import { JobsOptions, WorkerOptions } from 'bullmq';
+import { hostname } from 'os';
 
 /**
  * Every queue and job of the background side, with its payload. The worker refuses to start
@@ -44,23 +45,51 @@ export const QUEUE_JOBS: { [Q in QueueName]: JobName<Q>[] } = {
 
 export const QUEUE_NAMES = Object.keys(QUEUE_JOBS) as QueueName[];
 
-/** Retries with exponential backoff; completed jobs are trimmed, failed ones kept for inspection. */
+/** The longest wait between two attempts of a job. */
+export const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * Retries with exponential backoff capped at MAX_BACKOFF_MS: 20 attempts span about eight
+ * minutes, so a job outlasts a PostgreSQL restart or failover. Completed jobs are trimmed,
+ * failed ones kept for inspection (and their work found again by the sweeps).
+ */
 export const defaultJobOptions: JobsOptions = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 1000 },
+  attempts: 20,
+  backoff: { type: 'capped', delay: 1000 },
   removeOnComplete: { count: 1000 },
   removeOnFail: false,
+};
+
+/** 1 s, 2 s, 4 s … then every MAX_BACKOFF_MS. */
+export function cappedBackoff(attemptsMade: number): number {
+  return Math.min(1000 * 2 ** Math.max(attemptsMade - 1, 0), MAX_BACKOFF_MS);
+}
+
+/**
+ * Every processor's worker settings. A killed worker's job is taken again within about 20 s:
+ * its lock lapses after lockDuration (renewed every half of it while the worker lives) and
+ * every worker checks for lapsed locks every stalledInterval. A job stalled more than
+ * maxStalledCount times fails (a crash loop), and its work is found again by the sweeps.
+ */
+export const workerOptions: Partial<WorkerOptions> = {
+  // Stored on every job it processes (processedBy): which of several workers ran a job.
+  name: `${hostname()}-${process.pid}`,
+  lockDuration: 15_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 2,
+  settings: { backoffStrategy: cappedBackoff },
 };
 
 type PeriodicJob = { [Q in QueueName]: { queue: Q; job: JobName<Q>; everyMs: number } }[QueueName];
 
 /**
  * The safety nets, added on a timer by BullMQ's job scheduler (one schedule however many
- * workers). Their period is also how soon work that Redis lost is carried again.
+ * workers). Their period is also how soon work that Redis lost or a failed job left is carried
+ * again; the worker also runs them at once when it finds Redis back or its schedules gone.
  */
 export const PERIODIC_JOBS: PeriodicJob[] = [
-  { queue: 'stats', job: 'sweep', everyMs: 10 * 60_000 },
+  { queue: 'stats', job: 'sweep', everyMs: 60_000 },
   { queue: 'certification', job: 'sweep', everyMs: 10 * 60_000 },
-  { queue: 'exports', job: 'cleanup', everyMs: 60_000 },
+  { queue: 'exports', job: 'cleanup', everyMs: 15_000 },
   { queue: 'imports', job: 'sweep', everyMs: 60_000 },
 ];

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { EntityManager } from 'typeorm';
+import { enqueueAfterCommit } from './enqueue';
 import { defaultJobOptions, JobPayloads } from './queues';
 
 /**
@@ -31,17 +32,12 @@ export class StatsTrigger {
    * nothing, and a request while one runs leaves exactly one to run after it.
    */
   async requestRollup(programmeId: string): Promise<string | undefined> {
-    try {
-      const job = await this.stats.add(
-        'rollup',
-        { programmeId },
-        { ...defaultJobOptions, deduplication: { id: `rollup-${programmeId}`, keepLastIfActive: true } },
-      );
-      return job.id;
-    } catch (error) {
-      // The mark is committed; the safety net will enqueue it once Redis answers again.
-      this.logger.warn(`rollup for ${programmeId} not enqueued: ${(error as Error).message}`);
-      return undefined;
-    }
+    return enqueueAfterCommit(
+      this.logger,
+      this.stats,
+      'rollup',
+      { programmeId },
+      { ...defaultJobOptions, deduplication: { id: `rollup-${programmeId}`, keepLastIfActive: true } },
+    );
   }
 }

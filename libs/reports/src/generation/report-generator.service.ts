@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'crypto';
 import { mkdir, rename, rm, stat } from 'fs/promises';
 import { join, resolve } from 'path';
 import { PoolClient } from 'pg';
@@ -21,6 +20,7 @@ import { ReportRequest } from '../report-requests/report-request.entity';
 import { writerStages } from '../writers/report-writer';
 import { ProgressReporter } from './progress-reporter';
 import { reportFileName, reportHeading, scopeNames } from './report-heading';
+import { removeDeadRunFiles, runFile } from './run-files';
 import {
   CLAIM_SQL,
   FAIL_SQL,
@@ -40,7 +40,8 @@ type Run = ReportRequest & { runId: string };
 /**
  * Writes one report request's file. Safe to run twice (a stalled job runs again, the cleanup
  * carries a request again): the claim takes a queued request, or a running one whose run
- * stopped beating, under a new run id; each run writes its own temp file, and only the run
+ * stopped beating, under a new run id; each run writes its own temp file (and removes the
+ * file of the dead run it took over), and only the run
  * whose id the request still holds, under its row lock, renames its file into place.
  */
 @Injectable()
@@ -66,7 +67,7 @@ export class ReportGenerator {
     if (!request)
       return { status: 'skipped', reason: `report ${reportId} is not queued nor left by a dead run` };
     const dir = resolve(this.config.get('REPORTS_DIR', { infer: true }));
-    const temp = join(dir, `.${request.id}.${randomUUID()}.part`);
+    const temp = runFile(dir, request.id, request.runId);
     // Beats even while a long query runs, so a live run is never taken for a dead one.
     const heartbeat = setInterval(() => {
       this.db.query(HEARTBEAT_SQL, [request.id, request.runId]).catch(() => undefined);
@@ -74,6 +75,8 @@ export class ReportGenerator {
     heartbeat.unref();
     try {
       await mkdir(dir, { recursive: true });
+      // A run this one took over died (a killed worker): its half-written file goes now.
+      await removeDeadRunFiles(dir, async () => new Set([`${request.id}.${request.runId}`]), request.id);
       const { rowCount, fileName } = await this.write(request, temp, onProgress);
       const completed = await this.complete(
         request,

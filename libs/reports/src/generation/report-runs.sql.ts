@@ -5,9 +5,13 @@
  */
 
 /** A run beats this often while it writes, whatever its progress. */
-export const HEARTBEAT_EVERY_MS = 20_000;
-/** A run that has not beaten for this long is taken to be dead: six missed beats. */
-export const STALE_AFTER = '2 minutes';
+export const HEARTBEAT_EVERY_MS = 3_000;
+/**
+ * A run that has not beaten for this long is taken to be dead: four missed beats. Shorter than
+ * the time BullMQ takes to hand a killed worker's job to another one (workerOptions), so that
+ * job's next run finds the request free to claim.
+ */
+export const STALE_AFTER = '12 seconds';
 
 const STALE_RUN = `(heartbeat_at IS NULL OR heartbeat_at < now() - interval '${STALE_AFTER}')`;
 
@@ -55,3 +59,7 @@ export const LOST_REPORTS_SQL = `
       OR (status = 'running' AND ${STALE_RUN})
    ORDER BY created_at
    LIMIT 1000`;
+
+/** The runs that hold a request now: a temp file of any other run is a dead run's leftover. */
+export const LIVE_RUNS_SQL = `
+  SELECT id::text || '.' || run_id::text AS run FROM report_requests WHERE status = 'running' AND run_id IS NOT NULL`;

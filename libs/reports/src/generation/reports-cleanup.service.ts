@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { readdir, rm, stat } from 'fs/promises';
-import { join, resolve } from 'path';
+import { rm } from 'fs/promises';
+import { resolve } from 'path';
 import { DataSource } from 'typeorm';
 import { CascadeConfig } from '@cascade/platform';
 import { ReportQueue } from '../report-requests/report-queue.service';
-import { LOST_REPORTS_SQL } from './report-runs.sql';
-/** Temp files of runs that died (a killed worker) are removed after this long. */
-const ORPHAN_AFTER_MS = 24 * 3600 * 1000;
+import { LIVE_RUNS_SQL, LOST_REPORTS_SQL } from './report-runs.sql';
+import { removeDeadRunFiles } from './run-files';
 
 export interface CleanupOutcome {
   expired: number;
@@ -66,18 +65,12 @@ export class ReportsCleanup {
     return rows.length;
   }
 
+  /** Temp files of runs that no longer hold their request: a killed worker's leftovers. */
   private async removeOrphans(): Promise<number> {
     const dir = resolve(this.config.get('REPORTS_DIR', { infer: true }));
-    const names = await readdir(dir).catch(() => [] as string[]);
-    let removed = 0;
-    for (const name of names.filter((n) => n.endsWith('.part'))) {
-      const path = join(dir, name);
-      const info = await stat(path).catch(() => undefined);
-      if (info && Date.now() - info.mtimeMs > ORPHAN_AFTER_MS) {
-        await rm(path, { force: true });
-        removed += 1;
-      }
-    }
-    return removed;
+    return removeDeadRunFiles(dir, async () => {
+      const live: { run: string }[] = await this.db.query(LIVE_RUNS_SQL);
+      return new Set(live.map(({ run }) => run));
+    });
   }
 }

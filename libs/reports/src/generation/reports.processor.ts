@@ -1,13 +1,13 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, JobPayloads, QueueProcessor } from '@cascade/platform';
+import { JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
 import { ReportGenerator } from './report-generator.service';
 import { ReportsCleanup } from './reports-cleanup.service';
 
 type ExportsJob = Job<JobPayloads['exports'][JobName<'exports'>]>;
 
 /** The exports queue: report files, and the periodic cleanup. Rules live in the services. */
-@Processor('exports')
+@Processor('exports', workerOptions)
 export class ReportsProcessor extends QueueProcessor<'exports'> {
   readonly queue = 'exports' as const;
   readonly handles: JobName<'exports'>[] = ['report', 'cleanup'];

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { defaultJobOptions, JobPayloads } from '@cascade/platform';
+import { defaultJobOptions, enqueueAfterCommit, JobPayloads } from '@cascade/platform';
 
 /**
  * Carries a report request to the worker. De-duplicated by request while its job waits or runs;
@@ -16,14 +16,12 @@ export class ReportQueue {
 
   /** Call after the request's transaction committed; a lost enqueue is found again by the cleanup. */
   async enqueue(reportId: string): Promise<void> {
-    try {
-      await this.exports.add(
-        'report',
-        { reportId },
-        { ...defaultJobOptions, deduplication: { id: `report-${reportId}` } },
-      );
-    } catch (error) {
-      this.logger.warn(`report ${reportId} not enqueued: ${(error as Error).message}`);
-    }
+    await enqueueAfterCommit(
+      this.logger,
+      this.exports,
+      'report',
+      { reportId },
+      { ...defaultJobOptions, deduplication: { id: `report-${reportId}` } },
+    );
   }
 }

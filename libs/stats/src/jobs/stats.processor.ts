@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobName, JobPayloads, QueueProcessor, StatsTrigger } from '@cascade/platform';
+import { JobName, JobPayloads, QueueProcessor, StatsTrigger, workerOptions } from '@cascade/platform';
 import { RollupResult, RollupService } from '../rollup/rollup.service';
 import { PROGRAMMES_DUE_SQL } from '../rollup/snapshots.sql';
 
@@ -16,7 +16,7 @@ export interface SweepResult {
 }
 
 /** The stats queue: rollups, and the 10-minute sweep that re-requests what is still behind. */
-@Processor('stats')
+@Processor('stats', workerOptions)
 export class StatsProcessor extends QueueProcessor<'stats'> {
   readonly queue = 'stats' as const;
   readonly handles: JobName<'stats'>[] = ['rollup', 'sweep'];

@@ -61,7 +61,9 @@ export class RollupService {
         this.logger.log(`programme ${programmeId}: snapshot ${result.snapshotId} in ${result.durationMs} ms`);
         return { ...result, behind };
       } finally {
-        await runner.query(UNLOCK_SQL, [programmeId]);
+        // Fails only when the connection broke, and a broken session's lock went with it: the
+        // error that broke it is the one to report.
+        await runner.query(UNLOCK_SQL, [programmeId]).catch(() => undefined);
       }
     } finally {
       await runner.release();
@@ -109,7 +111,8 @@ export class RollupService {
         durationMs,
       };
     } catch (error) {
-      await runner.query('ROLLBACK');
+      // A lost connection fails the ROLLBACK too ("Query runner already released"): keep the first error.
+      await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }
