@@ -4,8 +4,11 @@ import { DataSource } from 'typeorm';
 import { TestApp } from './support/app';
 import { waitFor, WorkerProcess } from './support/services';
 
-/** How long a worker process may take to start on a busy machine (ts-node, Nest, BullMQ). */
-export const WORKER_START_MS = 90_000;
+/**
+ * How long worker processes may take to start (swc, Nest, BullMQ): a few seconds on an idle
+ * machine, a minute when three start at once on two busy cores.
+ */
+export const WORKER_START_MS = 150_000;
 
 /** The programme's dirty version and the version its figures were last rolled up from. */
 export async function figuresState(
@@ -20,19 +23,38 @@ export async function figuresState(
   return (row as { dirty: number; rolled: number } | undefined) ?? { dirty: 0, rolled: 0 };
 }
 
-/** Starts the real worker as a process and waits until it takes jobs. */
-export async function startWorker(t: TestApp, workers: WorkerProcess[]): Promise<WorkerProcess> {
+/** Starts `count` real workers as processes at once and waits until every one takes jobs. */
+export async function startWorkers(
+  t: TestApp,
+  workers: WorkerProcess[],
+  count = 1,
+): Promise<WorkerProcess[]> {
   const stats = t.app.get<Queue>(getQueueToken('stats'));
   const before = (await stats.getWorkers()).length;
-  const worker = WorkerProcess.start({ LOG_LEVEL: 'info' });
-  workers.push(worker);
+  const started = Array.from({ length: count }, () => WorkerProcess.start({ LOG_LEVEL: 'info' }));
+  workers.push(...started);
   await waitFor(
-    'a new worker takes stats jobs',
-    async () => (await stats.getWorkers()).length > before,
+    `${count} new worker(s) take stats jobs`,
+    async () => (await stats.getWorkers()).length >= before + count,
     WORKER_START_MS,
     250,
   );
-  return worker;
+  return started;
+}
+
+/** The worker process that holds a job now (BullMQ names each worker after its host and pid). */
+export function holderOf(workers: WorkerProcess[], job: { processedBy?: string }): WorkerProcess {
+  const holder = workers.find((w) => job.processedBy?.endsWith(`-${w.pid}`));
+  if (!holder) throw new Error(`no worker process named ${job.processedBy}`);
+  return holder;
+}
+
+/** Whether the programme's figures were rolled up at least once. */
+export async function hasSnapshot(db: DataSource, programmeId: string): Promise<boolean> {
+  const [row] = await db.query(`SELECT 1 FROM stats_snapshots WHERE programme_id = $1 LIMIT 1`, [
+    programmeId,
+  ]);
+  return row !== undefined;
 }
 
 /** The lines worker processes wrote that are not JSON log records. */

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Job, Queue } from 'bullmq';
 import { migrateDatabase, StatsTrigger } from '@cascade/platform';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { figuresState } from './faults-helpers';
+import { figuresState, hasSnapshot } from './faults-helpers';
 import { buildReportFixture, ReportFixture } from './reports-fixture';
 import { createTestApp, TestApp } from './support/app';
 import { PostgresServer, RedisServer, waitFor } from './support/services';
@@ -36,7 +36,7 @@ describe('faults: PostgreSQL stopped for a minute under a running API and worker
     await worker.init();
     f = await buildReportFixture(t.db);
     token = await t.tokenFor('coordinator');
-    await waitFor('the first snapshot', async () => (await figures()).rolled > 0, RECOVERY_MS);
+    await waitFor('the first snapshot', () => hasSnapshot(t.db, f.programmeId), RECOVERY_MS);
   }, 180_000);
 
   afterAll(async () => {

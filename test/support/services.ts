@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, execFileSync, spawn } from 'child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'fs';
+import { chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import Redis from 'ioredis';
 import { AddressInfo, connect, createServer } from 'net';
 import { tmpdir } from 'os';
@@ -188,17 +188,20 @@ export class WorkerProcess {
     );
     const kill = () => child.kill('SIGKILL');
     cleanups.add(kill);
-    this.exited = new Promise((resolve) => child.once('exit', resolve)).finally(() => cleanups.delete(kill));
+    this.exited = new Promise((resolve) => child.once('exit', resolve)).finally(() => {
+      cleanups.delete(kill);
+      this.keepLog();
+    });
   }
 
   /** Starts a worker with the test's environment and `env` on top (transpiled by swc: quick). */
   static start(env: Record<string, string>): WorkerProcess {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
+      ['-r', './test/support/swc-register.js', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
       {
         cwd: join(__dirname, '..', '..'),
-        env: { ...process.env, TS_NODE_SWC: 'true', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+        env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -207,6 +210,12 @@ export class WorkerProcess {
 
   get pid(): number {
     return this.child.pid!;
+  }
+
+  /** FAULTS_LOG_DIR=dir keeps every worker's log lines there, to see what a failed fault test saw. */
+  keepLog(): void {
+    const dir = process.env.FAULTS_LOG_DIR;
+    if (dir) writeFileSync(join(dir, `worker-${this.pid}.log`), this.lines.join('\n'));
   }
 
   /** kill -9: no shutdown hook runs, locks and claims are left as they were. */

@@ -9,6 +9,7 @@ import { CascadeConfig } from './config/config';
 import { CascadeConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { loggerParams } from './logging/logging';
+import { QueueErrors } from './queues/queue-errors';
 import { defaultJobOptions, QUEUE_NAMES } from './queues/queues';
 import { redisOptions } from './queues/redis';
 import { StatsTrigger } from './queues/stats-trigger.service';
@@ -36,7 +37,7 @@ const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name, de
     queues,
     TypeOrmModule.forFeature([AuditEvent]),
   ],
-  providers: [AuditService, StatsTrigger],
+  providers: [AuditService, StatsTrigger, QueueErrors],
   exports: [queues, AuditService, StatsTrigger, TypeOrmModule],
 })
 export class PlatformModule {}

@@ -26,6 +26,11 @@ export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost {
     this.events.warn(`${this.queue} worker: ${error.message}`);
   }
 
+  @OnWorkerEvent('completed')
+  onJobCompleted(): void {
+    this.lastError = undefined;
+  }
+
   /** A failed attempt, with the error it failed with (the next attempt follows the backoff). */
   @OnWorkerEvent('failed')
   onJobFailed(job: Job | undefined, error: Error): void {
