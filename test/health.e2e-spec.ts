@@ -1,39 +1,6 @@
-import { ChildProcess, spawn } from 'child_process';
-import { AddressInfo, connect, createServer } from 'net';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** One PING over a plain socket (an ioredis client that was refused leaves a timer behind). */
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.setTimeout(1000, () => socket.destroy());
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (data) => {
-      socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
-    });
-    socket.on('error', () => resolve(false));
-    socket.on('close', () => resolve(false));
-  });
-}
-
-/** Polls until the Redis at `port` answers PING, or fails after the deadline. */
-async function waitForRedis(port: number, deadlineMs = 10_000): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  while (!(await ping(port))) {
-    if (Date.now() > until) throw new Error(`redis-server on port ${port} did not answer PING`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { RedisServer } from './support/services';
 
 describe('GET /api/health', () => {
   beforeAll(() => resetDatabase());
@@ -52,39 +19,25 @@ describe('GET /api/health', () => {
   });
 
   describe('when Redis stops', () => {
-    let redis: ChildProcess;
-    let port: number;
+    let redis: RedisServer;
     let t: TestApp;
     let savedUrl: string | undefined;
-    const startRedis = async () => {
-      redis = spawn(
-        'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-        {
-          stdio: 'ignore',
-        },
-      );
-      await waitForRedis(port);
-    };
 
     beforeAll(async () => {
-      port = await freePort();
-      await startRedis();
+      redis = await RedisServer.start();
       savedUrl = process.env.REDIS_URL;
-      process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
+      process.env.REDIS_URL = redis.url;
       t = await createTestApp();
     });
     afterAll(async () => {
       process.env.REDIS_URL = savedUrl;
       await t.close();
-      redis.kill('SIGKILL');
+      await redis.stop();
     });
 
     it('reports Redis down with 503 while PostgreSQL stays up', async () => {
       await t.http.get('/api/health').expect(200);
-      const exited = new Promise((resolve) => redis.once('exit', resolve));
-      redis.kill('SIGTERM');
-      await exited;
+      await redis.stop();
 
       const res = await t.http.get('/api/health').expect(503);
       expect(res.body).toMatchObject({
@@ -94,10 +47,11 @@ describe('GET /api/health', () => {
       });
       expect(res.body.message).toMatch(/^redis: down/);
       expect(res.body.message).not.toMatch(/postgres/);
+      expect(res.headers['retry-after']).toBe('5');
     });
 
     it('reports Redis up again once it is back, without a restart of the app', async () => {
-      await startRedis();
+      await redis.start();
       const until = Date.now() + 15_000;
       let status = 0;
       while (status !== 200 && Date.now() < until) {

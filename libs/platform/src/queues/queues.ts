@@ -46,15 +46,15 @@ export const QUEUE_JOBS: { [Q in QueueName]: JobName<Q>[] } = {
 export const QUEUE_NAMES = Object.keys(QUEUE_JOBS) as QueueName[];
 
 /** The longest wait between two attempts of a job. */
-export const MAX_BACKOFF_MS = 30_000;
+export const MAX_BACKOFF_MS = 15_000;
 
 /**
- * Retries with exponential backoff capped at MAX_BACKOFF_MS: 20 attempts span about eight
- * minutes, so a job outlasts a PostgreSQL restart or failover. Completed jobs are trimmed,
+ * Retries with exponential backoff capped at MAX_BACKOFF_MS: 30 attempts span about seven
+ * minutes, so a job outlasts a PostgreSQL restart or failover and runs within 15 s of its end. Completed jobs are trimmed,
  * failed ones kept for inspection (and their work found again by the sweeps).
  */
 export const defaultJobOptions: JobsOptions = {
-  attempts: 20,
+  attempts: 30,
   backoff: { type: 'capped', delay: 1000 },
   removeOnComplete: { count: 1000 },
   removeOnFail: false,
