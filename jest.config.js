@@ -1,7 +1,12 @@
 // Unit tests sit beside the code (*.spec.ts); end-to-end tests live in test/ (*.e2e-spec.ts)
 // and share one PostgreSQL test database, so `npm test` runs them in band.
+// The Digital Bazaar packages (and a few of their dependencies) are ESM-only: @swc/jest turns them
+// into CommonJS like our own code; every other package in node_modules is left as it is.
+const ESM_PACKAGES = ['@digitalbazaar', 'base58-universal', 'base64url-universal', 'crypto-ld', 'ky'];
+
 const shared = {
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.(ts|js)$': ['@swc/jest'] },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`, '\\.cjs$'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@cascade/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
   testEnvironment: 'node',

@@ -10,6 +10,7 @@ import { CreateReportRequests1763900040000 } from './1763900040000-create-report
 import { CreateImports1763900050000 } from './1763900050000-create-imports';
 import { PeopleSearchTrigram1763900060000 } from './1763900060000-people-search-trigram';
 import { ReportRequestRuns1763900070000 } from './1763900070000-report-request-runs';
+import { CreateCredentials1764170000000 } from './1764170000000-create-credentials';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -23,4 +24,5 @@ export const migrations = [
   CreateImports1763900050000,
   PeopleSearchTrigram1763900060000,
   ReportRequestRuns1763900070000,
+  CreateCredentials1764170000000,
 ];

@@ -61,7 +61,7 @@ describe('programmes, master teachers, rounds and cohorts', () => {
         endsOn: '2025-12-31',
         coreCourseIds: courses,
         passMark: 60,
-        credential: { title: 'AI in Education', level: 'micro-credential', issuer: 'National Centre' },
+        credential: MICRO_CREDENTIAL,
       })
       .expect(201);
     expect(created.body).toMatchObject({

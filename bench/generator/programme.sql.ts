@@ -9,7 +9,11 @@ export const PROGRAMME_SQL = `
   INSERT INTO programmes (name, starts_on, ends_on, core_course_ids, pass_mark, credential, status)
   VALUES ($1, '2024-09-01', '2025-06-30', $2::uuid[], $3,
           '{"title": "AI-Ready Educator", "titleMn": "Хиймэл оюуныг заахад ашиглагч багш", "level": "micro-credential",
-            "issuer": "Institute of Teacher Professional Development"}', 'active')
+            "issuer": "Institute of Teacher Professional Development", "country": "MN", "eqfLevel": 6,
+            "assessmentType": "Portfolio of AI-supported lessons and an observed lesson, graded by the lead trainer",
+            "participationForm": "hybrid",
+            "qualityAssurance": "Internal quality review by the national centre; courses accredited by the Ministry of Education"}',
+          'active')
   RETURNING id`;
 
 /** $1 programme; a fifth of the master teachers also serve the next region. */

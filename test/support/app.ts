@@ -8,6 +8,7 @@ import { CascadeJobsModule } from '@cascade/cascade';
 import { StatsJobsModule } from '@cascade/stats';
 import { ReportsJobsModule } from '@cascade/reports';
 import { ImportsJobsModule } from '@cascade/imports';
+import { CredentialsJobsModule } from '@cascade/credentials';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 
@@ -27,7 +28,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-const JOBS_MODULES: Type[] = [CascadeJobsModule, StatsJobsModule, ReportsJobsModule, ImportsJobsModule];
+const JOBS_MODULES: Type[] = [
+  CascadeJobsModule,
+  StatsJobsModule,
+  ReportsJobsModule,
+  ImportsJobsModule,
+  CredentialsJobsModule,
+];
 
 /** The real API (and optionally the real worker processors) on real PostgreSQL and Redis. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {

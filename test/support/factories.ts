@@ -60,6 +60,18 @@ export async function makeCourse(db: DataSource, fields: Record<string, unknown>
   });
 }
 
+/** A programme's credential stating every mandatory EU element (what activation asks for). */
+export const MICRO_CREDENTIAL = {
+  title: 'AI in Education',
+  level: 'micro-credential',
+  issuer: 'National Centre',
+  country: 'MN',
+  eqfLevel: 6,
+  assessmentType: 'Portfolio and observed lesson',
+  participationForm: 'hybrid',
+  qualityAssurance: 'Internal review by the national centre',
+};
+
 export interface ProgrammeFixture {
   programmeId: string;
   coreCourseIds: string[];
@@ -80,7 +92,7 @@ export async function makeProgramme(
     ends_on: '2026-12-31',
     core_course_ids: coreCourseIds,
     pass_mark: 60,
-    credential: { title: 'AI in Education', level: 'micro-credential', issuer: 'National Centre' },
+    credential: MICRO_CREDENTIAL,
     status: 'active',
     ...fields,
   });

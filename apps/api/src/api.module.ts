@@ -6,6 +6,7 @@ import { MentoringModule } from '@cascade/mentoring';
 import { StatsModule } from '@cascade/stats';
 import { ReportsModule } from '@cascade/reports';
 import { ImportsModule } from '@cascade/imports';
+import { CredentialsModule } from '@cascade/credentials';
 
 @Module({
   imports: [
@@ -17,6 +18,7 @@ import { ImportsModule } from '@cascade/imports';
     StatsModule,
     ReportsModule,
     ImportsModule,
+    CredentialsModule,
   ],
 })
 export class ApiModule {}

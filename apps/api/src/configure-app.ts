@@ -11,7 +11,13 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(helmet());
   // A batch of 500 mentoring sessions with notes (up to 4,000 characters, often Cyrillic) exceeds the 100 kB default.
   (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
+  // did:web resolves at the host's root: https://<host>/.well-known/did.json.
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'api/health', method: RequestMethod.GET },
+      { path: '.well-known/did.json', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalPipes(cascadeValidationPipe());
   app.enableShutdownHooks();
 

@@ -5,6 +5,7 @@ import { CascadeJobsModule } from '@cascade/cascade';
 import { StatsJobsModule } from '@cascade/stats';
 import { ReportsJobsModule } from '@cascade/reports';
 import { ImportsJobsModule } from '@cascade/imports';
+import { CredentialsJobsModule } from '@cascade/credentials';
 
 @Module({
   imports: [
@@ -14,6 +15,7 @@ import { ImportsJobsModule } from '@cascade/imports';
     StatsJobsModule,
     ReportsJobsModule,
     ImportsJobsModule,
+    CredentialsJobsModule,
   ],
   providers: [ProcessorCheck, PeriodicJobs],
 })

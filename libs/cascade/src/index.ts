@@ -17,3 +17,5 @@ export * from './completions/course-completion.entity';
 export * from './certifications/certification.entity';
 export * from './ai-adoptions/ai-adoption.entity';
 export * from './certifications/certification-evaluator';
+export * from './programmes/micro-credential-elements';
+export * from './certifications/certification-listener';

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { StatsTrigger, SYSTEM_ACTOR } from '@cascade/platform';
 import { EVALUATE_CERTIFICATIONS } from './certification-evaluation.sql';
+import { CERTIFICATION_LISTENER, CertificationListener } from './certification-listener';
 
 export interface CertificationChange {
   change: 'issue' | 'revoke';
@@ -21,11 +22,13 @@ export class CertificationEvaluator {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly stats: StatsTrigger,
+    @Inject(CERTIFICATION_LISTENER) private readonly listener: CertificationListener,
   ) {}
 
   async evaluate(programmeId: string, personIds?: string[]): Promise<CertificationChange[]> {
     const changes = await this.db.transaction((tx) => this.evaluateIn(tx, programmeId, personIds));
     if (changes.length > 0) await this.stats.requestRollup(programmeId);
+    if (changes.some((c) => c.change === 'issue')) await this.listener.issued(programmeId);
     return changes;
   }
 
@@ -44,6 +47,8 @@ export class CertificationEvaluator {
       SYSTEM_ACTOR.email,
     ]);
     if (changes.length > 0) await this.stats.markDirty(tx, programmeId);
+    const revoked = changes.filter((c) => c.change === 'revoke').map((c) => c.id);
+    if (revoked.length > 0) await this.listener.revokedIn(tx, revoked);
     return changes;
   }
 }

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PageQuery } from '@cascade/platform';
 import { BooleanParam } from '../shared/query';
 
@@ -18,6 +28,25 @@ export class RevokeCertificationDto {
   @MinLength(3)
   @MaxLength(500)
   reason: string;
+}
+
+export class BulkRevokeDto extends RevokeCertificationDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Up to 10,000 certifications, revoked together or not at all' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10_000)
+  @IsUUID('all', { each: true })
+  certificationIds: string[];
+}
+
+export class RevokedCertification {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'MC-2025-000123' }) number: string;
+}
+
+export class BulkRevokeResult {
+  @ApiProperty() revoked: number;
+  @ApiProperty({ type: [RevokedCertification] }) certifications: RevokedCertification[];
 }
 
 export class CertificationQuery extends PageQuery {

@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Page, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
 import {
+  BulkRevokeDto,
+  BulkRevokeResult,
   CertificationQuery,
   CertificationView,
   EvaluationOutcome,
@@ -41,6 +43,15 @@ export class CertificationsController {
     @CurrentActor() actor: Actor,
   ): Promise<EvaluationOutcome> {
     return this.certifications.requestEvaluation(programmeId, dto.personId, actor);
+  }
+
+  /** Revokes a list with one reason: all in one transaction (their credentials' status bits with them), or none. */
+  @Post('certifications/revoke')
+  @HttpCode(200)
+  @Roles(...STAFF)
+  @ApiOkResponse({ type: BulkRevokeResult })
+  revokeMany(@Body() dto: BulkRevokeDto, @CurrentActor() actor: Actor): Promise<BulkRevokeResult> {
+    return this.certifications.revokeMany(dto.certificationIds, dto.reason, actor);
   }
 
   @Post('certifications/:id/revoke')

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
@@ -6,7 +6,18 @@ import { CascadeAccess } from '../access';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { CERTIFICATION_STANDING } from './certification-evaluation.sql';
 import { CertificationEvaluator, lockProgrammeCertifications } from './certification-evaluator';
-import { CertificationQuery, CertificationView, EvaluationOutcome } from './certification.dto';
+import { CERTIFICATION_LISTENER, CertificationListener } from './certification-listener';
+import {
+  BulkRevokeResult,
+  CertificationQuery,
+  CertificationView,
+  EvaluationOutcome,
+  RevokedCertification,
+} from './certification.dto';
+
+/** The programmes of these certifications, sorted: locks are always taken in this order. */
+const programmesOf = (certifications: CertificationView[]) =>
+  [...new Set(certifications.map((c) => c.programmeId))].sort();
 
 const VIEW = `SELECT ce.id, ce.programme_id AS "programmeId", ce.person_id AS "personId", p.full_name AS "fullName",
                      ce.number, ce.issued_on::text AS "issuedOn", ce.revoked_on IS NOT NULL AS revoked,
@@ -28,6 +39,7 @@ export class CertificationsService {
     private readonly programmes: ProgrammesService,
     private readonly evaluator: CertificationEvaluator,
     private readonly stats: StatsTrigger,
+    @Inject(CERTIFICATION_LISTENER) private readonly listener: CertificationListener,
   ) {}
 
   /** A master teacher sees the certifications of the people in their cohorts and their mentees. */
@@ -91,6 +103,7 @@ export class CertificationsService {
       return { outcome, changed: changes.length > 0 };
     });
     if (changed) await this.stats.requestRollup(programmeId);
+    if (outcome.change === 'issued') await this.listener.issued(programmeId);
     return outcome;
   }
 
@@ -98,25 +111,66 @@ export class CertificationsService {
   async revoke(id: string, reason: string, actor: Actor): Promise<CertificationView> {
     this.access.assertStaff(actor, 'revoke certifications');
     const view = await this.db.transaction(async (tx) => {
-      const current = await this.view(tx, id);
-      await lockProgrammeCertifications(tx, current.programmeId);
-      const [rows] = await tx.query(
-        `UPDATE certifications
-            SET revoked_on = current_date, revocation_reason = $2, blocks_reissue = true, updated_at = now()
-          WHERE id = $1 AND revoked_on IS NULL
-          RETURNING id`,
-        [id, reason],
-      );
-      if ((rows as unknown[]).length === 0) {
-        throw DomainError.conflict(
-          `revokedOn: certification ${current.number} was already revoked on ${current.revokedOn}`,
-        );
-      }
-      await this.stats.markDirty(tx, current.programmeId);
+      await this.revokeIn(tx, [await this.view(tx, id)], reason);
       return this.view(tx, id);
     });
     await this.stats.requestRollup(view.programmeId);
     return view;
+  }
+
+  /** Revokes every listed certification with one reason in one transaction: all of them, or none. */
+  async revokeMany(ids: string[], reason: string, actor: Actor): Promise<BulkRevokeResult> {
+    this.access.assertStaff(actor, 'revoke certifications');
+    const unique = [...new Set(ids)];
+    const { revoked, programmeIds } = await this.db.transaction(async (tx) => {
+      const current = (await tx.query(`${VIEW} WHERE ce.id = ANY($1::uuid[])`, [unique])) as CertificationView[];
+      if (current.length < unique.length) {
+        const known = new Set(current.map((c) => c.id));
+        const missing = unique.filter((id) => !known.has(id));
+        throw DomainError.invalid(
+          `certificationIds: ${missing.length} certification(s) were not found, e.g. ${missing[0]}`,
+          { missing },
+        );
+      }
+      return { revoked: await this.revokeIn(tx, current, reason), programmeIds: programmesOf(current) };
+    });
+    for (const programmeId of programmeIds) await this.stats.requestRollup(programmeId);
+    return { revoked: revoked.length, certifications: revoked };
+  }
+
+  /**
+   * The one revocation statement: blocks automatic re-issue, marks the figures dirty and lets the
+   * listener flip the credentials' status bits, all in the caller's transaction.
+   */
+  private async revokeIn(
+    tx: EntityManager,
+    certifications: CertificationView[],
+    reason: string,
+  ): Promise<RevokedCertification[]> {
+    const already = certifications.filter((c) => c.revoked);
+    if (already.length > 0) {
+      const [first] = already;
+      throw DomainError.conflict(
+        `revokedOn: certification ${first.number} was already revoked on ${first.revokedOn}` +
+          (already.length > 1 ? ` (and ${already.length - 1} more)` : ''),
+        { alreadyRevoked: already.map((c) => c.number) },
+      );
+    }
+    const programmeIds = programmesOf(certifications);
+    for (const programmeId of programmeIds) await lockProgrammeCertifications(tx, programmeId);
+    const ids = certifications.map((c) => c.id);
+    const revoked = (await tx.query(
+      `UPDATE certifications
+          SET revoked_on = current_date, revocation_reason = $2, blocks_reissue = true, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND revoked_on IS NULL
+        RETURNING id, number`,
+      [ids, reason],
+    )) as [RevokedCertification[], number];
+    if (revoked[0].length < ids.length)
+      throw DomainError.conflict('revokedOn: a certification was revoked meanwhile; nothing was revoked');
+    for (const programmeId of programmeIds) await this.stats.markDirty(tx, programmeId);
+    await this.listener.revokedIn(tx, ids);
+    return revoked[0].sort((a, b) => a.number.localeCompare(b.number));
   }
 
   private async view(manager: EntityManager, id: string): Promise<CertificationView> {

@@ -4,10 +4,12 @@ import {
   IsArray,
   IsDateString,
   IsIn,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -15,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@cascade/platform';
-import { PROGRAMME_STATUSES, ProgrammeStatus } from './programme.entity';
+import { PARTICIPATION_FORMS, ParticipationForm, PROGRAMME_STATUSES, ProgrammeStatus } from './programme.entity';
 
 export class CredentialDto {
   @ApiProperty({ example: 'AI in Education' }) @IsString() @MinLength(1) @MaxLength(200) title: string;
@@ -25,6 +27,37 @@ export class CredentialDto {
   @MinLength(1)
   @MaxLength(200)
   issuer: string;
+
+  @ApiPropertyOptional({ example: 'MN', description: 'ISO 3166-1 alpha-2 country of the issuer' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as MN' })
+  country?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 8, description: 'European Qualifications Framework level, where applicable' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  eqfLevel?: number;
+
+  @ApiPropertyOptional({ example: 'Portfolio and observed lesson, graded by the lead trainer' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  assessmentType?: string;
+
+  @ApiPropertyOptional({ enum: PARTICIPATION_FORMS })
+  @IsOptional()
+  @IsIn(PARTICIPATION_FORMS)
+  participationForm?: ParticipationForm;
+
+  @ApiPropertyOptional({ example: 'Internal review by the national centre' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  qualityAssurance?: string;
 }
 
 export class CreateProgrammeDto {

@@ -5,10 +5,22 @@ import { numeric } from '@cascade/reference';
 export const PROGRAMME_STATUSES = ['draft', 'active', 'closed'] as const;
 export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
 
+export const PARTICIPATION_FORMS = ['online', 'face_to_face', 'hybrid'] as const;
+export type ParticipationForm = (typeof PARTICIPATION_FORMS)[number];
+
+/** What the micro-credential states; the EU's mandatory elements are required to activate (micro-credential-elements.ts). */
 export interface Credential {
   title: string;
   level: string;
+  /** The awarding body. */
   issuer: string;
+  /** ISO 3166-1 alpha-2 country of the issuer. */
+  country?: string;
+  /** European Qualifications Framework level 1–8, where applicable. */
+  eqfLevel?: number;
+  assessmentType?: string;
+  participationForm?: ParticipationForm;
+  qualityAssurance?: string;
 }
 
 /** A cascade programme: the core courses that make a completion and the mark that earns the credential. */
@@ -23,7 +35,16 @@ export class Programme {
   @Column({ type: 'numeric', transformer: numeric })
   passMark: number;
   @ApiProperty({
-    example: { title: 'AI in Education', level: 'micro-credential', issuer: 'National Centre' },
+    example: {
+      title: 'AI in Education',
+      level: 'micro-credential',
+      issuer: 'National Centre',
+      country: 'MN',
+      eqfLevel: 6,
+      assessmentType: 'Portfolio and observed lesson, graded by the lead trainer',
+      participationForm: 'hybrid',
+      qualityAssurance: 'Internal review by the national centre',
+    },
   })
   @Column({ type: 'jsonb' })
   credential: Credential;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, Page, StatsTrigger } from '@cascade/platform';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { assertAllExist, presentFields } from '../shared/references';
+import { CoreCourseElements, missingMicroCredentialElements } from './micro-credential-elements';
 import { CreateProgrammeDto, ProgrammeQuery, UpdateProgrammeDto } from './programme.dto';
 import { Programme } from './programme.entity';
 
@@ -48,8 +49,10 @@ export class ProgrammesService {
       const programme = tx.create(Programme, {
         ...presentFields(dto),
         coreCourseIds: [...new Set(dto.coreCourseIds)],
+        status: dto.status ?? 'draft',
       });
-      return tx.save(Programme, { ...programme, status: dto.status ?? 'draft' });
+      if (programme.status === 'active') await this.assertMayIssue(tx, programme);
+      return tx.save(Programme, programme);
     });
   }
 
@@ -66,6 +69,9 @@ export class ProgrammesService {
       next.coreCourseIds = [...new Set(next.coreCourseIds)];
       if (next.startsOn !== current.startsOn || next.endsOn !== current.endsOn)
         await this.assertHoldsItsRecords(tx, next);
+      const activated = next.status === 'active' && current.status !== 'active';
+      if (activated || (next.status === 'active' && (dto.credential || dto.coreCourseIds)))
+        await this.assertMayIssue(tx, next);
       ruleChanged =
         next.passMark !== current.passMark ||
         [...next.coreCourseIds].sort().join() !== [...current.coreCourseIds].sort().join();
@@ -77,6 +83,24 @@ export class ProgrammesService {
       await this.certification.requestEvaluation(id);
     }
     return programme;
+  }
+
+  /**
+   * The EU's mandatory elements of a micro-credential the programme does not state (empty when it
+   * may issue). Activation refuses a programme with gaps; the credential issuer asks again at issue.
+   */
+  async microCredentialGaps(programme: Programme, manager: EntityManager = this.db.manager): Promise<string[]> {
+    const courses = (await manager.query(
+      `SELECT code, workload_hours AS "workloadHours", ects::float8 AS ects, learning_outcomes AS "learningOutcomes"
+         FROM courses WHERE id = ANY($1::uuid[]) ORDER BY code`,
+      [programme.coreCourseIds],
+    )) as CoreCourseElements[];
+    return missingMicroCredentialElements(programme.credential, courses);
+  }
+
+  private async assertMayIssue(tx: EntityManager, programme: Programme): Promise<void> {
+    const gaps = await this.microCredentialGaps(programme, tx);
+    if (gaps.length > 0) throw DomainError.invalid(gaps.join('; '), { missing: gaps });
   }
 
   /** New dates must still hold the programme's rounds and completions. */

@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** Every setting comes from the environment; the defaults fit a local PostgreSQL and Redis. */
 export class CascadeConfig {
@@ -74,6 +85,54 @@ export class CascadeConfig {
   @IsInt()
   @Min(1)
   DATABASE_POOL_SIZE = 10;
+
+  /** Where the public reaches the API (credential ids, status lists, verify links); default http://localhost:$PORT. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL?: string;
+
+  /**
+   * The credential signing keys, as JSON: `[{"id", "publicKeyMultibase", "secretKeyMultibase"}]`
+   * (Ed25519 Multikey). A retired key may keep only its public half. Never stored in the database.
+   */
+  @IsString()
+  CREDENTIAL_SIGNING_KEYS = DEVELOPMENT_SIGNING_KEYS;
+
+  /** A file holding the same JSON; wins over CREDENTIAL_SIGNING_KEYS when set. */
+  @IsOptional()
+  @IsString()
+  CREDENTIAL_SIGNING_KEYS_FILE?: string;
+
+  /** The key that signs new credentials; default the last key with a secret half. */
+  @IsOptional()
+  @IsString()
+  CREDENTIAL_ACTIVE_KEY_ID?: string;
+
+  /** A public host name (e.g. `credentials.example.mn`): the issuer becomes did:web:<host> instead of did:key. */
+  @IsOptional()
+  @Matches(/^[a-z0-9.-]+(%3A[0-9]+)?$/i)
+  CREDENTIAL_DID_WEB_HOST?: string;
+
+  /** Requests per minute one address may make to the public credential endpoints. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 60;
+}
+
+/** A key for development and tests only: production refuses to start with it. */
+const DEVELOPMENT_SIGNING_KEYS = JSON.stringify([
+  {
+    id: 'development',
+    publicKeyMultibase: 'z6MkgsNB8GbmAB4uqYKfH7FKWYrW8nJAikKtbQ6mHafzhTFZ',
+    secretKeyMultibase:
+      'zrv4Wr52yMT49EWoNFedggnqd7xYoJUyn9BfsTBcPXEJCWVmGNpAoAkMytSWWk3oJKjFags6JRbRBwMfGSpmwirgXw9',
+  },
+]);
+
+/** PUBLIC_URL without a trailing slash. */
+export function publicUrlOf(config: Pick<CascadeConfig, 'PUBLIC_URL' | 'PORT'>): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
 }
 
 /** Used by ConfigModule: an invalid setting stops the process with a message naming it. */
@@ -89,6 +148,13 @@ export function validateConfig(env: Record<string, unknown>): CascadeConfig {
   }
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === new CascadeConfig().JWT_SECRET) {
     throw new Error('Invalid configuration — JWT_SECRET: set a secret of your own in production');
+  }
+  if (
+    config.NODE_ENV === 'production' &&
+    !config.CREDENTIAL_SIGNING_KEYS_FILE &&
+    config.CREDENTIAL_SIGNING_KEYS === DEVELOPMENT_SIGNING_KEYS
+  ) {
+    throw new Error('Invalid configuration — CREDENTIAL_SIGNING_KEYS: set a signing key of your own in production');
   }
   return config;
 }

@@ -30,6 +30,12 @@ export interface JobPayloads {
     /** Periodic safety net: re-enqueue imports whose job Redis lost or whose worker died. */
     sweep: Record<string, never>;
   };
+  credentials: {
+    /** Sign an Open Badges 3.0 credential for every active certification of the programme that has none. */
+    issue: { programmeId: string };
+    /** Periodic safety net: an issue job for every programme with certifications still without a credential. */
+    sweep: Record<string, never>;
+  };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -41,6 +47,7 @@ export const QUEUE_JOBS: { [Q in QueueName]: JobName<Q>[] } = {
   certification: ['evaluate', 'sweep'],
   exports: ['report', 'cleanup'],
   imports: ['roster', 'sweep'],
+  credentials: ['issue', 'sweep'],
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUE_JOBS) as QueueName[];
@@ -92,4 +99,5 @@ export const PERIODIC_JOBS: PeriodicJob[] = [
   { queue: 'certification', job: 'sweep', everyMs: 10 * 60_000 },
   { queue: 'exports', job: 'cleanup', everyMs: 15_000 },
   { queue: 'imports', job: 'sweep', everyMs: 60_000 },
+  { queue: 'credentials', job: 'sweep', everyMs: 10 * 60_000 },
 ];
