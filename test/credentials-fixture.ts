@@ -72,6 +72,9 @@ export interface IssuedCredential {
 }
 
 export async function credentialsOf(t: TestApp, token: string, query: string): Promise<IssuedCredential[]> {
-  const res = await t.http.get(`/api/v1/credentials?${query}&limit=100`).set('Authorization', `Bearer ${token}`).expect(200);
+  const res = await t.http
+    .get(`/api/v1/credentials?${query}&limit=100`)
+    .set('Authorization', `Bearer ${token}`)
+    .expect(200);
   return (res.body as { items: IssuedCredential[] }).items;
 }
