@@ -34,8 +34,22 @@ describe('validateConfig', () => {
   it('refuses the development JWT secret in production', () => {
     expect(() => validateConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: set a secret of your own/);
     expect(
-      validateConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-some-length' }).NODE_ENV,
+      validateConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-production-secret-of-some-length',
+        CREDENTIAL_SIGNING_KEYS_FILE: '/run/secrets/credential-keys.json',
+      }).NODE_ENV,
     ).toBe('production');
+  });
+
+  it('refuses the development credential signing key in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-some-length' };
+    expect(() => validateConfig(production)).toThrow(
+      /CREDENTIAL_SIGNING_KEYS: set a signing key of your own/,
+    );
+    expect(validateConfig({ ...production, CREDENTIAL_SIGNING_KEYS: '[{"id":"k"}]' }).NODE_ENV).toBe(
+      'production',
+    );
   });
 });
 
