@@ -42,7 +42,9 @@ class BenchModule {}
 
 async function recreate(database: string): Promise<void> {
   const url = new URL(database);
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
   await admin.end();
@@ -59,12 +61,20 @@ async function benchScale(scale: number, args: Args, log: (line: string) => void
     [programmeId],
   )) as { certified: number }[];
   await db.query('VACUUM ANALYZE');
-  Object.assign(process.env, { DATABASE_URL: args.database, REDIS_PREFIX: 'cascade-bench-credentials', LOG_LEVEL: 'warn' });
+  Object.assign(process.env, {
+    DATABASE_URL: args.database,
+    REDIS_PREFIX: 'cascade-bench-credentials',
+    LOG_LEVEL: 'warn',
+  });
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
   const issued = async () =>
-    ((await db.query(`SELECT count(*)::int AS n FROM credentials WHERE programme_id = $1`, [programmeId])) as {
-      n: number;
-    }[])[0].n;
+    (
+      (await db.query(`SELECT count(*)::int AS n FROM credentials WHERE programme_id = $1`, [
+        programmeId,
+      ])) as {
+        n: number;
+      }[]
+    )[0].n;
   log(`scale ${scale}: ${certified.toLocaleString('en')} certified; issuing`);
   const started = Date.now();
   let finished = false;
@@ -75,7 +85,8 @@ async function benchScale(scale: number, args: Args, log: (line: string) => void
   const deadline = started + args.budgetSeconds * 1000;
   while (!finished && Date.now() < deadline) {
     await Promise.race([run, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    if (!finished) log(`  ${(await issued()).toLocaleString('en')} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (!finished)
+      log(`  ${(await issued()).toLocaleString('en')} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   const seconds = (Date.now() - started) / 1000;
   const count = await issued();
@@ -93,7 +104,9 @@ async function main(): Promise<void> {
     rows.push(await benchScale(scale, args, log));
     log(rows[rows.length - 1]);
   }
-  log('\n| scale | certified at once | credentials issued | time | credentials/s | time for all (at that rate) |');
+  log(
+    '\n| scale | certified at once | credentials issued | time | credentials/s | time for all (at that rate) |',
+  );
   log('|---|---|---|---|---|---|');
   for (const row of rows) log(row);
   // A scale stopped at its budget leaves its issue running: end here rather than wait for it.

@@ -26,7 +26,7 @@ describe('verifiable credentials: issue and verify', () => {
   afterAll(() => t.close());
 
   const documentOf = async (credential: IssuedCredential) =>
-    (await t.http.get(path(credential.url)).expect(200)).body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON-LD
+    (await t.http.get(path(credential.url)).expect(200)).body as Record<string, any>;
 
   it('issues every certified person an OpenBadgeCredential that the independent verifier accepts', async () => {
     expect(issued).toHaveLength(3);

@@ -31,7 +31,11 @@ export class RevokeCertificationDto {
 }
 
 export class BulkRevokeDto extends RevokeCertificationDto {
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Up to 10,000 certifications, revoked together or not at all' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Up to 10,000 certifications, revoked together or not at all',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10_000)

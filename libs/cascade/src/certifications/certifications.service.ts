@@ -123,7 +123,9 @@ export class CertificationsService {
     this.access.assertStaff(actor, 'revoke certifications');
     const unique = [...new Set(ids)];
     const { revoked, programmeIds } = await this.db.transaction(async (tx) => {
-      const current = (await tx.query(`${VIEW} WHERE ce.id = ANY($1::uuid[])`, [unique])) as CertificationView[];
+      const current = (await tx.query(`${VIEW} WHERE ce.id = ANY($1::uuid[])`, [
+        unique,
+      ])) as CertificationView[];
       if (current.length < unique.length) {
         const known = new Set(current.map((c) => c.id));
         const missing = unique.filter((id) => !known.has(id));

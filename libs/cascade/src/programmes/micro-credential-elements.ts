@@ -30,11 +30,13 @@ export function missingMicroCredentialElements(
     gaps.push('credential.participationForm: the form of participation is required');
   if (blank(credential.qualityAssurance))
     gaps.push('credential.qualityAssurance: the type of quality assurance is required');
-  if (courses.length === 0) gaps.push('coreCourseIds: learning outcomes and workload need at least one core course');
+  if (courses.length === 0)
+    gaps.push('coreCourseIds: learning outcomes and workload need at least one core course');
   for (const course of courses) {
     if (course.learningOutcomes.every((outcome) => outcome.trim() === ''))
       gaps.push(`coreCourseIds: course ${course.code} states no learning outcomes`);
-    if (!(course.workloadHours > 0)) gaps.push(`coreCourseIds: course ${course.code} states no notional workload`);
+    if (!(course.workloadHours > 0))
+      gaps.push(`coreCourseIds: course ${course.code} states no notional workload`);
   }
   return gaps;
 }

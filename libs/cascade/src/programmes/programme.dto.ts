@@ -17,7 +17,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@cascade/platform';
-import { PARTICIPATION_FORMS, ParticipationForm, PROGRAMME_STATUSES, ProgrammeStatus } from './programme.entity';
+import {
+  PARTICIPATION_FORMS,
+  ParticipationForm,
+  PROGRAMME_STATUSES,
+  ProgrammeStatus,
+} from './programme.entity';
 
 export class CredentialDto {
   @ApiProperty({ example: 'AI in Education' }) @IsString() @MinLength(1) @MaxLength(200) title: string;
@@ -33,7 +38,11 @@ export class CredentialDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as MN' })
   country?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 8, description: 'European Qualifications Framework level, where applicable' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 8,
+    description: 'European Qualifications Framework level, where applicable',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -89,7 +89,10 @@ export class ProgrammesService {
    * The EU's mandatory elements of a micro-credential the programme does not state (empty when it
    * may issue). Activation refuses a programme with gaps; the credential issuer asks again at issue.
    */
-  async microCredentialGaps(programme: Programme, manager: EntityManager = this.db.manager): Promise<string[]> {
+  async microCredentialGaps(
+    programme: Programme,
+    manager: EntityManager = this.db.manager,
+  ): Promise<string[]> {
     const courses = (await manager.query(
       `SELECT code, workload_hours AS "workloadHours", ects::float8 AS ects, learning_outcomes AS "learningOutcomes"
          FROM courses WHERE id = ANY($1::uuid[]) ORDER BY code`,

@@ -26,7 +26,12 @@ function font(name: string): string {
 
 /** The holder's certificate: one A4 landscape page in Mongolian and English, with a QR code to the verify page. */
 export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(facts.verifyUrl, { type: 'png', margin: 1, width: 220, errorCorrectionLevel: 'M' });
+  const qr = await QRCode.toBuffer(facts.verifyUrl, {
+    type: 'png',
+    margin: 1,
+    width: 220,
+    errorCorrectionLevel: 'M',
+  });
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 50, info: { Title: facts.title } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -43,9 +48,18 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
   doc.font('regular').fontSize(12).text('Бичил мэргэшлийн гэрчилгээ · Micro-credential', centred);
   doc.moveDown(1.5).fontSize(12).text('Энэхүү гэрчилгээг · This certifies that', centred);
   doc.moveDown(0.5).font('bold').fontSize(24).text(facts.fullName, centred);
-  doc.moveDown(0.5).font('regular').fontSize(12).text('дараах бичил мэргэшлийг эзэмшсэнийг гэрчилнэ · has earned', centred);
-  doc.moveDown(0.5).font('bold').fontSize(18).text(facts.titleMn ?? facts.title, centred);
-  if (facts.titleMn && facts.titleMn !== facts.title) doc.font('regular').fontSize(14).text(facts.title, centred);
+  doc
+    .moveDown(0.5)
+    .font('regular')
+    .fontSize(12)
+    .text('дараах бичил мэргэшлийг эзэмшсэнийг гэрчилнэ · has earned', centred);
+  doc
+    .moveDown(0.5)
+    .font('bold')
+    .fontSize(18)
+    .text(facts.titleMn ?? facts.title, centred);
+  if (facts.titleMn && facts.titleMn !== facts.title)
+    doc.font('regular').fontSize(14).text(facts.title, centred);
 
   const workload = [
     facts.workloadHours ? `${facts.workloadHours} цаг · hours` : null,

@@ -18,7 +18,9 @@ export class CredentialView {
   @ApiProperty({ description: 'The id of the configured key that signed it' }) keyId: string;
   @ApiProperty() issuedAt: Date;
   @ApiProperty({ description: 'Its certification was revoked (and its status bit set)' }) revoked: boolean;
-  @ApiProperty({ description: 'The JSON-LD credential, public: what the holder loads into a wallet' }) url: string;
-  @ApiProperty({ description: 'The holder’s certificate (PDF, Mongolian and English, QR code)' }) certificateUrl: string;
+  @ApiProperty({ description: 'The JSON-LD credential, public: what the holder loads into a wallet' })
+  url: string;
+  @ApiProperty({ description: 'The holder’s certificate (PDF, Mongolian and English, QR code)' })
+  certificateUrl: string;
   @ApiProperty({ description: 'The web app’s verify page' }) verifyUrl: string;
 }

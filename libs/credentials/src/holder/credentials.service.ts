@@ -40,7 +40,11 @@ export class CredentialsService {
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit, query.offset],
     )) as Omit<CredentialView, 'url' | 'certificateUrl' | 'verifyUrl'>[];
-    return Page.of(rows.map((row) => this.links(row)), total, query);
+    return Page.of(
+      rows.map((row) => this.links(row)),
+      total,
+      query,
+    );
   }
 
   /** The signed JSON-LD credential, exactly as issued. */
@@ -75,7 +79,14 @@ export class CredentialsService {
          JOIN programmes pr ON pr.id = cr.programme_id
         WHERE cr.id = $1`,
       [id],
-    )) as { fullName: string; number: string; issuedOn: string; credential: Credential & { titleMn?: string }; workloadHours: number | null; ects: number | null }[];
+    )) as {
+      fullName: string;
+      number: string;
+      issuedOn: string;
+      credential: Credential & { titleMn?: string };
+      workloadHours: number | null;
+      ects: number | null;
+    }[];
     if (!row) throw DomainError.notFound('credential', id);
     return certificatePdf({
       fullName: row.fullName,
@@ -95,6 +106,11 @@ export class CredentialsService {
 
   private links(row: Omit<CredentialView, 'url' | 'certificateUrl' | 'verifyUrl'>): CredentialView {
     const url = credentialUrl(this.signer.publicUrl, row.id);
-    return { ...row, url, certificateUrl: `${url}/certificate.pdf`, verifyUrl: verifyPageUrl(this.signer.publicUrl, row.number) };
+    return {
+      ...row,
+      url,
+      certificateUrl: `${url}/certificate.pdf`,
+      verifyUrl: verifyPageUrl(this.signer.publicUrl, row.number),
+    };
   }
 }

@@ -19,9 +19,12 @@ export interface CredentialFacts {
 
 const EQF_LEVELS_URL = 'https://europa.eu/europass/en/description-eight-eqf-levels';
 
-export const credentialUrl = (publicUrl: string, id: string) => `${publicUrl}/api/v1/public/credentials/${id}`;
-export const statusListUrl = (publicUrl: string, id: string) => `${publicUrl}/api/v1/public/status-lists/${id}`;
-export const verifyPageUrl = (publicUrl: string, number: string) => `${publicUrl}/verify/${encodeURIComponent(number)}`;
+export const credentialUrl = (publicUrl: string, id: string) =>
+  `${publicUrl}/api/v1/public/credentials/${id}`;
+export const statusListUrl = (publicUrl: string, id: string) =>
+  `${publicUrl}/api/v1/public/status-lists/${id}`;
+export const verifyPageUrl = (publicUrl: string, number: string) =>
+  `${publicUrl}/verify/${encodeURIComponent(number)}`;
 
 /**
  * The unsigned OpenBadgeCredential (VC Data Model 2.0) with the EU's mandatory elements:
@@ -63,7 +66,9 @@ export function buildCredentialDocument(publicUrl: string, facts: CredentialFact
           identityType: 'emailAddress',
           hashed: true,
           salt,
-          identityHash: `sha256$${createHash('sha256').update(facts.email.toLowerCase() + salt).digest('hex')}`,
+          identityHash: `sha256$${createHash('sha256')
+            .update(facts.email.toLowerCase() + salt)
+            .digest('hex')}`,
         },
       ],
       ...(ects !== undefined ? { creditsEarned: ects } : {}),

@@ -4,7 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobName, JobPayloads, QueueProcessor } from '@cascade/platform';
-import { CredentialIssuer, IssueResult, PROGRAMMES_WITH_PENDING_CREDENTIALS } from './credential-issuer.service';
+import {
+  CredentialIssuer,
+  IssueResult,
+  PROGRAMMES_WITH_PENDING_CREDENTIALS,
+} from './credential-issuer.service';
 import { CredentialQueue } from './credential-queue';
 
 type CredentialsJob =
@@ -31,7 +35,8 @@ export class CredentialsProcessor extends QueueProcessor<'credentials'> {
     switch (typed.name) {
       case 'issue': {
         const result = await this.issuer.issuePending(typed.data.programmeId);
-        if (result.issued > 0) this.logger.log(`programme ${typed.data.programmeId}: ${result.issued} credentials issued`);
+        if (result.issued > 0)
+          this.logger.log(`programme ${typed.data.programmeId}: ${result.issued} credentials issued`);
         return result;
       }
       case 'sweep': {

@@ -48,7 +48,8 @@ export class CredentialVerifier {
         status = result.statusResult.results?.some((r) => r.status) ? 'revoked' : 'active';
       for (const e of result.error?.errors ?? (result.error ? [result.error] : []))
         errors.push(e.message ?? String(e));
-      if (result.statusResult && !result.statusResult.verified) errors.push('credentialStatus: the status list could not be checked');
+      if (result.statusResult && !result.statusResult.verified)
+        errors.push('credentialStatus: the status list could not be checked');
     } catch (error) {
       errors.push((error as Error).message);
     }

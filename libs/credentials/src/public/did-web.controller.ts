@@ -14,7 +14,8 @@ export class DidWebController {
   @Header('Content-Type', 'application/did+ld+json')
   async didDocument(): Promise<Record<string, unknown>> {
     const document = await this.keys.didDocument();
-    if (!document) throw DomainError.notFound('DID document', 'did.json (CREDENTIAL_DID_WEB_HOST is not set)');
+    if (!document)
+      throw DomainError.notFound('DID document', 'did.json (CREDENTIAL_DID_WEB_HOST is not set)');
     return document;
   }
 }

@@ -20,7 +20,9 @@ const perMinute = () => (publicLimit ??= loadConfig().PUBLIC_RATE_LIMIT_PER_MINU
 @ApiTags('public')
 @Public()
 @Throttle({ default: { limit: perMinute, ttl: 60_000 } })
-@ApiTooManyRequestsResponse({ description: 'More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address' })
+@ApiTooManyRequestsResponse({
+  description: 'More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address',
+})
 @Controller('public')
 export class PublicCredentialsController {
   constructor(

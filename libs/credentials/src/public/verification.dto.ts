@@ -2,7 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 
 export class VerifyCredentialDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'A verifiable credential (JSON-LD), as downloaded' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'A verifiable credential (JSON-LD), as downloaded',
+  })
   @IsObject()
   credential: Record<string, unknown>;
 }
@@ -10,11 +14,20 @@ export class VerifyCredentialDto {
 export class VerificationChecks {
   @ApiProperty({ enum: ['valid', 'invalid'], description: 'The Data Integrity proof (eddsa-rdfc-2022)' })
   signature: 'valid' | 'invalid';
-  @ApiProperty({ enum: ['recognised', 'unknown'], description: 'Signed by one of this issuer’s keys, current or retired' })
+  @ApiProperty({
+    enum: ['recognised', 'unknown'],
+    description: 'Signed by one of this issuer’s keys, current or retired',
+  })
   issuer: 'recognised' | 'unknown';
-  @ApiProperty({ enum: ['active', 'revoked', 'unknown'], description: 'Its bit in the public Bitstring Status List' })
+  @ApiProperty({
+    enum: ['active', 'revoked', 'unknown'],
+    description: 'Its bit in the public Bitstring Status List',
+  })
   status: 'active' | 'revoked' | 'unknown';
-  @ApiProperty({ enum: ['none', 'valid', 'expired'], description: 'validUntil, when the credential states one' })
+  @ApiProperty({
+    enum: ['none', 'valid', 'expired'],
+    description: 'validUntil, when the credential states one',
+  })
   expiry: 'none' | 'valid' | 'expired';
 }
 
@@ -31,7 +44,8 @@ export class StatedFacts {
 }
 
 export class VerificationResult {
-  @ApiProperty({ description: 'Signature valid, issuer recognised, not revoked, not expired' }) verified: boolean;
+  @ApiProperty({ description: 'Signature valid, issuer recognised, not revoked, not expired' })
+  verified: boolean;
   @ApiProperty({ type: VerificationChecks }) checks: VerificationChecks;
   @ApiProperty({ type: StatedFacts }) credential: StatedFacts;
   @ApiProperty({ type: [String] }) errors: string[];

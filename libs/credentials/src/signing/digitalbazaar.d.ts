@@ -2,15 +2,26 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-LD documents are open-ended by design */
 
 declare module '@digitalbazaar/vc' {
-  export type DocumentLoader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: any }>;
+  export type DocumentLoader = (
+    url: string,
+  ) => Promise<{ contextUrl: null; documentUrl: string; document: any }>;
   export interface VerifyResult {
     verified: boolean;
     error?: { message?: string; errors?: { message: string; name?: string }[] };
     results?: { verified: boolean; error?: { message: string } }[];
-    statusResult?: { verified: boolean; results?: { verified: boolean; status?: boolean; error?: Error }[]; error?: Error };
+    statusResult?: {
+      verified: boolean;
+      results?: { verified: boolean; status?: boolean; error?: Error }[];
+      error?: Error;
+    };
     log?: { id: string; valid: boolean }[];
   }
-  export function issue(options: { credential: any; suite: any; documentLoader: DocumentLoader; now?: Date }): Promise<any>;
+  export function issue(options: {
+    credential: any;
+    suite: any;
+    documentLoader: DocumentLoader;
+    now?: Date;
+  }): Promise<any>;
   export function verifyCredential(options: {
     credential: any;
     suite: any;
@@ -39,7 +50,11 @@ declare module '@digitalbazaar/ed25519-multikey' {
     signer(): { id: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
     export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<any>;
   }
-  export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519Key>;
+  export function generate(options?: {
+    id?: string;
+    controller?: string;
+    seed?: Uint8Array;
+  }): Promise<Ed25519Key>;
   export function from(key: any): Promise<Ed25519Key>;
 }
 
@@ -57,7 +72,11 @@ declare module '@digitalbazaar/vc-bitstring-status-list' {
     suite: any;
     verifyBitstringStatusListCredential?: boolean;
     verifyMatchingIssuers?: boolean;
-  }): Promise<{ verified: boolean; results?: { verified: boolean; status?: boolean; error?: Error }[]; error?: Error }>;
+  }): Promise<{
+    verified: boolean;
+    results?: { verified: boolean; status?: boolean; error?: Error }[];
+    error?: Error;
+  }>;
   export class BitstringStatusList {
     constructor(options: { length?: number; buffer?: Uint8Array });
     setStatus(index: number, status: boolean): void;
@@ -70,7 +89,9 @@ declare module '@digitalbazaar/vc-bitstring-status-list' {
     statusPurpose: string;
   }): Promise<Record<string, any>>;
   export function createList(options: { length: number }): Promise<BitstringStatusList>;
-  export function decodeList(options: { encodedList: string }): Promise<{ getStatus(index: number): boolean }>;
+  export function decodeList(options: {
+    encodedList: string;
+  }): Promise<{ getStatus(index: number): boolean }>;
 }
 
 declare module '@digitalbazaar/credentials-context' {

@@ -125,7 +125,9 @@ function parseKeys(json: string): ConfiguredKey[] {
     if (ids.has(entry.id)) throw new Error(`CREDENTIAL_SIGNING_KEYS[${i}].id: '${entry.id}' is used twice`);
     ids.add(entry.id);
     if (typeof entry.publicKeyMultibase !== 'string' || !entry.publicKeyMultibase.startsWith('z6Mk'))
-      throw new Error(`CREDENTIAL_SIGNING_KEYS[${i}].publicKeyMultibase: an Ed25519 Multikey (z6Mk…) is required`);
+      throw new Error(
+        `CREDENTIAL_SIGNING_KEYS[${i}].publicKeyMultibase: an Ed25519 Multikey (z6Mk…) is required`,
+      );
     return {
       id: entry.id,
       publicKeyMultibase: entry.publicKeyMultibase,

@@ -47,7 +47,8 @@ export class StatusListsService {
           list.id,
           take,
         ]);
-        for (let i = 0; i < take; i++) entries.push({ statusListId: list.id, statusIndex: list.allocated + i });
+        for (let i = 0; i < take; i++)
+          entries.push({ statusListId: list.id, statusIndex: list.allocated + i });
       }
       return entries;
     });
@@ -81,7 +82,9 @@ export class StatusListsService {
     )) as ListRow[];
     if (!row) throw DomainError.notFound('status list', id);
     if (row.signedDocument && row.signedVersion === row.version) return row.signedDocument;
-    const key = this.signer.keys.didWebHost ? await this.signer.active() : await this.signer.keys.byId(row.keyId);
+    const key = this.signer.keys.didWebHost
+      ? await this.signer.active()
+      : await this.signer.keys.byId(row.keyId);
     const { statusList } = await vcLibs();
     const list = new statusList.BitstringStatusList({ buffer: new Uint8Array(row.bits) });
     const url = statusListUrl(this.signer.publicUrl, id);
@@ -98,7 +101,10 @@ export class StatusListsService {
     return document;
   }
 
-  private async open(tx: EntityManager, keyId: string): Promise<{ id: string; allocated: number; size: number }> {
+  private async open(
+    tx: EntityManager,
+    keyId: string,
+  ): Promise<{ id: string; allocated: number; size: number }> {
     const [list] = (await tx.query(
       `INSERT INTO credential_status_lists (size, bits, key_id)
        VALUES ($1, decode(repeat('00', $1 / 8), 'hex'), $2)

@@ -154,7 +154,9 @@ export function validateConfig(env: Record<string, unknown>): CascadeConfig {
     !config.CREDENTIAL_SIGNING_KEYS_FILE &&
     config.CREDENTIAL_SIGNING_KEYS === DEVELOPMENT_SIGNING_KEYS
   ) {
-    throw new Error('Invalid configuration — CREDENTIAL_SIGNING_KEYS: set a signing key of your own in production');
+    throw new Error(
+      'Invalid configuration — CREDENTIAL_SIGNING_KEYS: set a signing key of your own in production',
+    );
   }
   return config;
 }
