@@ -4,7 +4,7 @@
  * For each scale: regenerate the programme (scale 1 = 580 certified people, scale 100 = 58,000)
  * into its own database, all certified at once and none with a credential yet, then run the
  * credentials.issue job's work (CredentialIssuer.issuePending: status-list entries, an Open Badges
- * 3.0 document and an eddsa-rdfc-2022 Data Integrity proof each, stored in batches of 200) and
+ * 3.0 document and an eddsa-rdfc-2022 Data Integrity proof each, stored in batches of 50) and
  * report credentials issued per second. A scale whose issue outlasts --budget seconds is
  * reported over what it issued by then. Results go to docs/BENCHMARKS.md "## Credentials".
  */

@@ -8,6 +8,7 @@ import {
   makeMasterTeacher,
   makePerson,
   makeProgramme,
+  MICRO_CREDENTIAL,
   makeRound,
   regionId,
 } from './support/factories';

@@ -7,8 +7,11 @@ import { CredentialSigner, JsonLdDocument } from '../signing/credential-signer';
 import { StatusEntry, StatusListsService } from '../status/status-lists.service';
 import { buildCredentialDocument } from './credential-document';
 
-/** Signing is CPU work: a batch is signed between two short transactions, never inside one. */
-const BATCH = 200;
+/**
+ * Signing is CPU work (tens of milliseconds a credential): a batch is signed between two short
+ * transactions, never inside one, and kept small so a worker shutting down waits seconds, not minutes.
+ */
+const BATCH = 50;
 
 export interface IssueResult {
   issued: number;
