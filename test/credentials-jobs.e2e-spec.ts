@@ -5,7 +5,9 @@ import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
 import { eventually, qualifiedProgramme } from './credentials-fixture';
 
-// Low, so the public limit is reached quickly; read when the first public request arrives.
+// Low, so the public limit is reached quickly; read when the first public request arrives, and
+// put back after this file (the test files of a run share one process).
+const savedLimit = process.env.PUBLIC_RATE_LIMIT_PER_MINUTE;
 process.env.PUBLIC_RATE_LIMIT_PER_MINUTE = '5';
 
 const credentialCount = async (t: TestApp, programmeId: string) =>
@@ -35,6 +37,7 @@ describe('credentials: the issue job, its sweep and the public limit', () => {
   afterAll(async () => {
     await events.close();
     await t.close();
+    process.env.PUBLIC_RATE_LIMIT_PER_MINUTE = savedLimit;
   });
 
   it('issues the credential of a certification whose issue job was lost, on the sweep', async () => {

@@ -22,7 +22,8 @@ export function createDocumentLoader(publicUrl: string, extra?: ExtraResolver): 
   };
   return async (url: string) => {
     const context = contexts.get(url);
-    if (context) return { contextUrl: null, documentUrl: url, document: context };
+    // 'static' lets jsonld keep the resolved context across operations instead of per call.
+    if (context) return { contextUrl: null, documentUrl: url, document: context, tag: 'static' };
     if (url.startsWith('did:key:')) {
       const document: unknown = await (await didKey()).get({ url });
       return { contextUrl: null, documentUrl: url, document };
