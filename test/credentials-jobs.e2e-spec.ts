@@ -37,7 +37,8 @@ describe('credentials: the issue job, its sweep and the public limit', () => {
   afterAll(async () => {
     await events.close();
     await t.close();
-    process.env.PUBLIC_RATE_LIMIT_PER_MINUTE = savedLimit;
+    if (savedLimit === undefined) delete process.env.PUBLIC_RATE_LIMIT_PER_MINUTE;
+    else process.env.PUBLIC_RATE_LIMIT_PER_MINUTE = savedLimit;
   });
 
   it('issues the credential of a certification whose issue job was lost, on the sweep', async () => {
