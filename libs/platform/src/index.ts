@@ -24,3 +24,4 @@ export * from './queues/queues';
 export * from './queues/redis';
 export * from './queues/stats-trigger.service';
 export * from './database/create-database';
+export * from './pdf/fonts';

@@ -1,7 +1,6 @@
-import { createRequire } from 'module';
-import { dirname, join } from 'path';
 import PDFDocument from 'pdfkit';
 import * as QRCode from 'qrcode';
+import { DEJAVU, fontFile } from '@cascade/platform';
 
 export interface CertificateFacts {
   fullName: string;
@@ -16,12 +15,6 @@ export interface CertificateFacts {
   eqfLevel: number | null;
   verifyUrl: string;
   credentialUrl: string;
-}
-
-/** DejaVu covers Cyrillic (Mongolian's Ө and Ү too); resolved beside this module, from any working directory. */
-function font(name: string): string {
-  const packageJson = createRequire(__filename).resolve('dejavu-fonts-ttf/package.json');
-  return join(dirname(packageJson), 'ttf', name);
 }
 
 /** The holder's certificate: one A4 landscape page in Mongolian and English, with a QR code to the verify page. */
@@ -39,8 +32,8 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('regular', font('DejaVuSans.ttf'));
-  doc.registerFont('bold', font('DejaVuSans-Bold.ttf'));
+  doc.registerFont('regular', fontFile(DEJAVU.regular));
+  doc.registerFont('bold', fontFile(DEJAVU.bold));
   const width = doc.page.width - 100;
   const centred = { align: 'center' as const, width };
 

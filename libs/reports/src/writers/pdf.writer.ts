@@ -1,23 +1,11 @@
 import { createWriteStream, WriteStream } from 'fs';
-import { createRequire } from 'module';
-import { dirname, join } from 'path';
 import PDFDocument from 'pdfkit';
 import { Writable } from 'stream';
 import { BarChart, CellType, Column, ReportEvent, ReportHeading } from '../content/report-content';
 import { cellText } from './cell-format';
+import { DEJAVU, fontFile } from '@cascade/platform';
 
-/**
- * DejaVu covers Cyrillic (Mongolian's Ө and Ү too) and ships with the dejavu-fonts-ttf npm
- * package: nothing is downloaded at run time. Resolved from this file's own place (the source in
- * tests, dist/apps/worker/main.js when bundled — webpack keeps __filename real and leaves
- * createRequire alone), so the worker finds it from any working directory.
- */
-function fontFile(name: string): string {
-  const packageJson = createRequire(__filename).resolve('dejavu-fonts-ttf/package.json');
-  return join(dirname(packageJson), 'ttf', name);
-}
-
-const FONT = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
+const FONT = DEJAVU;
 const MARGIN = 36;
 const ROW_HEIGHT = 14;
 const FONT_SIZE = 7.5;
