@@ -6,7 +6,7 @@ import { vcLibs } from '../signing/vc-libs';
 import { StatusListsService } from '../status/status-lists.service';
 import { VerificationResult } from './verification.dto';
 
-const STATUS_LIST_PATH = '/api/v1/public/status-lists/';
+const STATUS_LIST = /^https?:\/\/[^/]+\/api\/v1\/public\/status-lists\/([0-9a-f-]{36})$/i;
 
 /**
  * Checks a credential as any verifier would (vc.verifyCredential with its own Data Integrity
@@ -21,9 +21,10 @@ export class CredentialVerifier {
     private readonly signer: CredentialSigner,
     private readonly statusLists: StatusListsService,
   ) {
-    const ownStatusLists = `${signer.publicUrl}${STATUS_LIST_PATH}`;
-    this.documentLoader = createDocumentLoader(signer.publicUrl, async (url) => {
-      if (url.startsWith(ownStatusLists)) return this.statusLists.signed(url.slice(ownStatusLists.length));
+    this.documentLoader = createDocumentLoader(async (url) => {
+      // By path, not host: a credential issued before PUBLIC_URL moved still finds its list here.
+      const statusList = STATUS_LIST.exec(url);
+      if (statusList) return this.statusLists.signed(statusList[1]);
       const didDocument = url.startsWith('did:web:') ? await signer.keys.didDocument() : undefined;
       return didDocument ? dereferenceDidUrl(didDocument, url) : undefined;
     });

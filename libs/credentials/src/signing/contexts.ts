@@ -27,14 +27,17 @@ export function microcredentialContext(publicUrl: string): { '@context': Record<
   };
 }
 
-/** Every JSON-LD context a Cascade credential or DID document uses, bundled: nothing is fetched. */
-export function bundledContexts(publicUrl: string): Map<string, unknown> {
+/**
+ * Every JSON-LD context a Cascade credential or DID document uses, bundled: nothing is fetched.
+ * The microcredential context is not here: it is made for whichever address a credential names
+ * (see createDocumentLoader), so credentials keep verifying after PUBLIC_URL moves.
+ */
+export function bundledContexts(): Map<string, unknown> {
   return new Map<string, unknown>([
     ...(credentialsContext.contexts as Map<string, unknown>),
     ...dataIntegrityContext.contexts,
     ...multikeyContext.contexts,
     ...openBadgesContext.contexts,
     ...didContext.contexts,
-    [`${publicUrl}${MICROCREDENTIAL_CONTEXT_PATH}`, microcredentialContext(publicUrl)],
   ]);
 }

@@ -19,7 +19,7 @@ export class CredentialSigner {
     readonly keys: IssuerKeys,
   ) {
     this.publicUrl = publicUrlOf({ PUBLIC_URL: config.get('PUBLIC_URL'), PORT: config.get('PORT') });
-    this.documentLoader = createDocumentLoader(this.publicUrl, async (url) => {
+    this.documentLoader = createDocumentLoader(async (url) => {
       const didDocument = url.startsWith('did:web:') ? await this.keys.didDocument() : undefined;
       return didDocument ? dereferenceDidUrl(didDocument, url) : undefined;
     });

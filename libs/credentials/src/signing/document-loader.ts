@@ -1,5 +1,5 @@
 import type { DocumentLoader } from '@digitalbazaar/vc';
-import { bundledContexts } from './contexts';
+import { bundledContexts, MICROCREDENTIAL_CONTEXT_PATH, microcredentialContext } from './contexts';
 import { vcLibs } from './vc-libs';
 
 /** Resolves a URL this loader knows besides the bundled contexts (our did:web, our status lists), or undefined. */
@@ -9,8 +9,8 @@ export type ExtraResolver = (url: string) => Promise<unknown>;
  * A JSON-LD document loader that never goes to the network: the bundled contexts, did:key
  * (derived from the key itself) and whatever `extra` resolves. Anything else is refused.
  */
-export function createDocumentLoader(publicUrl: string, extra?: ExtraResolver): DocumentLoader {
-  const contexts = bundledContexts(publicUrl);
+export function createDocumentLoader(extra?: ExtraResolver): DocumentLoader {
+  const contexts = bundledContexts();
   let didKeyDriver: Promise<ReturnType<Awaited<ReturnType<typeof vcLibs>>['didKey']['driver']>> | undefined;
   const didKey = () => {
     didKeyDriver ??= vcLibs().then(({ didKey: method, Ed25519Multikey }) => {
@@ -24,6 +24,10 @@ export function createDocumentLoader(publicUrl: string, extra?: ExtraResolver): 
     const context = contexts.get(url);
     // 'static' lets jsonld keep the resolved context across operations instead of per call.
     if (context) return { contextUrl: null, documentUrl: url, document: context, tag: 'static' };
+    if (url.endsWith(MICROCREDENTIAL_CONTEXT_PATH)) {
+      const document = microcredentialContext(url.slice(0, -MICROCREDENTIAL_CONTEXT_PATH.length));
+      return { contextUrl: null, documentUrl: url, document, tag: 'static' };
+    }
     if (url.startsWith('did:key:')) {
       const document: unknown = await (await didKey()).get({ url });
       return { contextUrl: null, documentUrl: url, document };
