@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { EntityManager } from 'typeorm';
 import { CertificationListener } from '@cascade/cascade';
-import { defaultJobOptions, JobPayloads } from '@cascade/platform';
+import { defaultJobOptions, enqueueAfterCommit, JobPayloads } from '@cascade/platform';
 import { StatusListsService } from '../status/status-lists.service';
 
 type IssuePayload = JobPayloads['credentials']['issue'];
@@ -29,18 +29,17 @@ export class CredentialQueue implements CertificationListener {
     await this.requestIssue(programmeId);
   }
 
-  async requestIssue(programmeId: string): Promise<string | undefined> {
-    try {
-      const job = await this.queue.add(
-        'issue',
-        { programmeId },
-        { ...defaultJobOptions, deduplication: { id: `issue-${programmeId}`, keepLastIfActive: true } },
-      );
-      return job.id;
-    } catch (error) {
-      // The certification is committed: the credentials sweep finds it without a credential.
-      this.logger.warn(`credential issue for ${programmeId} not enqueued: ${(error as Error).message}`);
-      return undefined;
-    }
+  /** The certifications are committed: when this cannot be enqueued now, the credentials sweep finds them. */
+  requestIssue(programmeId: string): Promise<string | undefined> {
+    return enqueueAfterCommit(
+      this.logger,
+      this.queue,
+      'issue',
+      { programmeId },
+      {
+        ...defaultJobOptions,
+        deduplication: { id: `issue-${programmeId}`, keepLastIfActive: true },
+      },
+    );
   }
 }

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobName, JobPayloads, QueueProcessor } from '@cascade/platform';
+import { JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
 import {
   CredentialIssuer,
   IssueResult,
@@ -16,7 +16,7 @@ type CredentialsJob =
   | Job<JobPayloads['credentials']['sweep'], unknown, 'sweep'>;
 
 /** The credentials queue: signing after certification, and the sweep that finds what Redis lost. */
-@Processor('credentials')
+@Processor('credentials', workerOptions)
 export class CredentialsProcessor extends QueueProcessor<'credentials'> {
   readonly queue = 'credentials' as const;
   readonly handles: JobName<'credentials'>[] = ['issue', 'sweep'];
