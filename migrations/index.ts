@@ -10,6 +10,7 @@ import { CreateReportRequests1763900040000 } from './1763900040000-create-report
 import { CreateImports1763900050000 } from './1763900050000-create-imports';
 import { PeopleSearchTrigram1763900060000 } from './1763900060000-people-search-trigram';
 import { ReportRequestRuns1763900070000 } from './1763900070000-report-request-runs';
+import { CompletionClientRefs1764135000000 } from './1764135000000-completion-client-refs';
 import { CreateCredentials1764170000000 } from './1764170000000-create-credentials';
 
 export const migrations = [
@@ -24,5 +25,6 @@ export const migrations = [
   CreateImports1763900050000,
   PeopleSearchTrigram1763900060000,
   ReportRequestRuns1763900070000,
+  CompletionClientRefs1764135000000,
   CreateCredentials1764170000000,
 ];

@@ -11,13 +11,6 @@ import {
   makeRound,
 } from './support/factories';
 
-interface Participant {
-  personId: string;
-  generation: number | null;
-  cohorts: Array<{ cohortId: string; participants: Participant[] }>;
-  cohortsShownElsewhere?: boolean;
-}
-
 describe('the cascade tree and generations', () => {
   let t: TestApp;
   let staff: string;
@@ -101,57 +94,87 @@ describe('the cascade tree and generations', () => {
     await t.db.query(`DELETE FROM enrolments WHERE cohort_id = $1 AND person_id = $2`, [cohort3, second]);
   });
 
-  it('answers the tree: master teachers → cohorts → participants with generation → the cohorts they lead', async () => {
-    const res = await t.http
-      .get(`/api/v1/programmes/${programmeId}/cascade`)
-      .set('Authorization', `Bearer ${staff}`)
-      .expect(200);
+  const get = (path: string, token = staff) =>
+    t.http.get(`/api/v1/programmes/${programmeId}/cascade${path}`).set('Authorization', `Bearer ${token}`);
+  const ids = (body: { items: Array<{ personId?: string; cohortId?: string }> }) =>
+    body.items.map((i) => i.personId ?? i.cohortId);
+
+  it('answers the first level: people per generation and the master teachers with counts', async () => {
+    const res = await get('').expect(200);
     expect(res.body.generations).toEqual([
       { generation: 1, people: 1 },
       { generation: 2, people: 2 },
       { generation: 3, people: 1 },
       { generation: 4, people: 1 },
     ]);
-    const [root] = res.body.masterTeachers;
-    expect(root).toMatchObject({ personId: master, generation: 1 });
-    expect(root.cohorts.map((c: { cohortId: string }) => c.cohortId)).toEqual([cohort1]);
-    const secondNode = (root.cohorts[0].participants as Participant[]).find((n) => n.personId === second)!;
-    expect(secondNode.generation).toBe(2);
-    expect(secondNode.cohorts.map((c) => c.cohortId)).toEqual([cohort2]);
-    const cohort2Participants = secondNode.cohorts[0].participants;
-    const thirdNode = cohort2Participants.find((n) => n.personId === third)!;
-    expect(thirdNode.generation).toBe(3);
-    expect(thirdNode.cohorts[0].cohortId).toBe(cohort3);
-    expect(thirdNode.cohorts[0].participants[0].generation).toBe(4);
-    // The master teacher appears as a participant of cohort2 at their own generation, not expanded again.
-    expect(cohort2Participants.find((n) => n.personId === master)).toMatchObject({
-      generation: 1,
-      cohorts: [],
-      cohortsShownElsewhere: true,
-    });
+    expect(res.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
+    expect(res.body.items).toEqual([
+      { personId: master, fullName: expect.any(String), generation: 1, cohorts: 1, participants: 2 },
+    ]);
   });
 
-  it('shows a master teacher their own branch and the line above it, not their fellow participants', async () => {
+  it('goes down a level at a time: a trainer’s cohorts, then a cohort’s participants with generations', async () => {
+    const mine = await get(`/trainers/${master}`).expect(200);
+    expect(mine.body.trainer).toMatchObject({ personId: master, generation: 1, cohorts: 1 });
+    expect(ids(mine.body)).toEqual([cohort1]);
+    expect(mine.body.items[0]).toMatchObject({ roundNumber: 1, participants: 2 });
+
+    const first = await get(`/cohorts/${cohort1}/participants`).expect(200);
+    const secondNode = first.body.items.find((p: { personId: string }) => p.personId === second);
+    expect(secondNode).toMatchObject({ generation: 2, cohorts: 1, participants: 3, status: 'enrolled' });
+
+    const next = await get(`/trainers/${second}`).expect(200);
+    expect(next.body.trainer.generation).toBe(2);
+    expect(ids(next.body)).toEqual([cohort2]);
+    expect(next.body.items[0].byStatus).toEqual({ enrolled: 2, active: 0, completed: 0, withdrawn: 1 });
+
+    const deeper = await get(`/cohorts/${cohort2}/participants`).expect(200);
+    const generation = new Map(
+      deeper.body.items.map((p: { personId: string; generation: number }) => [p.personId, p.generation]),
+    );
+    expect(generation.get(third)).toBe(3);
+    expect(generation.get(master)).toBe(1);
+    const leaf = await get(`/cohorts/${cohort3}/participants`).expect(200);
+    expect(leaf.body.items).toEqual([
+      expect.objectContaining({ generation: 4, cohorts: 0, participants: 0 }),
+    ]);
+  });
+
+  it('pages every level with a maximum page size', async () => {
+    const page = await get(`/cohorts/${cohort2}/participants?limit=1&offset=1`).expect(200);
+    expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1 });
+    expect(page.body.items).toHaveLength(1);
+    await get(`/cohorts/${cohort2}/participants?limit=501`).expect(400);
+  });
+
+  it('shows a master teacher their own branch in full and only the line above it', async () => {
     const token = await t.tokenFor('master_teacher', second);
-    const res = await t.http
-      .get(`/api/v1/programmes/${programmeId}/cascade`)
-      .set('Authorization', `Bearer ${token}`)
-      .expect(200);
-    const [root] = res.body.masterTeachers;
-    expect(root.personId).toBe(master);
-    expect(root.cohorts[0].participants.map((p: Participant) => p.personId)).toEqual([second]);
-    expect(root.cohorts[0].participants[0].cohorts[0].cohortId).toBe(cohort2);
+    expect(ids((await get('', token).expect(200)).body)).toEqual([master]);
+    expect(ids((await get(`/trainers/${master}`, token).expect(200)).body)).toEqual([cohort1]);
+    // Above their branch: the line only, not their fellow participants.
+    expect(ids((await get(`/cohorts/${cohort1}/participants`, token).expect(200)).body)).toEqual([second]);
+    expect((await get(`/cohorts/${cohort2}/participants`, token).expect(200)).body.total).toBe(3);
+    await get(`/trainers/${third}`, token).expect(200);
+
+    const outsider = await t.tokenFor('master_teacher', third);
+    await get(`/cohorts/${cohort1}/participants`, outsider).expect(200);
+    const both = (await get(`/cohorts/${cohort1}/participants`).expect(200)).body.items.find(
+      (p: { fullName: string }) => p.fullName === 'In Both',
+    );
+    const stranger = await t.tokenFor('master_teacher', both.personId);
+    await get(`/trainers/${third}`, stranger).expect(403);
+    await get(`/cohorts/${cohort3}/participants`, stranger).expect(403);
   });
 
-  it('lets a viewer read the tree and answers 404 for an unknown programme', async () => {
+  it('lets a viewer read the tree and answers 404 for an unknown programme, trainer or cohort', async () => {
     const viewer = await t.tokenFor('viewer');
+    await get('', viewer).expect(200);
+    const unknown = '7d1e7c1a-1111-4111-8111-111111111111';
     await t.http
-      .get(`/api/v1/programmes/${programmeId}/cascade`)
-      .set('Authorization', `Bearer ${viewer}`)
-      .expect(200);
-    await t.http
-      .get('/api/v1/programmes/7d1e7c1a-1111-4111-8111-111111111111/cascade')
+      .get(`/api/v1/programmes/${unknown}/cascade`)
       .set('Authorization', `Bearer ${viewer}`)
       .expect(404);
+    await get(`/trainers/${unknown}`, viewer).expect(404);
+    await get(`/cohorts/${unknown}/participants`, viewer).expect(404);
   });
 });

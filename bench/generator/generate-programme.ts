@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import * as argon2 from 'argon2';
 import { QueryRunner } from 'typeorm';
+import { DEMO_PASSWORD } from '../../libs/platform/src/config/demo';
 import * as programme from './programme.sql';
 import * as reference from './reference.sql';
 import { SHAPE } from './shape';
@@ -148,7 +149,7 @@ export async function generateProgramme(
   return { programmeId, masterTeacherPersonId: master.id, steps };
 }
 
-export const DEMO_PASSWORD = 'cascade-demo';
+export { DEMO_PASSWORD };
 
 /**
  * The coordinator who verifies evidence. With demo users it (and the master teacher and viewer)

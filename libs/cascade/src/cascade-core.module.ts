@@ -11,6 +11,8 @@ import { CertificationsService } from './certifications/certifications.service';
 import { Cohort } from './cohorts/cohort.entity';
 import { CohortsService } from './cohorts/cohorts.service';
 import { CourseCompletion } from './completions/course-completion.entity';
+import { CompletionBatchService } from './completions/completion-batch.service';
+import { CompletionIngestService } from './completions/completion-ingest.service';
 import { CompletionsService } from './completions/completions.service';
 import { Enrolment } from './enrolments/enrolment.entity';
 import { EnrolmentsService } from './enrolments/enrolments.service';
@@ -32,6 +34,8 @@ const services = [
   CohortsService,
   EnrolmentsService,
   CompletionsService,
+  CompletionIngestService,
+  CompletionBatchService,
   CertificationQueue,
   CertificationEvaluator,
   CertificationsService,

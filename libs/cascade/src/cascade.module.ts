@@ -5,6 +5,7 @@ import { CascadeCoreModule } from './cascade-core.module';
 import { CascadeTreeController } from './cascade-tree/cascade-tree.controller';
 import { CertificationsController } from './certifications/certifications.controller';
 import { CohortsController } from './cohorts/cohorts.controller';
+import { CohortCompletionsController } from './completions/cohort-completions.controller';
 import { CompletionsController } from './completions/completions.controller';
 import { EnrolmentsController } from './enrolments/enrolments.controller';
 import { MasterTeachersController } from './master-teachers/master-teachers.controller';
@@ -23,6 +24,7 @@ import { RoundsController } from './rounds/rounds.controller';
     CohortsController,
     EnrolmentsController,
     CompletionsController,
+    CohortCompletionsController,
     CertificationsController,
     AiAdoptionsController,
     CascadeTreeController,

@@ -19,3 +19,4 @@ export * from './ai-adoptions/ai-adoption.entity';
 export * from './certifications/certification-evaluator';
 export * from './programmes/micro-credential-elements';
 export * from './certifications/certification-listener';
+export * from './completions/completion-ingest.service';

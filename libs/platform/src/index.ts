@@ -25,3 +25,4 @@ export * from './queues/redis';
 export * from './queues/stats-trigger.service';
 export * from './database/create-database';
 export * from './pdf/fonts';
+export * from './config/demo';

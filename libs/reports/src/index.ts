@@ -6,3 +6,4 @@ export * from './generation/report-generator.service';
 export * from './generation/reports-cleanup.service';
 export * from './generation/reports.processor';
 export * from './report-requests/report-queue.service';
+export * from './report-requests/report-links';

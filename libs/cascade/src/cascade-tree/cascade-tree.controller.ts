@@ -1,23 +1,64 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, READERS, Roles, UuidPipe } from '@cascade/platform';
-import { CascadeTree } from './cascade-tree.dto';
+import { CascadeRoots, CascadeTreeQuery, CohortParticipants, TrainerCohorts } from './cascade-tree.dto';
 import { CascadeTreeService } from './cascade-tree.service';
 
+const WHO =
+  'Roles: admin, coordinator, viewer, master_teacher (a master teacher sees their own branch in full and, above it, ' +
+  'only the line of trainers that leads to them; 403 elsewhere).';
+
+/** The cascade a level at a time: master teachers → a trainer's cohorts → a cohort's participants → … */
 @ApiTags('cascade')
 @ApiBearerAuth()
 @Controller('programmes/:id/cascade')
 export class CascadeTreeController {
   constructor(private readonly trees: CascadeTreeService) {}
 
-  /**
-   * Master teachers → cohorts they lead → participants (with generation) → cohorts those lead → …
-   * A master teacher sees their own branch and the line of trainers above it.
-   */
   @Get()
   @Roles(...READERS)
-  @ApiOkResponse({ type: CascadeTree })
-  tree(@Param('id', UuidPipe) programmeId: string, @CurrentActor() actor: Actor): Promise<CascadeTree> {
-    return this.trees.tree(programmeId, actor);
+  @ApiOperation({
+    summary: 'The first level of the cascade tree',
+    description: `People per generation and a page of the master teachers, each with the number of cohorts they lead and their participants. ${WHO}`,
+  })
+  @ApiOkResponse({ type: CascadeRoots })
+  roots(
+    @Param('id', UuidPipe) programmeId: string,
+    @Query() query: CascadeTreeQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<CascadeRoots> {
+    return this.trees.roots(programmeId, query, actor);
+  }
+
+  @Get('trainers/:personId')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: "A trainer's cohorts in the cascade",
+    description: `The trainer (with their generation) and a page of the cohorts they lead, participants counted by status. ${WHO}`,
+  })
+  @ApiOkResponse({ type: TrainerCohorts })
+  trainer(
+    @Param('id', UuidPipe) programmeId: string,
+    @Param('personId', UuidPipe) personId: string,
+    @Query() query: CascadeTreeQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<TrainerCohorts> {
+    return this.trees.trainer(programmeId, personId, query, actor);
+  }
+
+  @Get('cohorts/:cohortId/participants')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: "A cohort's participants in the cascade",
+    description: `A page of the cohort's participants with their generation and status; one who leads cohorts has them counted (expand with …/cascade/trainers/:personId). ${WHO}`,
+  })
+  @ApiOkResponse({ type: CohortParticipants })
+  participants(
+    @Param('id', UuidPipe) programmeId: string,
+    @Param('cohortId', UuidPipe) cohortId: string,
+    @Query() query: CascadeTreeQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<CohortParticipants> {
+    return this.trees.participants(programmeId, cohortId, query, actor);
   }
 }

@@ -1,21 +1,43 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { PageQuery } from '@cascade/platform';
 import { ENROLMENT_STATUSES, EnrolmentStatus } from '../enrolments/enrolment.entity';
 
-export class TreeParticipant {
-  @ApiProperty({ format: 'uuid' }) personId: string;
+export class CascadeTreeQuery extends PageQuery {}
+
+export class GenerationCount {
+  @ApiProperty() generation: number;
+  @ApiProperty() people: number;
+}
+
+/** A trainer of the cascade, with what lies under them counted, not listed. */
+export class TreeTrainer {
+  @ApiProperty({ format: 'uuid', description: "The trainer's person id" }) personId: string;
   @ApiProperty() fullName: string;
   @ApiProperty({
     nullable: true,
+    type: Number,
     description: 'null when no chain of lead trainers reaches a master teacher',
   })
   generation: number | null;
-  @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
-  @ApiProperty({ type: () => [TreeCohort], description: 'The cohorts this participant leads' })
-  cohorts: TreeCohort[];
-  @ApiPropertyOptional({
-    description: 'Leads cohorts shown under another, equally short, branch of the tree',
+  @ApiProperty({
+    description: 'Cohorts of the programme this person leads (GET …/cascade/trainers/:personId)',
   })
-  cohortsShownElsewhere?: boolean;
+  cohorts: number;
+  @ApiProperty({ description: 'Distinct participants of those cohorts, any status' })
+  participants: number;
+}
+
+/** A participant of one cohort; one who leads cohorts is expanded with GET …/cascade/trainers/:personId. */
+export class TreeParticipant extends TreeTrainer {
+  @ApiProperty({ enum: ENROLMENT_STATUSES, description: 'Their enrolment in this cohort' })
+  status: EnrolmentStatus;
+}
+
+export class EnrolmentStatusCounts {
+  @ApiProperty() enrolled: number;
+  @ApiProperty() active: number;
+  @ApiProperty() completed: number;
+  @ApiProperty() withdrawn: number;
 }
 
 export class TreeCohort {
@@ -23,23 +45,36 @@ export class TreeCohort {
   @ApiProperty() name: string;
   @ApiProperty() roundNumber: number;
   @ApiProperty({ format: 'uuid' }) regionId: string;
-  @ApiProperty({ type: () => [TreeParticipant] }) participants: TreeParticipant[];
+  @ApiProperty({ description: 'Participants, any status (GET …/cascade/cohorts/:cohortId/participants)' })
+  participants: number;
+  @ApiProperty({ type: EnrolmentStatusCounts }) byStatus: EnrolmentStatusCounts;
 }
 
-export class TreeMasterTeacher {
-  @ApiProperty({ format: 'uuid' }) personId: string;
-  @ApiProperty() fullName: string;
-  @ApiProperty({ example: 1 }) generation: number;
-  @ApiProperty({ type: [TreeCohort] }) cohorts: TreeCohort[];
-}
-
-export class GenerationCount {
-  @ApiProperty() generation: number;
-  @ApiProperty() people: number;
-}
-
-export class CascadeTree {
+/** The first level: the programme's generation counts and a page of its master teachers. */
+export class CascadeRoots {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ type: [GenerationCount] }) generations: GenerationCount[];
-  @ApiProperty({ type: [TreeMasterTeacher] }) masterTeachers: TreeMasterTeacher[];
+  @ApiProperty({ type: [TreeTrainer], description: 'Master teachers (generation 1), by name' })
+  items: TreeTrainer[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
+/** A trainer and a page of the cohorts they lead. */
+export class TrainerCohorts {
+  @ApiProperty({ type: TreeTrainer }) trainer: TreeTrainer;
+  @ApiProperty({ type: [TreeCohort], description: 'By round, then name' }) items: TreeCohort[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
+/** A cohort and a page of its participants. */
+export class CohortParticipants {
+  @ApiProperty({ type: TreeCohort }) cohort: TreeCohort;
+  @ApiProperty({ type: [TreeParticipant], description: 'By name' }) items: TreeParticipant[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }

@@ -1,33 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Actor } from '@cascade/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, DomainError } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { EnrolmentStatus } from '../enrolments/enrolment.entity';
-import { CascadeTree, GenerationCount, TreeCohort, TreeParticipant } from './cascade-tree.dto';
-import { GENERATIONS_SQL, programmeGenerations } from './generations.sql';
-import { pruneTo } from './tree-pruning';
-
-interface CohortRow {
-  id: string;
-  name: string;
-  roundNumber: number;
-  regionId: string;
-  leadTrainerId: string;
-}
-
-interface EnrolmentRow {
-  cohortId: string;
-  personId: string;
-  fullName: string;
-  status: EnrolmentStatus;
-}
+import {
+  CascadeRoots,
+  CascadeTreeQuery,
+  CohortParticipants,
+  GenerationCount,
+  TrainerCohorts,
+  TreeCohort,
+  TreeParticipant,
+  TreeTrainer,
+} from './cascade-tree.dto';
+import { GENERATIONS_SQL, generationsOf } from './generations.sql';
+import { TRAINER_COUNTS, TREE_COHORT, lineOf, onLineFilter } from './cascade-tree.sql';
 
 /**
- * The cascade as a tree: master teachers → the cohorts they lead → participants → the
- * cohorts those lead → … Generations come from GENERATIONS_SQL; the tree is assembled from
- * three flat reads of the programme.
+ * The cascade a level at a time, so 50,000 participants never come in one reply: the master
+ * teachers, then a trainer's cohorts, then a cohort's participants, each a page with counts of
+ * what lies below. A master teacher sees their own branch in full and, above it, only the line
+ * of trainers and cohorts that leads to them.
  */
 @Injectable()
 export class CascadeTreeService {
@@ -37,81 +31,113 @@ export class CascadeTreeService {
     private readonly programmes: ProgrammesService,
   ) {}
 
-  /** A master teacher sees their own branch and the line of trainers above it. */
-  async tree(programmeId: string, actor: Actor): Promise<CascadeTree> {
+  async roots(programmeId: string, query: CascadeTreeQuery, actor: Actor): Promise<CascadeRoots> {
     await this.programmes.get(programmeId);
-    const { generations, counts, masters, cohorts, enrolments } = await this.db.transaction(
-      'REPEATABLE READ',
-      async (tx) => ({
-        generations: await programmeGenerations(tx, programmeId),
-        counts: (await tx.query(
-          `SELECT generation, count(*)::int AS people FROM (${GENERATIONS_SQL}) g GROUP BY generation ORDER BY generation`,
-          [programmeId],
-        )) as GenerationCount[],
-        masters: (await tx.query(
-          `SELECT mt.person_id AS "personId", p.full_name AS "fullName"
-           FROM master_teachers mt JOIN people p ON p.id = mt.person_id
-          WHERE mt.programme_id = $1 ORDER BY p.full_name, mt.person_id`,
-          [programmeId],
-        )) as Array<{ personId: string; fullName: string }>,
-        cohorts: (await tx.query(
-          `SELECT c.id, c.name, r.number AS "roundNumber", c.region_id AS "regionId", c.lead_trainer_id AS "leadTrainerId"
-           FROM cohorts c JOIN cascade_rounds r ON r.id = c.round_id
-          WHERE c.programme_id = $1 ORDER BY r.number, c.name, c.id`,
-          [programmeId],
-        )) as CohortRow[],
-        enrolments: (await tx.query(
-          `SELECT e.cohort_id AS "cohortId", e.person_id AS "personId", p.full_name AS "fullName", e.status
-           FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN people p ON p.id = e.person_id
-          WHERE c.programme_id = $1 ORDER BY p.full_name, e.person_id`,
-          [programmeId],
-        )) as EnrolmentRow[],
-      }),
-    );
-
-    const generationOf = new Map(generations.map((g) => [g.person_id, g.generation]));
-    const cohortsLedBy = groupBy(cohorts, (c) => c.leadTrainerId);
-    const participantsOf = groupBy(enrolments, (e) => e.cohortId);
-    // Each trainer's cohorts appear once, under a parent one generation above them.
-    const expanded = new Set<string>();
-
-    const cohortsOf = (trainerId: string, generation: number): TreeCohort[] => {
-      expanded.add(trainerId);
-      return (cohortsLedBy.get(trainerId) ?? []).map((cohort) => ({
-        cohortId: cohort.id,
-        name: cohort.name,
-        roundNumber: cohort.roundNumber,
-        regionId: cohort.regionId,
-        participants: (participantsOf.get(cohort.id) ?? []).map((e) => participant(e, generation)),
-      }));
-    };
-    const participant = (e: EnrolmentRow, trainerGeneration: number): TreeParticipant => {
-      const generation = generationOf.get(e.personId) ?? null;
-      const leads = cohortsLedBy.has(e.personId);
-      const expandHere = leads && generation === trainerGeneration + 1 && !expanded.has(e.personId);
-      const node: TreeParticipant = {
-        personId: e.personId,
-        fullName: e.fullName,
-        generation,
-        status: e.status,
-        cohorts: expandHere ? cohortsOf(e.personId, trainerGeneration + 1) : [],
-      };
-      if (leads && !expandHere) node.cohortsShownElsewhere = true;
-      return node;
-    };
-
-    const tree = masters.map((m) => ({ ...m, generation: 1, cohorts: cohortsOf(m.personId, 1) }));
     const scope = this.access.leadTrainerScope(actor);
-    return { programmeId, generations: counts, masterTeachers: scope ? pruneTo(tree, scope) : tree };
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      const line = scope ? await lineOf(tx, programmeId, scope) : null;
+      const where = `mt.programme_id = $1 AND ($2::uuid[] IS NULL OR mt.person_id = ANY($2::uuid[]))`;
+      const [{ total }] = await tx.query(
+        `SELECT count(*)::int AS total FROM master_teachers mt WHERE ${where}`,
+        [programmeId, line],
+      );
+      const items: TreeTrainer[] = await tx.query(
+        `SELECT mt.person_id AS "personId", p.full_name AS "fullName", 1 AS generation, ${TRAINER_COUNTS('mt.person_id')}
+           FROM master_teachers mt JOIN people p ON p.id = mt.person_id
+          WHERE ${where} ORDER BY p.full_name, mt.person_id LIMIT $3 OFFSET $4`,
+        [programmeId, line, query.limit, query.offset],
+      );
+      const generations: GenerationCount[] = await tx.query(
+        `SELECT generation, count(*)::int AS people FROM (${GENERATIONS_SQL}) g GROUP BY generation ORDER BY generation`,
+        [programmeId],
+      );
+      return { programmeId, generations, items, total, limit: query.limit, offset: query.offset };
+    });
   }
-}
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
+  async trainer(
+    programmeId: string,
+    personId: string,
+    query: CascadeTreeQuery,
+    actor: Actor,
+  ): Promise<TrainerCohorts> {
+    await this.programmes.get(programmeId);
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      const [person] = await tx.query(
+        `SELECT p.id AS "personId", p.full_name AS "fullName", ${TRAINER_COUNTS('p.id', '$2')} FROM people p WHERE p.id = $1`,
+        [personId, programmeId],
+      );
+      if (!person) throw DomainError.notFound('person', personId);
+      const line = await this.narrowing(tx, programmeId, personId, actor);
+      const where = `c.programme_id = $1 AND c.lead_trainer_id = $2 AND ($3::uuid[] IS NULL OR ${onLineFilter('c.id', '$3')})`;
+      const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM cohorts c WHERE ${where}`, [
+        programmeId,
+        personId,
+        line,
+      ]);
+      const items: TreeCohort[] = await tx.query(
+        `${TREE_COHORT} WHERE ${where} ORDER BY r.number, c.name, c.id LIMIT $4 OFFSET $5`,
+        [programmeId, personId, line, query.limit, query.offset],
+      );
+      const generation = (await generationsOf(tx, programmeId, [personId])).get(personId) ?? null;
+      const trainer: TreeTrainer = { ...(person as TreeTrainer), generation };
+      return { trainer, items, total, limit: query.limit, offset: query.offset };
+    });
   }
-  return groups;
+
+  async participants(
+    programmeId: string,
+    cohortId: string,
+    query: CascadeTreeQuery,
+    actor: Actor,
+  ): Promise<CohortParticipants> {
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      const [cohort] = await tx.query(`${TREE_COHORT} WHERE c.id = $1 AND c.programme_id = $2`, [
+        cohortId,
+        programmeId,
+      ]);
+      if (!cohort) throw DomainError.notFound('cohort', cohortId);
+      const [{ leadTrainerId }] = await tx.query(
+        `SELECT lead_trainer_id AS "leadTrainerId" FROM cohorts WHERE id = $1`,
+        [cohortId],
+      );
+      const line = await this.narrowing(tx, programmeId, leadTrainerId, actor);
+      const where = `e.cohort_id = $1 AND ($2::uuid[] IS NULL OR e.person_id = ANY($2::uuid[]))`;
+      const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM enrolments e WHERE ${where}`, [
+        cohortId,
+        line,
+      ]);
+      const rows: Array<Omit<TreeParticipant, 'generation'>> = await tx.query(
+        `SELECT e.person_id AS "personId", p.full_name AS "fullName", e.status, ${TRAINER_COUNTS('e.person_id', '$5')}
+           FROM enrolments e JOIN people p ON p.id = e.person_id
+          WHERE ${where} ORDER BY p.full_name, e.person_id LIMIT $3 OFFSET $4`,
+        [cohortId, line, query.limit, query.offset, programmeId],
+      );
+      const generations = await generationsOf(
+        tx,
+        programmeId,
+        rows.map((r) => r.personId),
+      );
+      const items = rows.map((r) => ({ ...r, generation: generations.get(r.personId) ?? null }));
+      return { cohort: cohort as TreeCohort, items, total, limit: query.limit, offset: query.offset };
+    });
+  }
+
+  /**
+   * What a master teacher may see under this trainer: everything in their own branch (null: no
+   * narrowing); above it, only the people of their line (a list of ids); elsewhere nothing (403).
+   */
+  private async narrowing(
+    tx: EntityManager,
+    programmeId: string,
+    trainerId: string,
+    actor: Actor,
+  ): Promise<string[] | null> {
+    const scope = this.access.leadTrainerScope(actor);
+    if (!scope) return null;
+    if ((await lineOf(tx, programmeId, trainerId)).includes(scope)) return null;
+    const line = await lineOf(tx, programmeId, scope);
+    if (line.includes(trainerId)) return line;
+    throw DomainError.forbidden(`personId: trainer ${trainerId} is outside your branch of the cascade`);
+  }
 }

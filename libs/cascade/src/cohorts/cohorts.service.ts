@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
 import { CascadeAccess } from '../access';
+import { followRecordsOfCohort } from '../enrolments/enrolment-status';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { CascadeRound } from '../rounds/cascade-round.entity';
 import { RoundsService } from '../rounds/rounds.service';
@@ -100,6 +101,7 @@ export class CohortsService {
         await this.assertMayLead(tx, round, next.leadTrainerId);
       await this.assertKeepsItsRecords(tx, next);
       await tx.save(next);
+      await followRecordsOfCohort(tx, id);
       await this.stats.markDirty(tx, round.programmeId);
       return this.view(tx, id);
     });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PageQuery } from '@cascade/platform';
+import { ENROLMENT_STATUSES, EnrolmentStatus } from '../enrolments/enrolment.entity';
 
 export class CreateCompletionDto {
   @ApiProperty({ format: 'uuid', description: 'A course of the cohort' }) @IsUUID() courseId: string;
@@ -42,4 +43,39 @@ export class CompletionView {
   @ApiProperty() courseCode: string;
   @ApiProperty({ format: 'date' }) completedOn: string;
   @ApiProperty({ nullable: true }) score: number | null;
+  @ApiProperty({
+    nullable: true,
+    description: 'The client reference it was recorded with in a batch or import',
+  })
+  clientRef: string | null;
+  @ApiProperty({
+    enum: ENROLMENT_STATUSES,
+    description: "The enrolment's status after this completion: it follows the records",
+  })
+  enrolmentStatus: EnrolmentStatus;
+}
+
+export class CohortCompletionQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this person’s completions' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this course' })
+  @IsOptional()
+  @IsUUID()
+  courseId?: string;
+}
+
+export class CohortCompletionView extends CompletionView {
+  @ApiProperty({ format: 'uuid', description: 'The person (not a user) who completed the course' })
+  personId: string;
+  @ApiProperty() fullName: string;
+}
+
+export class CohortCompletionPage {
+  @ApiProperty({ type: [CohortCompletionView] }) items: CohortCompletionView[];
+  @ApiProperty({ description: 'How many match the filters in all' }) total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
 }

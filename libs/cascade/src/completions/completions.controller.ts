@@ -1,5 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor, Page, READERS, Roles, UuidPipe } from '@cascade/platform';
 import { CompletionQuery, CompletionView, CreateCompletionDto, UpdateCompletionDto } from './completion.dto';
 import { CompletionsService } from './completions.service';
@@ -44,5 +50,18 @@ export class CompletionsController {
     @CurrentActor() actor: Actor,
   ): Promise<CompletionView> {
     return this.completions.update(enrolmentId, completionId, dto, actor);
+  }
+
+  /** Removes a completion recorded by mistake; the enrolment's status steps back, certification is re-evaluated. */
+  @Delete(':completionId')
+  @HttpCode(204)
+  @Roles('admin', 'coordinator', 'master_teacher')
+  @ApiNoContentResponse({ description: 'Removed' })
+  remove(
+    @Param('id', UuidPipe) enrolmentId: string,
+    @Param('completionId', UuidPipe) completionId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.completions.remove(enrolmentId, completionId, actor);
   }
 }

@@ -4,14 +4,20 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
+import { followRecords } from '../enrolments/enrolment-status';
+import { CohortsService } from '../cohorts/cohorts.service';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { assertDayWithin } from '../shared/references';
-import { CompletionQuery, CompletionView, CreateCompletionDto, UpdateCompletionDto } from './completion.dto';
-
-const VIEW = `SELECT cc.id, cc.enrolment_id AS "enrolmentId", cc.course_id AS "courseId", co.code AS "courseCode",
-                     cc.completed_on::text AS "completedOn", cc.score::float8 AS score
-                FROM course_completions cc JOIN courses co ON co.id = cc.course_id`;
+import { COMPLETION_VIEW } from './completion-view.sql';
+import {
+  CohortCompletionQuery,
+  CohortCompletionView,
+  CompletionQuery,
+  CompletionView,
+  CreateCompletionDto,
+  UpdateCompletionDto,
+} from './completion.dto';
 
 /**
  * Completions of courses through an enrolment. Every create and correction re-evaluates the
@@ -23,6 +29,7 @@ export class CompletionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CascadeAccess,
     private readonly enrolments: EnrolmentsService,
+    private readonly cohorts: CohortsService,
     private readonly programmes: ProgrammesService,
     private readonly stats: StatsTrigger,
     private readonly certification: CertificationQueue,
@@ -36,8 +43,33 @@ export class CompletionsService {
       [enrolmentId],
     );
     const items: CompletionView[] = await this.db.query(
-      `${VIEW} WHERE cc.enrolment_id = $1 ORDER BY cc.completed_on, co.code, cc.id LIMIT $2 OFFSET $3`,
+      `${COMPLETION_VIEW} WHERE cc.enrolment_id = $1 ORDER BY cc.completed_on, co.code, cc.id LIMIT $2 OFFSET $3`,
       [enrolmentId, query.limit, query.offset],
+    );
+    return Page.of(items, total, query);
+  }
+
+  /** Every completion of a cohort, by person then course: what a completions grid shows. */
+  async listForCohort(
+    cohortId: string,
+    query: CohortCompletionQuery,
+    actor: Actor,
+  ): Promise<Page<CohortCompletionView>> {
+    await this.cohorts.get(cohortId, actor);
+    const params: unknown[] = [cohortId];
+    const person = query.personId ? `AND e.person_id = $${params.push(query.personId)}` : '';
+    const course = query.courseId ? `AND cc.course_id = $${params.push(query.courseId)}` : '';
+    const where = `WHERE e.cohort_id = $1 ${person} ${course}`;
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM course_completions cc JOIN enrolments e ON e.id = cc.enrolment_id ${where}`,
+      params,
+    );
+    const items: CohortCompletionView[] = await this.db.query(
+      `SELECT v.*, p.id AS "personId", p.full_name AS "fullName"
+         FROM (${COMPLETION_VIEW} ${where}) v
+         JOIN enrolments e ON e.id = v."enrolmentId" JOIN people p ON p.id = e.person_id
+        ORDER BY p.full_name, p.id, v."courseCode" LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit, query.offset],
     );
     return Page.of(items, total, query);
   }
@@ -62,6 +94,7 @@ export class CompletionsService {
         `INSERT INTO course_completions (enrolment_id, course_id, completed_on, score) VALUES ($1, $2, $3, $4) RETURNING id`,
         [enrolmentId, dto.courseId, dto.completedOn, dto.score ?? null],
       );
+      await followRecords(tx, [enrolmentId]);
       await this.stats.markDirty(tx, cohort.programmeId);
       return { view: await this.view(tx, id), programmeId: cohort.programmeId, personId: enrolment.personId };
     });
@@ -101,6 +134,23 @@ export class CompletionsService {
     return view;
   }
 
+  /** A completion recorded by mistake; the enrolment's status steps back and certification is re-evaluated. */
+  async remove(enrolmentId: string, completionId: string, actor: Actor): Promise<void> {
+    const { programmeId, personId } = await this.db.transaction(async (tx) => {
+      const { enrolment, cohort } = await this.enrolments.find(tx, enrolmentId, true);
+      this.access.assertCanManage(actor, cohort);
+      const [rows] = await tx.query(
+        `DELETE FROM course_completions WHERE id = $1 AND enrolment_id = $2 RETURNING id`,
+        [completionId, enrolmentId],
+      );
+      if ((rows as unknown[]).length === 0) throw DomainError.notFound('completion', completionId);
+      await followRecords(tx, [enrolmentId]);
+      await this.stats.markDirty(tx, cohort.programmeId);
+      return { programmeId: cohort.programmeId, personId: enrolment.personId };
+    });
+    await this.afterCommit(programmeId, personId);
+  }
+
   private async assertInsideProgramme(
     tx: EntityManager,
     programmeId: string,
@@ -116,7 +166,7 @@ export class CompletionsService {
   }
 
   private async view(manager: EntityManager, id: string): Promise<CompletionView> {
-    const [row] = await manager.query(`${VIEW} WHERE cc.id = $1`, [id]);
+    const [row] = await manager.query(`${COMPLETION_VIEW} WHERE cc.id = $1`, [id]);
     return row as CompletionView;
   }
 }

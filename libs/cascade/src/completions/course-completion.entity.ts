@@ -9,6 +9,7 @@ export class CourseCompletion {
   @Column('uuid') courseId: string;
   @Column({ type: 'date' }) completedOn: string;
   @Column({ type: 'numeric', nullable: true, transformer: numeric }) score: number | null;
+  @Column({ type: 'text', nullable: true }) clientRef: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

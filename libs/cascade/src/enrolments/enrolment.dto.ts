@@ -12,7 +12,13 @@ export class CreateEnrolmentDto {
 }
 
 export class UpdateEnrolmentDto {
-  @ApiProperty({ enum: ENROLMENT_STATUSES, description: "'withdrawn' frees the place and sets withdrawnOn" })
+  @ApiProperty({
+    enum: ENROLMENT_STATUSES,
+    description:
+      "'withdrawn' frees the place and sets withdrawnOn; any other value brings a withdrawn enrolment back " +
+      '(409 when the cohort is full). Otherwise the status follows the records: enrolled, active from the ' +
+      'first completion, completed when every course of the cohort is completed',
+  })
   @IsIn(ENROLMENT_STATUSES)
   status: EnrolmentStatus;
 }

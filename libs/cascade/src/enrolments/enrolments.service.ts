@@ -6,6 +6,7 @@ import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { Cohort } from '../cohorts/cohort.entity';
 import { CohortsService } from '../cohorts/cohorts.service';
+import { followRecords } from './enrolment-status';
 import { CreateEnrolmentDto, EnrolmentQuery, EnrolmentView, UpdateEnrolmentDto } from './enrolment.dto';
 
 const VIEW = `SELECT e.id, e.cohort_id AS "cohortId", c.programme_id AS "programmeId", e.person_id AS "personId",
@@ -66,28 +67,34 @@ export class EnrolmentsService {
     return view;
   }
 
-  /** Withdrawal frees the place; coming back from withdrawal needs a free place again. */
+  /**
+   * Withdrawal is the person's decision and frees the place; any other status brings a withdrawn
+   * enrolment back (a free place needed again), and the status then follows its records.
+   */
   async update(id: string, dto: UpdateEnrolmentDto, actor: Actor): Promise<EnrolmentView> {
-    let withdrawn = false;
+    let changed = false;
     const view = await this.db.transaction(async (tx) => {
       const { enrolment } = await this.find(tx, id);
       const cohort = await this.cohorts.lock(tx, enrolment.cohortId);
       this.access.assertCanManage(actor, cohort);
       const [current] = await tx.query(`SELECT status FROM enrolments WHERE id = $1 FOR UPDATE`, [id]);
-      if (current.status === dto.status) return this.view(tx, id);
-      if (current.status === 'withdrawn') await this.assertHasPlace(tx, cohort);
-      withdrawn = dto.status === 'withdrawn';
+      const withdraw = dto.status === 'withdrawn';
+      if ((current.status === 'withdrawn') === withdraw) return this.view(tx, id);
+      if (!withdraw) await this.assertHasPlace(tx, cohort);
+      changed = true;
       await tx.query(
         `UPDATE enrolments
-            SET status = $2, withdrawn_on = CASE WHEN $2 = 'withdrawn' THEN current_date END, updated_at = now()
+            SET status = CASE WHEN $2 THEN 'withdrawn' ELSE 'enrolled' END,
+                withdrawn_on = CASE WHEN $2 THEN current_date END, updated_at = now()
           WHERE id = $1`,
-        [id, dto.status],
+        [id, withdraw],
       );
+      if (!withdraw) await followRecords(tx, [id]);
       await this.stats.markDirty(tx, cohort.programmeId);
       return this.view(tx, id);
     });
     await this.stats.requestRollup(view.programmeId);
-    if (withdrawn) await this.certification.requestEvaluation(view.programmeId, [view.personId]);
+    if (changed) await this.certification.requestEvaluation(view.programmeId, [view.personId]);
     return view;
   }
 

@@ -26,6 +26,15 @@ import {
 
 export class CredentialDto {
   @ApiProperty({ example: 'AI in Education' }) @IsString() @MinLength(1) @MaxLength(200) title: string;
+  @ApiPropertyOptional({
+    example: 'Хиймэл оюуныг заахад ашиглагч багш',
+    description: 'The title in Mongolian',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  titleMn?: string;
   @ApiProperty({ example: 'micro-credential' }) @IsString() @MinLength(1) @MaxLength(100) level: string;
   @ApiProperty({ example: 'National Centre for Teacher Development' })
   @IsString()

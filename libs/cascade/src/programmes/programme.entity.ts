@@ -11,6 +11,8 @@ export type ParticipationForm = (typeof PARTICIPATION_FORMS)[number];
 /** What the micro-credential states; the EU's mandatory elements are required to activate (micro-credential-elements.ts). */
 export interface Credential {
   title: string;
+  /** The title in Mongolian, like every other bilingual name. */
+  titleMn?: string;
   level: string;
   /** The awarding body. */
   issuer: string;
@@ -37,6 +39,7 @@ export class Programme {
   @ApiProperty({
     example: {
       title: 'AI in Education',
+      titleMn: 'Хиймэл оюун боловсролд',
       level: 'micro-credential',
       issuer: 'National Centre',
       country: 'MN',

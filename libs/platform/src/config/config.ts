@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -80,13 +81,25 @@ export class CascadeConfig {
   @Min(1)
   MENTORING_OVERDUE_DAYS = 30;
 
+  /** `npm run demo` sets it: the start banner then lists the demo logins. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  DEMO = false;
+
+  /** How long a signed report download link stays valid. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  REPORT_LINK_MINUTES = 10;
+
   @IsOptional()
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
   DATABASE_POOL_SIZE = 10;
 
-  /** Where the public reaches the API (credential ids, status lists, verify links); default http://localhost:$PORT. */
+  /** Where the public reaches the API (credential ids, status lists, verify links, signed download links); default http://localhost:$PORT. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_URL?: string;

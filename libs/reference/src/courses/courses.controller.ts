@@ -32,7 +32,7 @@ export class CoursesController {
   }
 
   @Post()
-  @Roles('admin')
+  @Roles('admin', 'coordinator')
   @ApiCreatedResponse({ type: Course })
   @ApiConflictResponse({ type: ErrorBody, description: 'A course with this code already exists' })
   create(@Body() dto: CreateCourseDto): Promise<Course> {
@@ -40,7 +40,7 @@ export class CoursesController {
   }
 
   @Patch(':id')
-  @Roles('admin')
+  @Roles('admin', 'coordinator')
   @ApiOkResponse({ type: Course })
   @ApiConflictResponse({ type: ErrorBody, description: 'A course with this code already exists' })
   update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateCourseDto): Promise<Course> {

@@ -37,7 +37,7 @@ export class InstitutionsController {
   }
 
   @Post()
-  @Roles('admin')
+  @Roles('admin', 'coordinator')
   @ApiCreatedResponse({ type: Institution })
   @ApiConflictResponse({ type: ErrorBody, description: 'An institution with this name already exists' })
   create(@Body() dto: CreateInstitutionDto): Promise<Institution> {
@@ -45,7 +45,7 @@ export class InstitutionsController {
   }
 
   @Patch(':id')
-  @Roles('admin')
+  @Roles('admin', 'coordinator')
   @ApiOkResponse({ type: Institution })
   @ApiConflictResponse({ type: ErrorBody, description: 'An institution with this name already exists' })
   update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateInstitutionDto): Promise<Institution> {

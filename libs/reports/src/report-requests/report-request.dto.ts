@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import { PageQuery } from '@cascade/platform';
 import {
   REPORT_FORMATS,
@@ -113,4 +114,27 @@ export class ReportPage {
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+}
+
+export class ReportLinkView {
+  @ApiProperty({
+    format: 'uri',
+    example: 'http://localhost:3000/api/v1/reports/0b8f…/download?expires=1764430000&signature=…',
+    description: 'Opens this report’s file without an Authorization header until expiresAt',
+  })
+  url: string;
+  @ApiProperty({ description: 'After this instant the link answers 403' }) expiresAt: Date;
+}
+
+export class ReportDownloadQuery {
+  @ApiProperty({ description: 'Unix seconds, as signed into the link' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  expires: number;
+
+  @ApiProperty({ description: 'The link’s signature' })
+  @IsString()
+  @Length(1, 100)
+  signature: string;
 }

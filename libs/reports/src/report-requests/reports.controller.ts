@@ -14,21 +14,26 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiGoneResponse,
+  ApiOperation,
   ApiOkResponse,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
-import { Actor, CurrentActor, ErrorBody, READERS, Roles, UuidPipe } from '@cascade/platform';
+import { Actor, CurrentActor, ErrorBody, Public, READERS, Roles, UuidPipe } from '@cascade/platform';
 import {
   CreateReportDto,
   ReportAcceptedView,
+  ReportDownloadQuery,
+  ReportLinkView,
   ReportPage,
   ReportQuery,
   ReportView,
 } from './report-request.dto';
-import { ReportsService } from './reports.service';
+import { ReportFile, ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -70,10 +75,58 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const file = await this.reports.file(id, actor);
-    res.setHeader('Content-Disposition', contentDisposition(file.fileName));
-    return new StreamableFile(file.stream, { type: file.contentType, length: file.sizeBytes });
+    return sendFile(await this.reports.file(id, actor), res);
   }
+
+  @Post(':id/link')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'A download link a browser can open',
+    description:
+      'Roles: whoever may see the report (its requester, admin, coordinator). Answers a URL signed for this report ' +
+      'only, valid for REPORT_LINK_MINUTES (default 10), that needs no Authorization header.',
+  })
+  @ApiCreatedResponse({ type: ReportLinkView })
+  @ApiConflictResponse({ type: ErrorBody, description: 'not done yet' })
+  @ApiGoneResponse({ type: ErrorBody, description: 'expired' })
+  link(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<ReportLinkView> {
+    return this.reports.link(id, actor);
+  }
+}
+
+/** The other half of POST /reports/:id/link: no token, the signature stands for the caller. */
+@ApiTags('reports')
+@Controller('reports')
+export class ReportDownloadController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get(':id/download')
+  @Public()
+  @ApiOperation({
+    summary: 'Download a report through a signed link',
+    description:
+      'No token: the link from POST /reports/:id/link. 403 for a link of another report, altered or expired.',
+  })
+  @ApiProduces(
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
+  )
+  @ApiOkResponse({ description: 'the file, as an attachment' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'the link is not valid for this report, or expired' })
+  @ApiGoneResponse({ type: ErrorBody, description: 'the report expired' })
+  async download(
+    @Param('id', UuidPipe) id: string,
+    @Query() query: ReportDownloadQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return sendFile(await this.reports.fileByLink(id, query.expires, query.signature), res);
+  }
+}
+
+function sendFile(file: ReportFile, res: Response): StreamableFile {
+  res.setHeader('Content-Disposition', contentDisposition(file.fileName));
+  return new StreamableFile(file.stream, { type: file.contentType, length: file.sizeBytes });
 }
 
 /** RFC 6266: an ASCII fallback, and the real (possibly Cyrillic) name in UTF-8 (RFC 5987). */

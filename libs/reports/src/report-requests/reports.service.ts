@@ -9,6 +9,7 @@ import { ReportAcceptedView, CreateReportDto, ReportQuery, ReportView } from './
 import { ReportRequest } from './report-request.entity';
 import { checkReportRequest } from './report-scope';
 import { ReportQueue } from './report-queue.service';
+import { ReportLinks, SignedLink } from './report-links';
 
 export interface ReportFile {
   stream: ReadStream;
@@ -24,6 +25,7 @@ export class ReportsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: ReportQueue,
     private readonly access: CascadeAccess,
+    private readonly links: ReportLinks,
   ) {}
 
   /** The request row is committed before its job is enqueued: PostgreSQL owns the work. */
@@ -73,7 +75,45 @@ export class ReportsService {
 
   /** 409 until the file is ready, 410 once it has expired (or its file is gone). */
   async file(id: string, actor: Actor): Promise<ReportFile> {
+    return this.readyFile(await this.visible(id, actor));
+  }
+
+  /** A link that opens the file without a token, for whoever may see the report; 409 until it is done. */
+  async link(id: string, actor: Actor): Promise<SignedLink> {
     const request = await this.visible(id, actor);
+    await stat(this.readyPath(request)).catch(() => {
+      throw new GoneException(`status: the file of report ${id} is no longer kept`);
+    });
+    return this.links.sign(id);
+  }
+
+  /** The file behind a signed link: the signature stands for the caller. */
+  async fileByLink(id: string, expires: number, signature: string): Promise<ReportFile> {
+    this.links.verify(id, expires, signature);
+    const request = await this.db.getRepository(ReportRequest).findOneBy({ id });
+    if (!request) throw DomainError.notFound('report', id);
+    return this.readyFile(request);
+  }
+
+  private async readyFile(request: ReportRequest): Promise<ReportFile> {
+    const path = this.readyPath(request);
+    const size = await stat(path).then(
+      (s) => s.size,
+      () => undefined,
+    );
+    if (size === undefined)
+      throw new GoneException(`status: the file of report ${request.id} is no longer kept`);
+    return {
+      stream: createReadStream(path),
+      fileName: request.fileName!,
+      contentType: request.contentType!,
+      sizeBytes: size,
+    };
+  }
+
+  /** The file's path once the report is done and not expired: 409 before, 410 after. */
+  private readyPath(request: ReportRequest): string {
+    const { id } = request;
     if (request.status === 'expired')
       throw new GoneException(`status: report ${id} expired at ${request.expiresAt?.toISOString()}`);
     if (request.status === 'failed')
@@ -85,17 +125,7 @@ export class ReportsService {
     }
     if (request.expiresAt! <= new Date())
       throw new GoneException(`status: report ${id} expired at ${request.expiresAt!.toISOString()}`);
-    const size = await stat(request.filePath!).then(
-      (s) => s.size,
-      () => undefined,
-    );
-    if (size === undefined) throw new GoneException(`status: the file of report ${id} is no longer kept`);
-    return {
-      stream: createReadStream(request.filePath!),
-      fileName: request.fileName!,
-      contentType: request.contentType!,
-      sizeBytes: size,
-    };
+    return request.filePath!;
   }
 
   /** Whoever may see a request may download it: its requester, administrators and coordinators. */

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, READERS, Roles, UuidPipe } from '@cascade/platform';
+import { BatchCompletionsDto, BatchCompletionsResult } from './completion-batch.dto';
+import { CompletionBatchService } from './completion-batch.service';
+import { CohortCompletionPage, CohortCompletionQuery } from './completion.dto';
+import { CompletionsService } from './completions.service';
+
+/** A cohort's completions at once: the completions grid reads them, devices and clients send them in batches. */
+@ApiTags('completions')
+@ApiBearerAuth()
+@Controller('cohorts/:id/completions')
+export class CohortCompletionsController {
+  constructor(
+    private readonly completions: CompletionsService,
+    private readonly batches: CompletionBatchService,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: "List a cohort's completions",
+    description:
+      'Roles: admin, coordinator, viewer, and the master teacher who leads the cohort. Ordered by person, then course.',
+  })
+  @ApiOkResponse({ type: CohortCompletionPage })
+  list(
+    @Param('id', UuidPipe) cohortId: string,
+    @Query() query: CohortCompletionQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<CohortCompletionPage> {
+    return this.completions.listForCohort(cohortId, query, actor);
+  }
+
+  @Post('batch')
+  @Roles('admin', 'coordinator', 'master_teacher')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Record many completions of a cohort in one request',
+    description:
+      'Roles: admin, coordinator, and the master teacher who leads the cohort. Up to 500 items, each keyed by the ' +
+      "sender's clientRef and naming a person enrolled in the cohort: resending an item stores nothing new and answers " +
+      'it as a duplicate. Valid items are stored even when others are rejected; enrolment statuses follow, ' +
+      'certification is re-evaluated.',
+  })
+  @ApiOkResponse({
+    type: BatchCompletionsResult,
+    description: 'Always 200 once the envelope is valid: each item has its own status',
+  })
+  batch(
+    @Param('id', UuidPipe) cohortId: string,
+    @Body() dto: BatchCompletionsDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<BatchCompletionsResult> {
+    return this.batches.batch(cohortId, dto.completions, actor);
+  }
+}
