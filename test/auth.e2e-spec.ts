@@ -142,13 +142,13 @@ describe('authentication and roles', () => {
       {
         path: '/api/v1/institutions',
         table: 'institutions',
-        allowed: ['admin'],
+        allowed: ['admin', 'coordinator'],
         body: (role) => ({ name: `Institution of ${role}`, nameMn: 'Сургууль', regionId, kind: 'other' }),
       },
       {
         path: '/api/v1/courses',
         table: 'courses',
-        allowed: ['admin'],
+        allowed: ['admin', 'coordinator'],
         body: (role) => ({
           code: `COURSE-${role}`,
           title: `Course of ${role}`,
