@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import * as argon2 from 'argon2';
 import { QueryRunner } from 'typeorm';
 import { DEMO_PASSWORD } from '../../libs/platform/src/config/demo';
+import { followRecordsOfProgramme } from '../../libs/cascade/src/enrolments/enrolment-status';
 import * as programme from './programme.sql';
 import * as reference from './reference.sql';
 import { SHAPE } from './shape';
@@ -99,6 +100,7 @@ export async function generateProgramme(
       FATHER_NAMES,
       DISCIPLINES,
       tag,
+      options.scale * SHAPE.participants,
     ]),
   );
   const programmeId = await step('programme, master teachers, rounds', async () => {
@@ -124,7 +126,11 @@ export async function generateProgramme(
     await runner.query(`ANALYZE gen_enrolments`);
     await runner.query(programme.ENROLMENTS_SQL);
   });
-  await step('completions', () => runner.query(programme.COMPLETIONS_SQL, [courseIds]));
+  await step('completions', async () => {
+    await runner.query(programme.COMPLETIONS_SQL, [courseIds]);
+    // Statuses follow the records, by the same rule as the API (withdrawals stay).
+    await followRecordsOfProgramme(runner.manager, programmeId);
+  });
   await step('certifications', () => runner.query(programme.CERTIFICATIONS_SQL, [programmeId]));
   await step('ai adoptions', () =>
     runner.query(programme.AI_ADOPTIONS_SQL, [

@@ -143,10 +143,16 @@ export const MENTORING_ASSIGNMENTS_INSERT_SQL = `
   INSERT INTO mentoring_assignments (id, programme_id, mentor_id, mentee_id, starts_on, goals)
   SELECT id, $1, mentor_id, mentee_id, starts_on, 'Bring AI into weekly lesson planning' FROM gen_assignments`;
 
-/** 0–3 sessions per mentee, 30–120 minutes each. $1 client-ref tag, $2 topics. */
+/**
+ * 0–3 sessions per mentee, 30–120 minutes each, two weeks apart and ending relative to today: the
+ * last one 1–60 days ago (about half the mentees are overdue after 30 days), never before the
+ * assignment began. $1 client-ref tag, $2 topics.
+ */
 export const MENTORING_SESSIONS_SQL = `
   INSERT INTO mentoring_sessions (assignment_id, occurred_at, duration_minutes, mode, topics, notes, client_ref)
-  SELECT a.id, (a.starts_on + 7 * s)::timestamp + time '10:00' + ((a.k % 6) * interval '1 hour'),
+  SELECT a.id,
+         greatest(a.starts_on + 7 * s, current_date - 1 - (a.k * 7) % 60 - 14 * (a.k % 4 - s))::timestamp
+           + time '10:00' + ((a.k % 6) * interval '1 hour'),
          30 + ((a.k + s) % 7) * 15, (ARRAY['online', 'face_to_face', 'phone'])[1 + (a.k + s) % 3],
          ARRAY[($2::text[])[1 + (a.k + s) % cardinality($2::text[])]],
          CASE WHEN s = 1 THEN 'Reviewed a lesson plan drafted with AI' END,

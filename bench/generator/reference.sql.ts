@@ -70,22 +70,29 @@ export const PARTICIPANTS_PLAN_SQL = `
 
 export const PARTICIPANTS_INDEX_SQL = `CREATE UNIQUE INDEX ON gen_participants (k)`;
 
-/** $1 given names (female), $2 given names (male), $3 father's names, $4 disciplines, $5 email tag. */
+/**
+ * $1 given names (female), $2 given names (male), $3 father's names, $4 disciplines, $5 email tag,
+ * $6 participants in all. Names are distinct while the vocabulary lasts (about 1,600 women and
+ * 1,400 men: scale 1 has no two people of the same name): each person has a number n of their
+ * own among their gender, and the father's name is n mod F, the given name n div F.
+ */
 export const PEOPLE_INSERT_SQL = `
   INSERT INTO people (id, full_name, email, institution_id, discipline, gender, preferred_language)
   SELECT p.id,
-         ($3::text[])[1 + (p.seq * 7) % cardinality($3::text[])] || ' ' ||
-           CASE WHEN p.seq % 5 < 3 THEN ($1::text[])[1 + (p.seq / 5) % cardinality($1::text[])]
-                ELSE ($2::text[])[1 + (p.seq / 5) % cardinality($2::text[])] END,
+         ($3::text[])[1 + p.n % cardinality($3::text[])] || ' ' ||
+           CASE WHEN p.female THEN ($1::text[])[1 + (p.n / cardinality($3::text[])) % cardinality($1::text[])]
+                ELSE ($2::text[])[1 + (p.n / cardinality($3::text[])) % cardinality($2::text[])] END,
          p.prefix || p.seq || '.' || $5 || '@cascade.mn',
          p.institution_id,
          ($4::text[])[1 + p.seq % cardinality($4::text[])],
-         CASE WHEN p.seq % 5 < 3 THEN 'female' ELSE 'male' END,
+         CASE WHEN p.female THEN 'female' ELSE 'male' END,
          CASE WHEN p.seq % 17 = 0 THEN 'en' ELSE 'mn' END
-    FROM (SELECT m.id, m.seq, 'trainer' AS prefix, i.id AS institution_id
-            FROM gen_masters m JOIN gen_institutions i ON i.block = m.block AND i.ri = m.ri AND i.pos = 0
-          UNION ALL
-          SELECT p.id, p.k, 'educator', i.id
-            FROM gen_participants p
-            JOIN gen_cohorts c ON c.block = p.block AND c.round = p.round_a AND c.c = p.cohort_a
-            JOIN gen_institutions i ON i.block = p.block AND i.ri = c.ri AND i.pos = p.local % i.in_region) p`;
+    FROM (SELECT x.*, x.g % 5 < 3 AS female,
+                 CASE WHEN x.g % 5 < 3 THEN (x.g / 5) * 3 + x.g % 5 ELSE (x.g / 5) * 2 + x.g % 5 - 3 END AS n
+            FROM (SELECT m.id, m.seq, $6::int + m.seq AS g, 'trainer' AS prefix, i.id AS institution_id
+                    FROM gen_masters m JOIN gen_institutions i ON i.block = m.block AND i.ri = m.ri AND i.pos = 0
+                  UNION ALL
+                  SELECT p.id, p.k, p.k - 1, 'educator', i.id
+                    FROM gen_participants p
+                    JOIN gen_cohorts c ON c.block = p.block AND c.round = p.round_a AND c.c = p.cohort_a
+                    JOIN gen_institutions i ON i.block = p.block AND i.ri = c.ri AND i.pos = p.local % i.in_region) x) p`;

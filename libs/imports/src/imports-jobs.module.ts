@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CascadeCoreModule } from '@cascade/cascade';
+import { CompletionsImporter } from './completions/completions-importer.service';
 import { ImportQueue } from './imports/import-queue.service';
 import { ImportsSweep } from './jobs/imports-sweep.service';
 import { ImportsProcessor } from './jobs/imports.processor';
@@ -10,7 +11,7 @@ import { RosterImporter } from './roster/roster-importer.service';
 @Module({
   // For CohortsService (the cohort lock).
   imports: [CascadeCoreModule],
-  providers: [ImportsProcessor, ImportsSweep, RosterImporter, RosterBatch, ImportQueue],
-  exports: [RosterImporter, ImportsSweep],
+  providers: [ImportsProcessor, ImportsSweep, RosterImporter, CompletionsImporter, RosterBatch, ImportQueue],
+  exports: [RosterImporter, CompletionsImporter, ImportsSweep],
 })
 export class ImportsJobsModule {}

@@ -30,6 +30,14 @@ export interface CompletionOutcome {
   reason?: string;
 }
 
+export interface RecordedCompletions {
+  /** One per candidate, in the candidates' order. */
+  outcomes: CompletionOutcome[];
+  programmeId: string;
+  /** The people who got a new completion. */
+  personIds: string[];
+}
+
 interface EnrolmentFacts {
   id: string;
   personId: string;
@@ -61,83 +69,99 @@ export class CompletionIngestService {
     candidates: CompletionCandidate[],
     actor: Actor,
   ): Promise<CompletionOutcome[]> {
-    const { outcomes, programmeId, personIds } = await this.db.transaction(async (tx) => {
-      // FOR SHARE: a change of the cohort's courses waits for completions being recorded in it.
-      const cohort = await tx.findOne(Cohort, {
-        where: { id: cohortId },
-        lock: { mode: 'pessimistic_read' },
-      });
-      if (!cohort) throw DomainError.notFound('cohort', cohortId);
-      this.access.assertCanManage(actor, cohort);
-      const programme = await this.programmes.get(cohort.programmeId, tx);
-      const enrolments = await this.lockEnrolments(tx, cohort.id, candidates);
+    const recorded = await this.db.transaction((tx) => this.record(tx, cohortId, candidates, actor));
+    await this.afterCommit(recorded.programmeId, recorded.personIds);
+    return recorded.outcomes;
+  }
 
-      const outcomes = new Map<number, CompletionOutcome>();
-      const accepted: Array<CompletionCandidate & { enrolmentId: string }> = [];
-      for (const c of candidates) {
-        const refusal = this.refusal(c, enrolments.get(c.personId), cohort, programme);
-        if (refusal)
-          outcomes.set(c.index, {
-            index: c.index,
-            clientRef: c.clientRef,
-            status: 'rejected',
-            reason: refusal,
-          });
-        else accepted.push({ ...c, enrolmentId: enrolments.get(c.personId)!.id });
-      }
+  /** Rollup and certification for the people who got a new completion; call after commit. */
+  async afterCommit(programmeId: string, personIds: string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    await this.stats.requestRollup(programmeId);
+    await this.certification.requestEvaluation(programmeId, [...new Set(personIds)]);
+  }
 
-      // Where each clientRef belongs: where it is stored, else the first item of this request that sent it.
-      const refs = await this.clientRefsUsed(tx, cohort.id, accepted);
-      for (const c of accepted)
-        if (c.clientRef && !refs.has(c.clientRef)) refs.set(c.clientRef, key(c.enrolmentId, c.courseId));
-      const firsts = new Map<string, (typeof accepted)[number]>();
-      for (const c of accepted) {
-        const usedFor = c.clientRef ? refs.get(c.clientRef) : undefined;
-        if (usedFor && usedFor !== key(c.enrolmentId, c.courseId)) {
-          outcomes.set(c.index, {
-            index: c.index,
-            clientRef: c.clientRef,
-            status: 'conflict',
-            reason: `clientRef: '${c.clientRef}' was already used for another completion`,
-          });
-        } else if (!firsts.has(key(c.enrolmentId, c.courseId))) firsts.set(key(c.enrolmentId, c.courseId), c);
-      }
-
-      // One order for every batch, so concurrent batches wait on each other instead of deadlocking.
-      const inserts = [...firsts.values()].sort((a, b) =>
-        key(a.enrolmentId, a.courseId) < key(b.enrolmentId, b.courseId) ? -1 : 1,
-      );
-      const createdIds = new Set(await this.insert(tx, inserts));
-      const stored = await this.stored(tx, [...firsts.values()]);
-      for (const c of accepted) {
-        if (outcomes.has(c.index)) continue;
-        const completion = stored.get(key(c.enrolmentId, c.courseId))!;
-        const isNew = firsts.get(key(c.enrolmentId, c.courseId)) === c && createdIds.has(completion.id);
-        outcomes.set(c.index, this.resolve(c, completion, isNew));
-      }
-
-      const createdEnrolments = [
-        ...new Set([...stored.values()].filter((s) => createdIds.has(s.id)).map((s) => s.enrolmentId)),
-      ];
-      await followRecords(tx, createdEnrolments);
-      if (createdIds.size > 0) await this.stats.markDirty(tx, cohort.programmeId);
-      // Statuses may have moved with the new completions: answer them as they are now.
-      const fresh = await this.viewsByIds(
-        tx,
-        [...stored.values()].map((s) => s.id),
-      );
-      for (const outcome of outcomes.values())
-        if (outcome.completion) outcome.completion = fresh.get(outcome.completion.id);
-      const personIds = [...enrolments.values()]
-        .filter((e) => createdEnrolments.includes(e.id))
-        .map((e) => e.personId);
-      return { outcomes, programmeId: cohort.programmeId, personIds };
+  /** The work of ingest inside the caller's transaction (an import batch); then call afterCommit. */
+  async record(
+    tx: EntityManager,
+    cohortId: string,
+    candidates: CompletionCandidate[],
+    actor: Actor,
+  ): Promise<RecordedCompletions> {
+    // FOR SHARE: a change of the cohort's courses waits for completions being recorded in it.
+    const cohort = await tx.findOne(Cohort, {
+      where: { id: cohortId },
+      lock: { mode: 'pessimistic_read' },
     });
-    if (personIds.length > 0) {
-      await this.stats.requestRollup(programmeId);
-      await this.certification.requestEvaluation(programmeId, personIds);
+    if (!cohort) throw DomainError.notFound('cohort', cohortId);
+    this.access.assertCanManage(actor, cohort);
+    const programme = await this.programmes.get(cohort.programmeId, tx);
+    const enrolments = await this.lockEnrolments(tx, cohort.id, candidates);
+
+    const outcomes = new Map<number, CompletionOutcome>();
+    const accepted: Array<CompletionCandidate & { enrolmentId: string }> = [];
+    for (const c of candidates) {
+      const refusal = this.refusal(c, enrolments.get(c.personId), cohort, programme);
+      if (refusal)
+        outcomes.set(c.index, {
+          index: c.index,
+          clientRef: c.clientRef,
+          status: 'rejected',
+          reason: refusal,
+        });
+      else accepted.push({ ...c, enrolmentId: enrolments.get(c.personId)!.id });
     }
-    return candidates.map((c) => outcomes.get(c.index)!);
+
+    // Where each clientRef belongs: where it is stored, else the first item of this request that sent it.
+    const refs = await this.clientRefsUsed(tx, cohort.id, accepted);
+    for (const c of accepted)
+      if (c.clientRef && !refs.has(c.clientRef)) refs.set(c.clientRef, key(c.enrolmentId, c.courseId));
+    const firsts = new Map<string, (typeof accepted)[number]>();
+    for (const c of accepted) {
+      const usedFor = c.clientRef ? refs.get(c.clientRef) : undefined;
+      if (usedFor && usedFor !== key(c.enrolmentId, c.courseId)) {
+        outcomes.set(c.index, {
+          index: c.index,
+          clientRef: c.clientRef,
+          status: 'conflict',
+          reason: `clientRef: '${c.clientRef}' was already used for another completion`,
+        });
+      } else if (!firsts.has(key(c.enrolmentId, c.courseId))) firsts.set(key(c.enrolmentId, c.courseId), c);
+    }
+
+    // One order for every batch, so concurrent batches wait on each other instead of deadlocking.
+    const inserts = [...firsts.values()].sort((a, b) =>
+      key(a.enrolmentId, a.courseId) < key(b.enrolmentId, b.courseId) ? -1 : 1,
+    );
+    const createdIds = new Set(await this.insert(tx, inserts));
+    const stored = await this.stored(tx, [...firsts.values()]);
+    for (const c of accepted) {
+      if (outcomes.has(c.index)) continue;
+      const completion = stored.get(key(c.enrolmentId, c.courseId))!;
+      const isNew = firsts.get(key(c.enrolmentId, c.courseId)) === c && createdIds.has(completion.id);
+      outcomes.set(c.index, this.resolve(c, completion, isNew));
+    }
+
+    const createdEnrolments = [
+      ...new Set([...stored.values()].filter((s) => createdIds.has(s.id)).map((s) => s.enrolmentId)),
+    ];
+    await followRecords(tx, createdEnrolments);
+    if (createdIds.size > 0) await this.stats.markDirty(tx, cohort.programmeId);
+    // Statuses may have moved with the new completions: answer them as they are now.
+    const fresh = await this.viewsByIds(
+      tx,
+      [...stored.values()].map((s) => s.id),
+    );
+    for (const outcome of outcomes.values())
+      if (outcome.completion) outcome.completion = fresh.get(outcome.completion.id);
+    const personIds = [...enrolments.values()]
+      .filter((e) => createdEnrolments.includes(e.id))
+      .map((e) => e.personId);
+    return {
+      outcomes: candidates.map((c) => outcomes.get(c.index)!),
+      programmeId: cohort.programmeId,
+      personIds,
+    };
   }
 
   /** The enrolments of the named people, locked so a withdrawal and these completions cannot cross. */

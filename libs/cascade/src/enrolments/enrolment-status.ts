@@ -30,3 +30,10 @@ export async function followRecords(tx: EntityManager, enrolmentIds: string[]): 
 export async function followRecordsOfCohort(tx: EntityManager, cohortId: string): Promise<void> {
   await tx.query(FOLLOW_RECORDS(`e.cohort_id = $1`), [cohortId]);
 }
+
+/** Re-derives the status of every enrolment of a programme (the data generator, after bulk inserts). */
+export async function followRecordsOfProgramme(tx: EntityManager, programmeId: string): Promise<void> {
+  await tx.query(FOLLOW_RECORDS(`e.cohort_id IN (SELECT id FROM cohorts WHERE programme_id = $1)`), [
+    programmeId,
+  ]);
+}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '@cascade/platform';
+import { COMPLETION_COLUMNS } from '../completions/completion-row';
 import { ROSTER_COLUMNS } from '../roster/roster-row';
 import { Import, IMPORT_KINDS, IMPORT_STATUSES, ImportKind, ImportStatus } from './import.entity';
 
@@ -22,6 +23,24 @@ export class UploadRosterDto {
   @IsOptional()
   @IsUUID()
   cohortId?: string;
+}
+
+/** The multipart form of a completions upload: the file, and the cohort its rows belong to. */
+export class UploadCompletionsDto {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description:
+      `CSV (UTF-8, with or without BOM), at most 20 MB, header row: ${COMPLETION_COLUMNS.join(',')} ` +
+      '(email or personId, courseCode and completedOn required; completedOn as YYYY-MM-DD; score 0–100 or empty)',
+  })
+  // Read by multer, not by the validation pipe; declared for the OpenAPI form.
+  @IsOptional()
+  file?: unknown;
+
+  @ApiProperty({ format: 'uuid', description: 'The cohort whose enrolled people completed the courses' })
+  @IsUUID()
+  cohortId: string;
 }
 
 export class ImportQuery extends PageQuery {
@@ -64,9 +83,16 @@ export class ImportView {
   @ApiProperty({ enum: IMPORT_STATUSES }) status: ImportStatus;
   @ApiProperty({ minimum: 0, maximum: 100, description: 'share of the file read' }) progress: number;
   @ApiProperty({ description: 'rows read (the header not counted)' }) totalRows: number;
-  @ApiProperty({ description: 'rows that created a person' }) createdRows: number;
+  @ApiProperty({
+    description: 'roster: rows that created a person; completions: rows that recorded a completion',
+  })
+  createdRows: number;
   @ApiProperty({ description: "rows that changed an existing person's fields" }) updatedRows: number;
-  @ApiProperty({ description: 'rows whose person already held these values' }) unchangedRows: number;
+  @ApiProperty({
+    description:
+      'roster: rows whose person already held these values; completions: rows already recorded with this date and score',
+  })
+  unchangedRows: number;
   @ApiProperty({ description: 'rows that made a new enrolment in the cohort' }) enrolledRows: number;
   @ApiProperty({ description: 'rows with at least one error, not applied' }) errorRows: number;
   @ApiProperty({ nullable: true, type: String, description: 'why the import failed as a whole' })

@@ -21,6 +21,7 @@ import {
   ApiConsumes,
   ApiForbiddenResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
@@ -36,6 +37,7 @@ import {
   ImportPage,
   ImportQuery,
   ImportView,
+  UploadCompletionsDto,
   UploadRosterDto,
 } from './import.dto';
 import { ImportsService } from './imports.service';
@@ -73,6 +75,40 @@ export class ImportsController {
     @CurrentActor() actor: Actor,
   ): Promise<ImportAcceptedView> {
     return this.imports.upload(files, dto, actor);
+  }
+
+  @Post('completions')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @UseInterceptors(
+    UploadErrorsInterceptor,
+    AnyFilesInterceptor({ limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 10 } }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadCompletionsDto })
+  @ApiOperation({
+    summary: "Import a cohort's completions from a CSV",
+    description:
+      'Roles: admin, coordinator, and the master teacher who leads the cohort. Rows name a person enrolled in the ' +
+      'cohort (email in any letter case, or personId), a course of the cohort by code, the date and the score. Valid ' +
+      'rows are recorded 500 per transaction like POST /cohorts/:id/completions/batch (a row already recorded with ' +
+      'the same date and score is unchanged); every bad row is in GET /imports/:id/errors.',
+  })
+  @ApiAcceptedResponse({ type: ImportAcceptedView, description: 'queued; follow it at GET /imports/:id' })
+  @ApiBadRequestResponse({
+    type: ErrorBody,
+    description: 'no file, not a CSV, empty, no cohortId, or a header without the required columns',
+  })
+  @ApiForbiddenResponse({
+    type: ErrorBody,
+    description: 'a viewer, or a master teacher naming a cohort they do not lead',
+  })
+  @ApiPayloadTooLargeResponse({ type: ErrorBody, description: 'a file over 20 MB' })
+  uploadCompletions(
+    @UploadedFiles() files: UploadedCsv[] | undefined,
+    @Body() dto: UploadCompletionsDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportAcceptedView> {
+    return this.imports.upload(files, dto, actor, 'completions');
   }
 
   @Get()

@@ -6,7 +6,8 @@ import { CascadeAccess } from '@cascade/cascade';
 import { checkRosterUpload, UploadedCsv } from '../roster/roster-file';
 import { RowError } from '../roster/roster-row';
 import { ImportAcceptedView, ImportQuery, ImportView, UploadRosterDto } from './import.dto';
-import { Import } from './import.entity';
+import { Import, ImportKind } from './import.entity';
+import { completionsHeaderProblem } from '../completions/completion-row';
 import { ImportQueue } from './import-queue.service';
 
 registerConstraints({
@@ -30,14 +31,15 @@ export class ImportsService {
     files: UploadedCsv[] | undefined,
     dto: UploadRosterDto,
     actor: Actor,
+    kind: ImportKind = 'roster',
   ): Promise<ImportAcceptedView> {
     await this.assertMayImport(actor, dto.cohortId);
-    const file = checkRosterUpload(files);
+    const file = checkRosterUpload(files, kind === 'completions' ? completionsHeaderProblem : undefined);
     const id = await this.db.transaction(async (tx) => {
       const [{ id }] = await tx.query(
         `INSERT INTO imports (requested_by, kind, cohort_id, file_name, size_bytes)
-         VALUES ($1, 'roster', $2, $3, $4) RETURNING id`,
-        [actor.userId, dto.cohortId ?? null, file.originalname, file.size],
+         VALUES ($1, $5, $2, $3, $4) RETURNING id`,
+        [actor.userId, dto.cohortId ?? null, file.originalname, file.size, kind],
       );
       await tx.query(`INSERT INTO import_files (import_id, content) VALUES ($1, $2)`, [id, file.buffer]);
       return id as string;
@@ -82,12 +84,9 @@ export class ImportsService {
 
   private async assertMayImport(actor: Actor, cohortId: string | undefined): Promise<void> {
     if (actor.role === 'admin' || actor.role === 'coordinator') return;
-    if (actor.role !== 'master_teacher')
-      throw DomainError.forbidden(`role: a ${actor.role} may not import rosters`);
+    if (actor.role !== 'master_teacher') throw DomainError.forbidden(`role: a ${actor.role} may not import`);
     if (!cohortId) {
-      throw DomainError.forbidden(
-        'cohortId: a master teacher imports a roster into a cohort they lead; name it',
-      );
+      throw DomainError.forbidden('cohortId: a master teacher imports into a cohort they lead; name it');
     }
     if (!(await this.access.leadsCohortId(actor, cohortId))) {
       throw DomainError.forbidden(`cohortId: cohort ${cohortId} is not led by you`);

@@ -29,7 +29,10 @@ const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd
  * Everything wrong with an upload that can be told before a job starts: no file, not a CSV,
  * not UTF-8, empty, or a header without the required columns. Rows are checked by the job.
  */
-export function checkRosterUpload(files: UploadedCsv[] | undefined): UploadedCsv {
+export function checkRosterUpload(
+  files: UploadedCsv[] | undefined,
+  checkHeader: (header: string[]) => HeaderRefusal | undefined = rosterHeaderProblem,
+): UploadedCsv {
   const file = files?.find((f) => f.fieldname === 'file');
   if (!file) {
     const other = files?.[0]?.fieldname;
@@ -58,10 +61,21 @@ export function checkRosterUpload(files: UploadedCsv[] | undefined): UploadedCsv
     throw DomainError.invalid(`file: '${name}' is not UTF-8 text; save the sheet as "CSV UTF-8"`);
   }
   const records = readStart(file.buffer, name);
-  const { problem } = readHeader(records[0]);
-  if (problem) throw DomainError.invalid(describeHeaderProblem(problem), problem);
+  const refusal = checkHeader(records[0]);
+  if (refusal) throw DomainError.invalid(refusal.message, refusal.details);
   if (records.length < 2) throw DomainError.invalid(`file: '${name}' has a header row but no rows`);
   return file;
+}
+
+/** Why a header row is refused: the message, and the missing, unknown and repeated columns. */
+export interface HeaderRefusal {
+  message: string;
+  details?: unknown;
+}
+
+function rosterHeaderProblem(header: string[]): HeaderRefusal | undefined {
+  const { problem } = readHeader(header);
+  return problem && { message: describeHeaderProblem(problem), details: problem };
 }
 
 /** A ZIP (XLSX, ODS) or any NUL byte: a spreadsheet or other binary file, not text. */

@@ -69,13 +69,16 @@ export function readHeader(header: string[]): { index: ColumnIndex; problem?: He
   return { index, problem };
 }
 
-export function describeHeaderProblem(problem: HeaderProblem): string {
+export function describeHeaderProblem(
+  problem: HeaderProblem,
+  expected = `${ROSTER_COLUMNS.join(',')} (the first three required)`,
+): string {
   const parts = [
     problem.missing.length > 0 ? `missing column(s) ${problem.missing.join(', ')}` : '',
     problem.unknown.length > 0 ? `unknown column(s) ${problem.unknown.map((c) => `'${c}'`).join(', ')}` : '',
     problem.duplicated.length > 0 ? `repeated column(s) ${problem.duplicated.join(', ')}` : '',
   ].filter(Boolean);
-  return `file: the header row has ${parts.join('; ')}; expected ${ROSTER_COLUMNS.join(',')} (the first three required)`;
+  return `file: the header row has ${parts.join('; ')}; expected ${expected}`;
 }
 
 /**

@@ -25,7 +25,7 @@ export interface JobPayloads {
     cleanup: Record<string, never>;
   };
   imports: {
-    /** Validate and apply one uploaded roster (a row in imports). */
+    /** Validate and apply one uploaded file (a row in imports: a roster, or completions by its kind). */
     roster: { importId: string };
     /** Periodic safety net: re-enqueue imports whose job Redis lost or whose worker died. */
     sweep: Record<string, never>;
