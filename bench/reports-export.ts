@@ -7,7 +7,8 @@
 import { ConfigService } from '@nestjs/config';
 import { performance } from 'perf_hooks';
 import { DataSource } from 'typeorm';
-import { CascadeConfig, dataSourceOptions, loadConfig } from '@cascade/platform';
+import { CascadeConfig, dataSourceOptions, DomainError, loadConfig } from '@cascade/platform';
+import { StatsService } from '@cascade/stats';
 import { ReportGenerator } from '../libs/reports/src/generation/report-generator.service';
 import { SummarySource } from '../libs/reports/src/content/summary.source';
 import { ReportRequest } from '../libs/reports/src/report-requests/report-request.entity';
@@ -21,8 +22,12 @@ async function main(): Promise<void> {
     CascadeConfig,
     true
   >;
-  // The roster does not read the stats snapshot; the summary source is not needed here.
-  const generator = new ReportGenerator(db, settings, undefined as unknown as SummarySource);
+  // The roster does not read the stats snapshot; the summary source is not needed here, and a PDF's
+  // title page goes without headline figures.
+  const noFigures = {
+    figures: (id: string) => Promise.reject(DomainError.notFound('figures of programme', id)),
+  } as unknown as StatsService;
+  const generator = new ReportGenerator(db, settings, undefined as unknown as SummarySource, noFigures);
 
   global.gc?.();
   const baseline = process.memoryUsage().rss;

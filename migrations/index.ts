@@ -11,6 +11,7 @@ import { CreateImports1763900050000 } from './1763900050000-create-imports';
 import { PeopleSearchTrigram1763900060000 } from './1763900060000-people-search-trigram';
 import { ReportRequestRuns1763900070000 } from './1763900070000-report-request-runs';
 import { CompletionClientRefs1764135000000 } from './1764135000000-completion-client-refs';
+import { RoundCohortMongolianNames1764135100000 } from './1764135100000-round-cohort-mongolian-names';
 import { CreateCredentials1764170000000 } from './1764170000000-create-credentials';
 
 export const migrations = [
@@ -26,5 +27,6 @@ export const migrations = [
   PeopleSearchTrigram1763900060000,
   ReportRequestRuns1763900070000,
   CompletionClientRefs1764135000000,
+  RoundCohortMongolianNames1764135100000,
   CreateCredentials1764170000000,
 ];

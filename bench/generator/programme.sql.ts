@@ -27,12 +27,12 @@ export const MASTER_TEACHERS_SQL = `
 
 /** $1 programme, $2 scale. Round 3 is planned and has no cohort yet. */
 export const ROUNDS_SQL = `
-  INSERT INTO cascade_rounds (programme_id, number, name, starts_on, ends_on, target_participants, region_ids)
-  SELECT $1, n, name, starts_on, ends_on, target * $2::int, (SELECT array_agg(id ORDER BY ri) FROM gen_regions)
-    FROM (VALUES (1, 'Round 1 — master teachers lead', DATE '2024-09-16', DATE '2024-12-31', 1250),
-                 (2, 'Round 2 — graduates lead', DATE '2025-02-03', DATE '2025-05-31', 820),
-                 (3, 'Round 3 — consolidation (planned)', DATE '2025-06-02', DATE '2025-06-27', 300))
-         AS r(n, name, starts_on, ends_on, target)
+  INSERT INTO cascade_rounds (programme_id, number, name, name_mn, starts_on, ends_on, target_participants, region_ids)
+  SELECT $1, n, name, name_mn, starts_on, ends_on, target * $2::int, (SELECT array_agg(id ORDER BY ri) FROM gen_regions)
+    FROM (VALUES (1, 'Round 1 — master teachers lead', 'Шат 1 — мастер багш нар удирдана', DATE '2024-09-16', DATE '2024-12-31', 1250),
+                 (2, 'Round 2 — graduates lead', 'Шат 2 — төгсөгчид удирдана', DATE '2025-02-03', DATE '2025-05-31', 820),
+                 (3, 'Round 3 — consolidation (planned)', 'Шат 3 — бататгал (төлөвлөгдсөн)', DATE '2025-06-02', DATE '2025-06-27', 300))
+         AS r(n, name, name_mn, starts_on, ends_on, target)
   RETURNING id, number`;
 
 /**
@@ -58,12 +58,14 @@ export const COHORTS_INDEX_SQL = `CREATE UNIQUE INDEX ON gen_cohorts (block, rou
 
 /** $1 programme, $2 round ids by number, $3 core course ids. */
 export const COHORTS_SQL = `
-  INSERT INTO cohorts (id, programme_id, round_id, name, region_id, lead_trainer_id, course_ids, delivery_mode, language,
-                       capacity, starts_on, ends_on)
-  SELECT c.id, $1, ($2::uuid[])[c.round], g.name || ' ' || c.round || '-' || lpad((c.block * 100 + c.c + 1)::text, greatest(3, length((c.block * 100 + c.c + 1)::text)), '0'),
+  INSERT INTO cohorts (id, programme_id, round_id, name, name_mn, region_id, lead_trainer_id, course_ids, delivery_mode,
+                       language, capacity, starts_on, ends_on)
+  SELECT c.id, $1, ($2::uuid[])[c.round], g.name || ' ' || c.number, g.name_mn || ' ' || c.number,
          g.id, c.lead_id, $3::uuid[], (ARRAY['hybrid', 'face_to_face', 'online'])[1 + c.c % 3], 'mn', 30,
          c.starts_on, c.ends_on
-    FROM gen_cohorts c JOIN gen_regions g ON g.ri = c.ri`;
+    FROM (SELECT *, round || '-' || lpad((block * 100 + c + 1)::text, greatest(3, length((block * 100 + c + 1)::text)), '0') AS number
+            FROM gen_cohorts) c
+    JOIN gen_regions g ON g.ri = c.ri`;
 
 /** Every participant's enrolment in cohort a, and a second one (cohort b) for one in ten of round 2. */
 export const ENROLMENTS_PLAN_SQL = `

@@ -5,7 +5,7 @@
 
 export const REGIONS_SQL = `
   CREATE TEMP TABLE gen_regions ON COMMIT DROP AS
-  SELECT (c.ord - 1)::int AS ri, r.id, r.code, r.name
+  SELECT (c.ord - 1)::int AS ri, r.id, r.code, r.name, r.name_mn
     FROM unnest($1::text[]) WITH ORDINALITY AS c(code, ord)
     JOIN regions r ON r.code = c.code`;
 

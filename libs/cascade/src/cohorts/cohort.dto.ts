@@ -19,6 +19,17 @@ import { PageQuery } from '@cascade/platform';
 export class CreateCohortDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() roundId: string;
   @ApiProperty({ example: 'Darkhan-2' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+
+  @ApiPropertyOptional({
+    example: 'Дархан-2',
+    nullable: true,
+    description: 'The name in Mongolian (reports in mn use it)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  nameMn?: string | null;
   @ApiProperty({ format: 'uuid' }) @IsUUID() regionId: string;
 
   @ApiProperty({
@@ -56,6 +67,7 @@ export class CohortView {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ format: 'uuid' }) roundId: string;
   @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The name in Mongolian' }) nameMn: string | null;
   @ApiProperty({ format: 'uuid' }) regionId: string;
   @ApiProperty({ format: 'uuid' }) leadTrainerId: string;
   @ApiProperty({ type: [String], format: 'uuid' }) courseIds: string[];

@@ -9,6 +9,7 @@ export class Cohort {
   @Column('uuid') programmeId: string;
   @Column('uuid') roundId: string;
   @Column() name: string;
+  @Column({ type: 'text', nullable: true }) nameMn: string | null;
   @Column('uuid') regionId: string;
   @Column('uuid') leadTrainerId: string;
   @Column('uuid', { array: true }) courseIds: string[];

@@ -12,7 +12,7 @@ import { TrainersService } from '../trainers/trainers.service';
 import { CohortQuery, CohortView, CreateCohortDto, UpdateCohortDto } from './cohort.dto';
 import { Cohort } from './cohort.entity';
 
-const VIEW = `SELECT c.id, c.programme_id AS "programmeId", c.round_id AS "roundId", c.name, c.region_id AS "regionId",
+const VIEW = `SELECT c.id, c.programme_id AS "programmeId", c.round_id AS "roundId", c.name, c.name_mn AS "nameMn", c.region_id AS "regionId",
                      c.lead_trainer_id AS "leadTrainerId", c.course_ids AS "courseIds", c.delivery_mode AS "deliveryMode",
                      c.language, c.capacity, c.starts_on::text AS "startsOn", c.ends_on::text AS "endsOn",
                      (SELECT count(*)::int FROM enrolments e WHERE e.cohort_id = c.id AND e.status <> 'withdrawn') AS enrolled

@@ -8,6 +8,9 @@ export class CascadeRound {
   @ApiProperty({ format: 'uuid' }) @Column('uuid') programmeId: string;
   @ApiProperty() @Column('int') number: number;
   @ApiProperty() @Column() name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The name in Mongolian' })
+  @Column({ type: 'text', nullable: true })
+  nameMn: string | null;
   @ApiProperty({ format: 'date' }) @Column({ type: 'date' }) startsOn: string;
   @ApiProperty({ format: 'date' }) @Column({ type: 'date' }) endsOn: string;
   @ApiProperty() @Column('int') targetParticipants: number;

@@ -24,6 +24,17 @@ export class CreateRoundDto {
   @MinLength(1)
   @MaxLength(200)
   name: string;
+
+  @ApiPropertyOptional({
+    example: '1-р шат: бүсийн төвүүд',
+    nullable: true,
+    description: 'The name in Mongolian (reports in mn use it)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  nameMn?: string | null;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) startsOn: string;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) endsOn: string;
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @IsInt() @Min(0) targetParticipants?: number;

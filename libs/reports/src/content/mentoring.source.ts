@@ -38,7 +38,7 @@ const MENTORS_SQL = `
     JOIN institutions i ON i.id = p.institution_id
     JOIN regions r ON r.id = i.region_id
    GROUP BY p.id, p.full_name, i.name, i.name_mn, r.name, r.name_mn
-   ORDER BY p.full_name, p.id`;
+   ORDER BY (CASE WHEN $3 = 'mn' THEN p.full_name END) COLLATE "mn-x-icu", p.full_name COLLATE "en-x-icu", p.id`;
 
 interface MentorRow {
   mentor: string;

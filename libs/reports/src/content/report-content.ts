@@ -43,7 +43,11 @@ export type ReportEvent =
 /** What a report's title page and header say. */
 export interface ReportHeading {
   title: string;
+  /** `label: value` lines: programme, credential, issuer, period, scope, when generated. */
   lines: string[];
+  /** The headline figures a printed title page shows (formatted), when the programme has any yet. */
+  figures?: Array<{ label: string; value: string }>;
+  language: ReportLanguage;
   /** One table only (the list reports): CSV then holds just the header and the rows. */
   tabular: boolean;
 }

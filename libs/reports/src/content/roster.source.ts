@@ -19,7 +19,7 @@ export const ROSTER_SQL = `
   SELECT p.full_name, p.email,
          CASE WHEN $5 = 'mn' THEN i.name_mn ELSE i.name END AS institution,
          CASE WHEN $5 = 'mn' THEN r.name_mn ELSE r.name END AS region,
-         c.name AS cohort, cr.number AS round, e.status, e.enrolled_on::text AS enrolled_on,
+         CASE WHEN $5 = 'mn' THEN coalesce(c.name_mn, c.name) ELSE c.name END AS cohort, cr.number AS round, e.status, e.enrolled_on::text AS enrolled_on,
          coalesce(done.courses_completed, 0) AS courses_completed, done.course_codes,
          ARRAY(SELECT cc.score::float8
                  FROM unnest($6::uuid[]) WITH ORDINALITY AS core(course_id, position)
@@ -44,7 +44,10 @@ export const ROSTER_SQL = `
         FROM ai_adoptions a
        WHERE a.programme_id = c.programme_id AND a.person_id = e.person_id) ai ON true
   ${ROSTER_WHERE}
-   ORDER BY cr.number, c.name, p.full_name, e.id`;
+   -- The language's collation: Mongolian Cyrillic order (Ө after О, Ү after У) in mn.
+   ORDER BY cr.number,
+            (CASE WHEN $5 = 'mn' THEN coalesce(c.name_mn, c.name) END) COLLATE "mn-x-icu", c.name COLLATE "en-x-icu",
+            (CASE WHEN $5 = 'mn' THEN p.full_name END) COLLATE "mn-x-icu", p.full_name COLLATE "en-x-icu", e.id`;
 
 const CORE_COURSES_SQL = `
   SELECT co.id, co.code

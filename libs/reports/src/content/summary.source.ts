@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Figures, ScopeFiguresView, StatsService } from '@cascade/stats';
+import { formatInstant } from '../i18n/report-format';
 import { ColumnKey, ReportLabels } from '../i18n/report-labels';
 import {
   CellType,
@@ -64,18 +65,22 @@ export class SummarySource implements ReportSource {
   async prepare(context: ReportContext): Promise<PreparedReport> {
     const { programmeId } = context;
     const { figures, regions, institutions, rounds, history } = await this.stats.report(programmeId);
-    const named = (items: ScopeFiguresView[]): ScopeRow[] =>
-      items.map((item) => ({
-        name: context.language === 'mn' ? (item.nameMn ?? item.name) : item.name,
-        figures: item,
-      }));
+    // Scopes by name in the language's collation (Mongolian Cyrillic order in mn); rounds keep their order.
+    const collator = new Intl.Collator(context.language);
+    const named = (items: ScopeFiguresView[], byName = true): ScopeRow[] =>
+      items
+        .map((item) => ({
+          name: context.language === 'mn' ? (item.nameMn ?? item.name) : item.name,
+          figures: item,
+        }))
+        .sort((a, b) => (byName ? collator.compare(a.name, b.name) : 0));
     const generations = Object.entries(figures.byGeneration).sort(
       ([a], [b]) => generationOrder(a) - generationOrder(b),
     );
     const { labels } = context;
 
     async function* events(): AsyncGenerator<ReportEvent> {
-      const asOf = `${labels.meta.figuresAsOf}: ${figures.computedAt}${figures.stale ? ` (${labels.meta.stale})` : ''}`;
+      const asOf = `${labels.meta.figuresAsOf}: ${formatInstant(figures.computedAt, context.language)}${figures.stale ? ` (${labels.meta.stale})` : ''}`;
       yield { type: 'note', text: asOf };
       yield* keyValueSection(labels, labels.sections.headline, HEADLINE, figures);
       const regionRows = named(regions);
@@ -92,7 +97,7 @@ export class SummarySource implements ReportSource {
       };
       yield* scopeSection(labels, labels.sections.byRegion, regionRows);
       yield* scopeSection(labels, labels.sections.byInstitution, named(institutions));
-      yield* scopeSection(labels, labels.sections.byRound, named(rounds));
+      yield* scopeSection(labels, labels.sections.byRound, named(rounds, false));
       yield {
         type: 'section',
         title: labels.sections.byGeneration,

@@ -8,7 +8,8 @@ import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { CascadeConfig, publicFailure } from '@cascade/platform';
+import { CascadeConfig, DomainError, publicFailure } from '@cascade/platform';
+import { StatsService } from '@cascade/stats';
 import { certifiedSource } from '../content/certified.source';
 import { mentoringSource } from '../content/mentoring.source';
 import { ReportContext, ReportEvent, ReportSource } from '../content/report-content';
@@ -19,7 +20,7 @@ import { CONTENT_TYPES, PDF_ROW_LIMIT, ReportKind } from '../report-requests/rep
 import { ReportRequest } from '../report-requests/report-request.entity';
 import { writerStages } from '../writers/report-writer';
 import { ProgressReporter } from './progress-reporter';
-import { reportFileName, reportHeading, scopeNames } from './report-heading';
+import { HeadlineFigures, reportFileName, reportHeading, scopeNames } from './report-heading';
 import { removeDeadRunFiles, runFile } from './run-files';
 import {
   CLAIM_SQL,
@@ -52,6 +53,7 @@ export class ReportGenerator {
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: ConfigService<CascadeConfig, true>,
     private readonly summary: SummarySource,
+    private readonly stats: StatsService,
   ) {}
 
   /**
@@ -128,6 +130,7 @@ export class ReportGenerator {
       const labels = labelsFor(request.language);
       const now = new Date();
       const names = await scopeNames(client, request, labels);
+      const figures = request.format === 'pdf' ? await this.headline(request.programmeId) : undefined;
       const context: ReportContext = {
         programmeId: request.programmeId,
         language: request.language,
@@ -150,7 +153,7 @@ export class ReportGenerator {
       }
       await pipeline([
         Readable.from(counted()),
-        ...writerStages(request.format, reportHeading(request, labels, names, now), temp),
+        ...writerStages(request.format, reportHeading(request, labels, names, now, figures), temp),
       ]);
       await client.query('COMMIT');
       release();
@@ -193,6 +196,16 @@ export class ReportGenerator {
       ]);
       return true;
     });
+  }
+
+  /** The title page's figures; a programme with no snapshot yet has none to show. */
+  private async headline(programmeId: string): Promise<HeadlineFigures | undefined> {
+    try {
+      return await this.stats.figures(programmeId);
+    } catch (error) {
+      if (error instanceof DomainError) return undefined;
+      throw error;
+    }
   }
 
   private sourceFor(kind: ReportKind): ReportSource {

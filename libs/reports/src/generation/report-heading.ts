@@ -1,10 +1,15 @@
 import { PoolClient } from 'pg';
 import { ReportHeading } from '../content/report-content';
+import { formatDate, formatInstant, formatNumber, formatPercent } from '../i18n/report-format';
 import { ReportLabels } from '../i18n/report-labels';
 import { ReportRequest } from '../report-requests/report-request.entity';
 
 interface ScopeNames {
   programme: string;
+  /** The credential's title in the report's language, its issuer, and the programme's dates. */
+  credential?: string;
+  issuer?: string;
+  period?: { startsOn: string; endsOn: string };
   /** The name that narrows the report (cohort, round, region, mentor), when one does. */
   scope?: { label: string; name: string; slug: string };
 }
@@ -19,16 +24,33 @@ export async function scopeNames(
   const { cohortId, roundId, regionId, mentorId } = request.params;
   const one = async (sql: string, id: string) =>
     (await client.query<{ name: string; slug: string }>(sql, [id])).rows[0];
-  const { rows } = await client.query<{ name: string }>(`SELECT name FROM programmes WHERE id = $1`, [
-    request.programmeId,
-  ]);
-  const names: ScopeNames = { programme: rows[0]?.name ?? request.programmeId };
+  const { rows } = await client.query<{
+    name: string;
+    credential: string | null;
+    issuer: string | null;
+    startsOn: string;
+    endsOn: string;
+  }>(
+    `SELECT name, CASE WHEN $2 THEN coalesce(credential->>'titleMn', credential->>'title') ELSE credential->>'title' END AS credential,
+            credential->>'issuer' AS issuer, starts_on::text AS "startsOn", ends_on::text AS "endsOn"
+       FROM programmes WHERE id = $1`,
+    [request.programmeId, mn],
+  );
+  const programme = rows[0];
+  const names: ScopeNames = {
+    programme: programme?.name ?? request.programmeId,
+    credential: programme?.credential ?? undefined,
+    issuer: programme?.issuer ?? undefined,
+    period: programme && { startsOn: programme.startsOn, endsOn: programme.endsOn },
+  };
+  // Round and cohort names in the report's language where a Mongolian name exists; slugs stay Latin-first.
+  const named = mn ? 'coalesce(name_mn, name)' : 'name';
   if (cohortId) {
-    const row = await one(`SELECT name, name AS slug FROM cohorts WHERE id = $1`, cohortId);
+    const row = await one(`SELECT ${named} AS name, name AS slug FROM cohorts WHERE id = $1`, cohortId);
     names.scope = { label: labels.meta.cohort, ...row };
   } else if (roundId) {
     const row = await one(
-      `SELECT number || '. ' || name AS name, 'round-' || number AS slug FROM cascade_rounds WHERE id = $1`,
+      `SELECT number || '. ' || ${named} AS name, 'round-' || number AS slug FROM cascade_rounds WHERE id = $1`,
       roundId,
     );
     names.scope = { label: labels.meta.round, ...row };
@@ -45,19 +67,50 @@ export async function scopeNames(
   return names;
 }
 
+/** The headline figures of the title page, as the figures API answers them. */
+export interface HeadlineFigures {
+  participants: number;
+  completers: number;
+  certified: number;
+  completionRate: number;
+  certificationRate: number;
+  aiAdoptionRate: number;
+  computedAt: string;
+}
+
 export function reportHeading(
   request: ReportRequest,
   labels: ReportLabels,
   names: ScopeNames,
   now: Date,
+  figures?: HeadlineFigures,
 ): ReportHeading {
+  const { language } = request;
+  const { meta, columns } = labels;
+  const period = names.period
+    ? `${formatDate(names.period.startsOn, language)} – ${formatDate(names.period.endsOn, language)}`
+    : undefined;
+  const lines = [
+    `${meta.programme}: ${names.programme}`,
+    names.credential && `${meta.credential}: ${names.credential}`,
+    names.issuer && `${meta.issuer}: ${names.issuer}`,
+    period && `${meta.period}: ${period}`,
+    `${meta.scope}: ${names.scope ? `${names.scope.label} ${names.scope.name}` : meta.wholeProgramme}`,
+    `${meta.generatedAt}: ${formatInstant(now, language)}`,
+  ].filter((line): line is string => Boolean(line));
   return {
     title: labels.kinds[request.kind],
-    lines: [
-      `${labels.meta.programme}: ${names.programme}`,
-      `${labels.meta.scope}: ${names.scope ? `${names.scope.label} ${names.scope.name}` : labels.meta.wholeProgramme}`,
-      `${labels.meta.generatedAt}: ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    lines,
+    figures: figures && [
+      { label: columns.participants, value: formatNumber(figures.participants, language) },
+      { label: columns.completers, value: formatNumber(figures.completers, language) },
+      { label: columns.certified, value: formatNumber(figures.certified, language) },
+      { label: columns.completionRate, value: formatPercent(figures.completionRate, language) },
+      { label: columns.certificationRate, value: formatPercent(figures.certificationRate, language) },
+      { label: columns.aiAdoptionRate, value: formatPercent(figures.aiAdoptionRate, language) },
+      { label: meta.figuresAsOf, value: formatInstant(figures.computedAt, language) },
     ],
+    language,
     tabular: request.kind !== 'programme-summary',
   };
 }

@@ -71,6 +71,9 @@ export interface ReportLabels {
   certificationStatus: Record<CertificationStatusKey, string>;
   meta: {
     programme: string;
+    credential: string;
+    issuer: string;
+    period: string;
     scope: string;
     wholeProgramme: string;
     cohort: string;
@@ -155,6 +158,9 @@ const en: ReportLabels = {
   certificationStatus: { active: 'Active', revoked: 'Revoked' },
   meta: {
     programme: 'Programme',
+    credential: 'Credential',
+    issuer: 'Issuer',
+    period: 'Period',
     scope: 'Scope',
     wholeProgramme: 'Whole programme',
     cohort: 'Cohort',
@@ -244,6 +250,9 @@ const mn: ReportLabels = {
   certificationStatus: { active: 'Хүчинтэй', revoked: 'Хүчингүй' },
   meta: {
     programme: 'Хөтөлбөр',
+    credential: 'Гэрчилгээ',
+    issuer: 'Олгогч байгууллага',
+    period: 'Хугацаа',
     scope: 'Хамрах хүрээ',
     wholeProgramme: 'Хөтөлбөр бүхэлдээ',
     cohort: 'Бүлэг',

@@ -1,8 +1,11 @@
 import { createWriteStream, WriteStream } from 'fs';
 import PDFDocument from 'pdfkit';
 import { Writable } from 'stream';
-import { BarChart, CellType, Column, ReportEvent, ReportHeading } from '../content/report-content';
-import { cellText } from './cell-format';
+import { BarChart, CellType, CellValue, Column, ReportEvent, ReportHeading } from '../content/report-content';
+import { formatDate, formatNumber, formatPercent } from '../i18n/report-format';
+import { ReportLanguage } from '../report-requests/report-kinds';
+import { cellTypeOf, isTypedNumber } from './cell-format';
+import { fitColumns } from './pdf-layout';
 import { DEJAVU, fontFile } from '@cascade/platform';
 
 const FONT = DEJAVU;
@@ -22,11 +25,14 @@ export class PdfReportWriter extends Writable {
   private readonly file: WriteStream;
   private readonly doc: PDFKit.PDFDocument;
   /** The section's printed columns: `shown` indexes the event's values. */
-  private section: { title: string; columns: Column[]; shown: number[]; widths: number[] } | undefined;
+  private section:
+    { title: string; columns: Column[]; shown: number[]; widths: number[]; headerSize: number } | undefined;
   private pageNumber = 1;
+  private readonly language: ReportLanguage;
 
   constructor(heading: ReportHeading, path: string) {
     super({ objectMode: true });
+    this.language = heading.language;
     this.file = createWriteStream(path);
     this.file.on('error', (error) => this.destroy(error));
     this.doc = new PDFDocument({
@@ -67,7 +73,9 @@ export class PdfReportWriter extends Writable {
       case 'row': {
         const section = this.section;
         if (!section) throw new Error('pdf: a row arrived before its section');
-        const texts = section.shown.map((i) => cellText(event.values[i] ?? null, section.columns[i].type));
+        const texts = section.shown.map((i) =>
+          this.cellText(event.values[i] ?? null, section.columns[i].type),
+        );
         const height = this.rowHeight(texts, 'regular');
         this.ensureSpace(height, true);
         this.tableRow(
@@ -99,16 +107,42 @@ export class PdfReportWriter extends Writable {
     return this.doc.page.height - MARGIN - 12;
   }
 
+  /** The first page: title, programme, credential, issuer, period, scope, and the headline figures. */
   private titlePage(heading: ReportHeading): void {
+    const { doc } = this;
     this.footer(1);
-    this.doc
+    doc
       .font('bold')
       .fontSize(24)
       .fillColor('black')
-      .text(heading.title, MARGIN, 160, { width: this.width, align: 'center' });
-    this.doc.moveDown(1.5).font('regular').fontSize(12);
-    for (const line of heading.lines) this.doc.text(line, { width: this.width, align: 'center' });
-    this.doc.addPage();
+      .text(heading.title, MARGIN, 90, { width: this.width, align: 'center' });
+    doc.moveDown(1.2).font('regular').fontSize(12);
+    for (const line of heading.lines) doc.text(line, { width: this.width, align: 'center' });
+    const figures = heading.figures ?? [];
+    const cards = figures.slice(0, -1);
+    if (cards.length > 0) {
+      const gap = 10;
+      const cardWidth = (this.width - gap * (cards.length - 1)) / cards.length;
+      const top = doc.y + 36;
+      cards.forEach((figure, i) => {
+        const x = MARGIN + i * (cardWidth + gap);
+        doc.rect(x, top, cardWidth, 70).fill(COLOURS.header);
+        doc
+          .font('bold')
+          .fontSize(20)
+          .fillColor('black')
+          .text(figure.value, x, top + 12, { width: cardWidth, align: 'center' });
+        doc
+          .font('regular')
+          .fontSize(9)
+          .text(figure.label, x + 4, top + 44, { width: cardWidth - 8, align: 'center' });
+      });
+      const asOf = figures[figures.length - 1];
+      doc.font('regular').fontSize(9).fillColor('#444444');
+      doc.text(`${asOf.label}: ${asOf.value}`, MARGIN, top + 82, { width: this.width, align: 'center' });
+      doc.fillColor('black');
+    }
+    doc.addPage();
   }
 
   private footer(page: number): void {
@@ -131,13 +165,12 @@ export class PdfReportWriter extends Writable {
 
   private startSection(title: string, columns: Column[]): void {
     const shown = columns.flatMap((column, i) => (column.spreadsheetOnly ? [] : [i]));
-    const total = shown.reduce((sum, i) => sum + columns[i].width, 0);
-    this.section = {
-      title,
-      columns,
-      shown,
-      widths: shown.map((i) => (columns[i].width / total) * this.width),
-    };
+    const labels = shown.map((i) => columns[i].label);
+    const { widths, headerSize } = this.fitColumns(
+      labels,
+      shown.map((i) => columns[i].width),
+    );
+    this.section = { title, columns, shown, widths, headerSize };
     this.ensureSpace(ROW_HEIGHT * 4, false);
     this.doc
       .font('bold')
@@ -146,6 +179,22 @@ export class PdfReportWriter extends Writable {
       .text(title, MARGIN, this.doc.y + 8, { width: this.width });
     this.doc.y += 4;
     this.tableHeader();
+  }
+
+  private fitColumns(labels: string[], weights: number[]): { widths: number[]; headerSize: number } {
+    return fitColumns(labels, weights, this.width, FONT_SIZE, (word, size) =>
+      this.doc.font('bold').fontSize(size).widthOfString(word),
+    );
+  }
+
+  /** A cell as printed: dates, numbers and percents in the report's language, one format throughout. */
+  private cellText(value: CellValue, columnType: CellType): string {
+    if (value === null) return '';
+    const type = cellTypeOf(value, columnType);
+    const raw = isTypedNumber(value) ? value.value : value;
+    if (typeof raw === 'string') return type === 'date' ? formatDate(raw, this.language) : raw;
+    if (type === 'percent') return formatPercent(raw, this.language);
+    return formatNumber(raw, this.language);
   }
 
   /** Starts a new page when `height` does not fit; a table's header is repeated on it. */
@@ -159,23 +208,29 @@ export class PdfReportWriter extends Writable {
     const { doc } = this;
     const section = this.section!;
     const labels = section.shown.map((i) => section.columns[i].label);
-    const height = this.rowHeight(labels, 'bold');
+    const height = this.rowHeight(labels, 'bold', section.headerSize, Infinity);
     doc.rect(MARGIN, doc.y, this.width, height).fill(COLOURS.header);
     this.cells(
       labels,
       labels.map(() => 'text'),
       'bold',
       height,
+      section.headerSize,
     );
   }
 
-  /** Cells wrap: the row is as tall as its tallest cell, up to MAX_LINES lines. */
-  private rowHeight(texts: string[], font: 'regular' | 'bold'): number {
-    this.doc.font(font).fontSize(FONT_SIZE);
+  /** Cells wrap: the row is as tall as its tallest cell, up to MAX_LINES lines (a header: all its lines). */
+  private rowHeight(
+    texts: string[],
+    font: 'regular' | 'bold',
+    size = FONT_SIZE,
+    maxLines = MAX_LINES,
+  ): number {
+    this.doc.font(font).fontSize(size);
     const tallest = Math.max(
       ...texts.map((text, i) => this.doc.heightOfString(text || ' ', { width: this.section!.widths[i] - 4 })),
     );
-    return Math.min(Math.max(ROW_HEIGHT, tallest + 5), ROW_HEIGHT * MAX_LINES);
+    return Math.min(Math.max(ROW_HEIGHT, tallest + 5), ROW_HEIGHT * maxLines);
   }
 
   private tableRow(texts: string[], types: CellType[], height: number): void {
@@ -193,11 +248,12 @@ export class PdfReportWriter extends Writable {
     types: (CellType | 'text')[],
     font: 'regular' | 'bold',
     height: number,
+    size = FONT_SIZE,
   ): void {
     const { doc } = this;
     const y = doc.y;
     let x = MARGIN;
-    doc.font(font).fontSize(FONT_SIZE).fillColor('black');
+    doc.font(font).fontSize(size).fillColor('black');
     texts.forEach((text, i) => {
       const width = this.section!.widths[i];
       doc.text(text, x + 2, y + 3, {

@@ -10,7 +10,12 @@ import { PdfReportWriter } from './pdf.writer';
 import { XlsxReportWriter } from './xlsx.writer';
 
 const dir = mkdtempSync(join(tmpdir(), 'reports-writers-'));
-const heading = (tabular: boolean): ReportHeading => ({ title: 'Тайлан', lines: ['Хөтөлбөр: AI'], tabular });
+const heading = (tabular: boolean): ReportHeading => ({
+  title: 'Тайлан',
+  lines: ['Хөтөлбөр: AI'],
+  language: 'mn',
+  tabular,
+});
 const section: ReportEvent = {
   type: 'section',
   title: 'Оролцогчид',
