@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
 import { Readable } from 'stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AuditService } from '@cascade/platform';
+import { Actor, AuditService, DomainError, publicFailure } from '@cascade/platform';
 import { CompletionCandidate, CompletionIngestService, CompletionOutcome } from '@cascade/cascade';
 import {
   CLAIM_SQL,
@@ -83,7 +83,7 @@ export class CompletionsImporter {
       const [actor] = (await this.db.query(REQUESTER_SQL, [claim.requestedBy])) as Actor[];
       const tally = new Tally();
       const [file] = await this.db.query(`SELECT content FROM import_files WHERE import_id = $1`, [claim.id]);
-      if (!file) throw new Error(`file: the upload of import ${claim.id} is no longer kept`);
+      if (!file) throw DomainError.invalid(`file: the upload of import ${claim.id} is no longer kept`);
       let pending: CompletionRow[] = [];
       let index: CompletionColumnIndex | undefined;
       const flush = async (progress: number) => {
@@ -111,7 +111,7 @@ export class CompletionsImporter {
         if (!index) {
           const header = readCompletionHeader(record);
           if (header.problem)
-            throw new Error(describeHeaderProblem(header.problem, COMPLETION_COLUMNS.join(',')));
+            throw DomainError.invalid(describeHeaderProblem(header.problem, COMPLETION_COLUMNS.join(',')));
           index = header.index;
           continue;
         }
@@ -127,8 +127,11 @@ export class CompletionsImporter {
       return { importId, status: 'done', totalRows: tally.totalRows, errorRows: tally.badRows.size };
     } catch (error) {
       if (error instanceof LostClaim) return { importId, skipped: 'taken over by another run' };
-      const message = (error as Error).message;
-      const final = lastAttempt || message.startsWith('file: ');
+      // A file that cannot be used (gone, a bad header) fails at once; retrying cannot help.
+      const unusable = error instanceof DomainError;
+      if (!unusable) this.logger.error(`import ${importId}: ${(error as Error).stack ?? String(error)}`);
+      const message = publicFailure(error);
+      const final = lastAttempt || unusable;
       await this.db.query(final ? FAIL_SQL : RELEASE_SQL, [importId, claim.runId, message]);
       if (final) return { importId, status: 'failed', error: message };
       throw error;
