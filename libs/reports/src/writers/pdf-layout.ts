@@ -12,7 +12,7 @@ export function fitColumns(
   measure: (word: string, size: number) => number,
 ): { widths: number[]; headerSize: number } {
   const longestWord = (label: string, size: number) =>
-    Math.max(...label.split(/\s+/).map((word) => measure(`${word} `, size))) + 6;
+    Math.max(...breakable(label).map((part) => measure(`${part} `, size))) + 6;
   let headerSize = fontSize;
   let minimum = labels.map((label) => longestWord(label, headerSize));
   while (minimum.reduce((a, b) => a + b, 0) > pageWidth && headerSize > 5) {
@@ -37,4 +37,9 @@ export function fitColumns(
     if (!changed || fixed.size === labels.length) break;
   }
   return { widths, headerSize };
+}
+
+/** The parts a line may break between: words, and after a hyphen (`AI-101`, `Дархан-Уул`), as PDFKit breaks. */
+export function breakable(label: string): string[] {
+  return label.split(/\s+/).flatMap((word) => word.split(/(?<=-)/));
 }

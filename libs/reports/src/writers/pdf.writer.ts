@@ -5,13 +5,15 @@ import { BarChart, CellType, CellValue, Column, ReportEvent, ReportHeading } fro
 import { formatDate, formatNumber, formatPercent } from '../i18n/report-format';
 import { ReportLanguage } from '../report-requests/report-kinds';
 import { cellTypeOf, isTypedNumber } from './cell-format';
-import { fitColumns } from './pdf-layout';
+import { breakable, fitColumns } from './pdf-layout';
 import { DEJAVU, fontFile } from '@cascade/platform';
 
 const FONT = DEJAVU;
 const MARGIN = 36;
 const ROW_HEIGHT = 14;
-const FONT_SIZE = 7.5;
+const FONT_SIZE = 7;
+/** Headers in bold a half point smaller than the cells, so long header words leave room for the data. */
+const HEADER_SIZE = 6.5;
 const MAX_LINES = 4;
 const COLOURS = { header: '#D9E1F2', rule: '#999999', series: ['#2F5597', '#70AD47'] as const };
 
@@ -182,7 +184,7 @@ export class PdfReportWriter extends Writable {
   }
 
   private fitColumns(labels: string[], weights: number[]): { widths: number[]; headerSize: number } {
-    return fitColumns(labels, weights, this.width, FONT_SIZE, (word, size) =>
+    return fitColumns(labels, weights, this.width, HEADER_SIZE, (word, size) =>
       this.doc.font('bold').fontSize(size).widthOfString(word),
     );
   }
@@ -226,11 +228,21 @@ export class PdfReportWriter extends Writable {
     size = FONT_SIZE,
     maxLines = MAX_LINES,
   ): number {
-    this.doc.font(font).fontSize(size);
     const tallest = Math.max(
-      ...texts.map((text, i) => this.doc.heightOfString(text || ' ', { width: this.section!.widths[i] - 4 })),
+      ...texts.map((text, i) => {
+        const width = this.section!.widths[i] - 4;
+        this.doc.font(font).fontSize(this.fittingSize(text, width, font, size));
+        return this.doc.heightOfString(text || ' ', { width });
+      }),
     );
     return Math.min(Math.max(ROW_HEIGHT, tallest + 5), ROW_HEIGHT * maxLines);
+  }
+
+  /** A cell's type size: smaller when its longest word would not fit, so no word is broken inside. */
+  private fittingSize(text: string, width: number, font: 'regular' | 'bold', size: number): number {
+    this.doc.font(font).fontSize(size);
+    const longest = Math.max(0, ...breakable(text).map((part) => this.doc.widthOfString(`${part} `)));
+    return longest <= width ? size : Math.max(4, (size * width) / longest);
   }
 
   private tableRow(texts: string[], types: CellType[], height: number): void {
@@ -253,9 +265,10 @@ export class PdfReportWriter extends Writable {
     const { doc } = this;
     const y = doc.y;
     let x = MARGIN;
-    doc.font(font).fontSize(size).fillColor('black');
+    doc.fillColor('black');
     texts.forEach((text, i) => {
       const width = this.section!.widths[i];
+      doc.font(font).fontSize(this.fittingSize(text, width - 4, font, size));
       doc.text(text, x + 2, y + 3, {
         width: width - 4,
         height: height - 3,
