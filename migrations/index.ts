@@ -12,6 +12,7 @@ import { PeopleSearchTrigram1763900060000 } from './1763900060000-people-search-
 import { ReportRequestRuns1763900070000 } from './1763900070000-report-request-runs';
 import { CompletionClientRefs1764135000000 } from './1764135000000-completion-client-refs';
 import { RoundCohortMongolianNames1764135100000 } from './1764135100000-round-cohort-mongolian-names';
+import { AuditEventsOccurredAt1764160000000 } from './1764160000000-audit-events-occurred-at';
 import { CreateCredentials1764170000000 } from './1764170000000-create-credentials';
 
 export const migrations = [
@@ -28,5 +29,6 @@ export const migrations = [
   ReportRequestRuns1763900070000,
   CompletionClientRefs1764135000000,
   RoundCohortMongolianNames1764135100000,
+  AuditEventsOccurredAt1764160000000,
   CreateCredentials1764170000000,
 ];

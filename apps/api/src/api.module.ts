@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformHttpModule, PlatformModule } from '@cascade/platform';
+import { PlatformHttpModule, PlatformModule, QueueBoardModule } from '@cascade/platform';
 import { ReferenceModule } from '@cascade/reference';
 import { CascadeModule } from '@cascade/cascade';
 import { MentoringModule } from '@cascade/mentoring';
@@ -7,11 +7,13 @@ import { StatsModule } from '@cascade/stats';
 import { ReportsModule } from '@cascade/reports';
 import { ImportsModule } from '@cascade/imports';
 import { CredentialsModule } from '@cascade/credentials';
+import { DataQualityModule } from '@cascade/quality';
 
 @Module({
   imports: [
     PlatformModule,
     PlatformHttpModule,
+    QueueBoardModule,
     ReferenceModule,
     CascadeModule,
     MentoringModule,
@@ -19,6 +21,7 @@ import { CredentialsModule } from '@cascade/credentials';
     ReportsModule,
     ImportsModule,
     CredentialsModule,
+    DataQualityModule,
   ],
 })
 export class ApiModule {}

@@ -26,3 +26,4 @@ export * from './queues/stats-trigger.service';
 export * from './database/create-database';
 export * from './pdf/fonts';
 export * from './config/demo';
+export * from './queues/board/queue-board.module';

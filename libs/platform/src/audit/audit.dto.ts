@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../http/pagination';
 
 export class AuditQuery extends PageQuery {
@@ -25,4 +25,20 @@ export class AuditQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   requestId?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'events at or after this instant (a date means its start, UTC)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: 'events before this instant (a date means its start, UTC)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
 }

@@ -28,6 +28,11 @@ export function redact(value: unknown): unknown {
   return value;
 }
 
+/** A bare date is the start of that day in UTC, whatever the database's time zone. */
+function instant(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+}
+
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
@@ -57,6 +62,8 @@ export class AuditService {
     if (query.entityId) qb.andWhere('e.entityId = :entityId', { entityId: query.entityId });
     if (query.actorUserId) qb.andWhere('e.actorUserId = :actorUserId', { actorUserId: query.actorUserId });
     if (query.requestId) qb.andWhere('e.requestId = :requestId', { requestId: query.requestId });
+    if (query.from) qb.andWhere('e.occurredAt >= :from', { from: instant(query.from) });
+    if (query.to) qb.andWhere('e.occurredAt < :to', { to: instant(query.to) });
     const [items, total] = await qb.getManyAndCount();
     return Page.of(items, total, query);
   }

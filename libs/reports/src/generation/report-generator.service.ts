@@ -11,6 +11,7 @@ import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CascadeConfig, DomainError, publicFailure } from '@cascade/platform';
 import { StatsService } from '@cascade/stats';
 import { certifiedSource } from '../content/certified.source';
+import { dataQualitySource } from '../content/data-quality.source';
 import { mentoringSource } from '../content/mentoring.source';
 import { ReportContext, ReportEvent, ReportSource } from '../content/report-content';
 import { rosterSource } from '../content/roster.source';
@@ -214,6 +215,7 @@ export class ReportGenerator {
       'cohort-roster': rosterSource,
       'mentoring-activity': mentoringSource,
       'certified-list': certifiedSource,
+      'data-quality': dataQualitySource,
     };
     return sources[kind];
   }

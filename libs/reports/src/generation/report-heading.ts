@@ -2,7 +2,11 @@ import { PoolClient } from 'pg';
 import { ReportHeading } from '../content/report-content';
 import { formatDate, formatInstant, formatNumber, formatPercent } from '../i18n/report-format';
 import { ReportLabels } from '../i18n/report-labels';
+import { ReportKind } from '../report-requests/report-kinds';
 import { ReportRequest } from '../report-requests/report-request.entity';
+
+/** Kinds made of several tables; the others are one list, which a CSV holds as header and rows. */
+const MULTI_SECTION_KINDS: ReadonlySet<ReportKind> = new Set(['programme-summary', 'data-quality']);
 
 interface ScopeNames {
   programme: string;
@@ -111,7 +115,7 @@ export function reportHeading(
       { label: meta.figuresAsOf, value: formatInstant(figures.computedAt, language) },
     ],
     language,
-    tabular: request.kind !== 'programme-summary',
+    tabular: !MULTI_SECTION_KINDS.has(request.kind),
   };
 }
 

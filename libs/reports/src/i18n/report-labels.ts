@@ -96,6 +96,7 @@ const en: ReportLabels = {
     'cohort-roster': 'Cohort roster',
     'mentoring-activity': 'Mentoring activity',
     'certified-list': 'Certified educators',
+    'data-quality': 'Data quality: missing information',
   },
   sections: {
     headline: 'Headline figures',
@@ -183,6 +184,7 @@ const mn: ReportLabels = {
     'cohort-roster': 'Бүлгийн оролцогчдын жагсаалт',
     'mentoring-activity': 'Зөвлөн чиглүүлэх үйл ажиллагаа',
     'certified-list': 'Гэрчилгээ авсан багш нар',
+    'data-quality': 'Мэдээллийн чанар: дутуу мэдээлэл',
   },
   sections: {
     headline: 'Гол үзүүлэлтүүд',

@@ -4,6 +4,7 @@ export const REPORT_KINDS = [
   'cohort-roster',
   'mentoring-activity',
   'certified-list',
+  'data-quality',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 

@@ -1,0 +1,3 @@
+export * from './data-quality.module';
+export * from './data-quality.service';
+export * from './data-quality.checks';
