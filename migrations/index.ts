@@ -13,6 +13,7 @@ import { ReportRequestRuns1763900070000 } from './1763900070000-report-request-r
 import { CompletionClientRefs1764135000000 } from './1764135000000-completion-client-refs';
 import { RoundCohortMongolianNames1764135100000 } from './1764135100000-round-cohort-mongolian-names';
 import { AuditEventsOccurredAt1764160000000 } from './1764160000000-audit-events-occurred-at';
+import { DataQualityReportKind1764160001000 } from './1764160001000-data-quality-report-kind';
 import { CreateCredentials1764170000000 } from './1764170000000-create-credentials';
 
 export const migrations = [
@@ -30,5 +31,6 @@ export const migrations = [
   CompletionClientRefs1764135000000,
   RoundCohortMongolianNames1764135100000,
   AuditEventsOccurredAt1764160000000,
+  DataQualityReportKind1764160001000,
   CreateCredentials1764170000000,
 ];

@@ -77,7 +77,8 @@ describe('data-quality report', () => {
 
   it('writes a Mongolian XLSX whose summary sheet names every check with its count', async () => {
     const workbook = await readXlsx(await produce('xlsx', 'mn'));
-    const summary = workbook.worksheets[0];
+    const summary = workbook.getWorksheet('Дутуу мэдээлэл');
+    if (!summary) throw new Error(`no summary sheet in ${workbook.worksheets.map((w) => w.name).join(', ')}`);
     const values = summary.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1)] : []));
     expect(values).toEqual(
       expect.arrayContaining([
@@ -85,6 +86,6 @@ describe('data-quality report', () => {
         ['Нэвтрэх эрхгүй мастер багш', 1],
       ]),
     );
-    expect(workbook.worksheets.length).toBeGreaterThan(1);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('Нэвтрэх эрхгүй мастер багш');
   });
 });

@@ -79,9 +79,13 @@ export const CHECK_SQL: Record<DataQualityCheck, string> = {
        AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = mt.person_id AND u.active)`,
 };
 
-/** Stable order of a drill-down list: by date, then name, then id. */
+/**
+ * Stable order of a drill-down list: by date, then name, then id. Every check is given both
+ * parameters; the one-row `typed` join declares their types for the checks that use only $1.
+ */
 export function checkListSql(check: DataQualityCheck): string {
-  return `SELECT ${COLUMNS} FROM (${CHECK_SQL[check]}) found ORDER BY since, "fullName", id`;
+  return `SELECT ${COLUMNS} FROM (${CHECK_SQL[check]}) found, (SELECT $1::uuid, $2::int) typed
+           ORDER BY since, "fullName", id`;
 }
 
 /** Every check's count in one statement. */

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { NextFunction, Request, Response } from 'express';
 import { Repository } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
 import { User } from '../../auth/user.entity';
 
 /** The cookie a browser carries to the queue dashboard, which a bearer header cannot reach. */
@@ -13,6 +14,12 @@ export const BOARD_PATH = `/api/v1${BOARD_ROUTE}`;
 export const BOARD_PASS_SECONDS = 15 * 60;
 /** Marks a token as a dashboard pass: it is no access token, and an access token is no pass. */
 const AUDIENCE = 'queue-board';
+
+interface Refusal {
+  statusCode: number;
+  error: string;
+  message: string;
+}
 
 interface PassClaims {
   sub: string;
@@ -25,8 +32,11 @@ interface PassClaims {
  */
 @Injectable()
 export class BoardPassService {
+  private readonly logger = new Logger(BoardPassService.name);
+
   constructor(
     private readonly jwt: JwtService,
+    private readonly audit: AuditService,
     @InjectRepository(User) private readonly users: Repository<User>,
   ) {}
 
@@ -37,18 +47,29 @@ export class BoardPassService {
   /** Express middleware in front of bull-board's router. */
   middleware() {
     return (request: Request, response: Response, next: NextFunction): void => {
-      this.admit(request).then(
-        (refusal) => (refusal ? response.status(refusal.statusCode).json(refusal) : next()),
-        next,
-      );
+      this.admit(request).then((admitted) => {
+        if ('statusCode' in admitted) return void response.status(admitted.statusCode).json(admitted);
+        if (request.method !== 'GET') this.auditOnSuccess(admitted, request, response);
+        next();
+      }, next);
     };
   }
 
-  private async admit(
-    request: Request,
-  ): Promise<{ statusCode: number; error: string; message: string } | null> {
+  /** A retry, clean or pause from the dashboard leaves an audit event like every other write. */
+  private auditOnSuccess(user: User, request: Request, response: Response): void {
+    response.on('finish', () => {
+      if (response.statusCode >= 400) return;
+      const actor = { userId: user.id, email: user.email, role: user.role, personId: user.personId };
+      const action = `${request.method} ${request.originalUrl.split('?')[0]}`;
+      this.audit
+        .record(actor, { action, entity: 'queues', statusCode: response.statusCode })
+        .catch((error: Error) => this.logger.error(`audit of ${action} failed: ${error.message}`));
+    });
+  }
+
+  private async admit(request: Request): Promise<Refusal | User> {
     const pass = cookieValue(request.headers.cookie, BOARD_COOKIE);
-    const unauthorized = (message: string) => ({ statusCode: 401, error: 'Unauthorized', message });
+    const unauthorized = (message: string): Refusal => ({ statusCode: 401, error: 'Unauthorized', message });
     if (!pass) return unauthorized(`${BOARD_COOKIE}: open the queue dashboard from the admin console`);
     let claims: PassClaims;
     try {
@@ -65,7 +86,7 @@ export class BoardPassService {
         message: `role: ${user.role} may not open the queue dashboard`,
       };
     }
-    return null;
+    return user;
   }
 }
 
