@@ -9,6 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { PageQuery } from '../http/pagination';
 import { Role, ROLES } from './roles';
 import { User } from './user.entity';
@@ -63,6 +64,18 @@ export class UserQuery extends PageQuery {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
+
+  @ApiPropertyOptional({ description: 'only active (true) or deactivated (false) users' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ description: 'part of the email, in any letter case', example: 'erdene' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  q?: string;
 }
 
 /** A user as the API shows it: never the password hash. */
@@ -78,4 +91,10 @@ export class UserView {
     const { id, email, role, personId, active, createdAt } = user;
     return { id, email, role, personId, active, createdAt };
   }
+}
+
+export class PasswordResetView {
+  @ApiProperty({ type: UserView }) user: UserView;
+  @ApiProperty({ description: 'shown this once: hand it to the user, who logs in with it' })
+  temporaryPassword: string;
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Page } from '../http/pagination';
 import { UuidPipe } from '../http/uuid.pipe';
 import { Roles } from './decorators';
-import { CreateUserDto, UpdateUserDto, UserQuery, UserView } from './user.dto';
+import { temporaryPassword } from './temporary-password';
+import { CreateUserDto, PasswordResetView, UpdateUserDto, UserQuery, UserView } from './user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -35,5 +36,15 @@ export class UsersController {
   @ApiOkResponse({ type: UserView })
   update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(id, dto);
+  }
+
+  /** The new password is answered once and stored only as a hash; the old one stops working. */
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PasswordResetView })
+  async resetPassword(@Param('id', UuidPipe) id: string): Promise<PasswordResetView> {
+    const password = temporaryPassword();
+    const user = await this.users.update(id, { password });
+    return { user, temporaryPassword: password };
   }
 }

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { Repository } from 'typeorm';
+import { ILike, Repository } from 'typeorm';
 import { CascadeConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';
 import { registerConstraints } from '../errors/constraints';
@@ -57,7 +57,11 @@ export class UsersService implements OnApplicationBootstrap {
 
   async list(query: UserQuery): Promise<Page<UserView>> {
     const [items, total] = await this.users.findAndCount({
-      where: query.role ? { role: query.role } : {},
+      where: {
+        ...(query.role && { role: query.role }),
+        ...(query.active !== undefined && { active: query.active }),
+        ...(query.q && { email: ILike(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`) }),
+      },
       order: { email: 'ASC', id: 'ASC' },
       take: query.limit,
       skip: query.offset,
