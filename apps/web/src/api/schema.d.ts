@@ -97,6 +97,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certifications/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CertificationsController_revokeMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cohorts": {
         parameters: {
             query?: never;
@@ -175,6 +191,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["CoursesController_update"];
+        trace?: never;
+    };
+    "/api/v1/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CredentialsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/enrolments/{id}": {
@@ -681,6 +713,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/contexts/microcredential-v1.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCredentialsController_context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/credentials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCredentialsController_credential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/credentials/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCredentialsController_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/status-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCredentialsController_statusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicCredentialsController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/verifications/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCredentialsController_verifyNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -913,6 +1041,16 @@ export interface components {
             computedAt: string;
             items: components["schemas"]["ScopeFiguresView"][];
             stale: boolean;
+        };
+        BulkRevokeDto: {
+            /** @description Up to 10,000 certifications, revoked together or not at all */
+            certificationIds: string[];
+            /** @example assessment found to be plagiarised */
+            reason: string;
+        };
+        BulkRevokeResult: {
+            certifications: components["schemas"]["RevokedCertification"][];
+            revoked: number;
         };
         CascadeRound: {
             /** Format: date-time */
@@ -1302,10 +1440,23 @@ export interface components {
             role: "admin" | "coordinator" | "master_teacher" | "viewer";
         };
         CredentialDto: {
+            /** @example Portfolio and observed lesson, graded by the lead trainer */
+            assessmentType?: string;
+            /**
+             * @description ISO 3166-1 alpha-2 country of the issuer
+             * @example MN
+             */
+            country?: string;
+            /** @description European Qualifications Framework level, where applicable */
+            eqfLevel?: number;
             /** @example National Centre for Teacher Development */
             issuer: string;
             /** @example micro-credential */
             level: string;
+            /** @enum {string} */
+            participationForm?: "online" | "face_to_face" | "hybrid";
+            /** @example Internal review by the national centre */
+            qualityAssurance?: string;
             /** @example AI in Education */
             title: string;
         };
@@ -1616,7 +1767,12 @@ export interface components {
              * @example {
              *       "title": "AI in Education",
              *       "level": "micro-credential",
-             *       "issuer": "National Centre"
+             *       "issuer": "National Centre",
+             *       "country": "MN",
+             *       "eqfLevel": 6,
+             *       "assessmentType": "Portfolio and observed lesson, graded by the lead trainer",
+             *       "participationForm": "hybrid",
+             *       "qualityAssurance": "Internal review by the national centre"
              *     }
              */
             credential: Record<string, never>;
@@ -1792,6 +1948,12 @@ export interface components {
             /** @example assessment found to be plagiarised */
             reason: string;
         };
+        RevokedCertification: {
+            /** Format: uuid */
+            id: string;
+            /** @example MC-2025-000123 */
+            number: string;
+        };
         RollupJobView: {
             /**
              * @description Whether the latest snapshot includes every write up to dirtyVersion: poll until this is true, not until state is completed. When a rollup is already running, the refresh answers that running job (BullMQ's de-duplication does not expose the one kept to run after it); it may complete without the latest writes, which the rollup that follows it includes.
@@ -1907,6 +2069,17 @@ export interface components {
             topics: string[];
             /** Format: date-time */
             updatedAt: string;
+        };
+        StatedFacts: {
+            holder: Record<string, never> | null;
+            id: Record<string, never> | null;
+            issuerId: Record<string, never> | null;
+            issuerName: Record<string, never> | null;
+            /** @example MC-2026-000123 */
+            number: Record<string, never> | null;
+            title: Record<string, never> | null;
+            validFrom: Record<string, never> | null;
+            validUntil: Record<string, never> | null;
         };
         TrainedBy: {
             /** @description Lead trainers from the person up to a master teacher */
@@ -2157,6 +2330,41 @@ export interface components {
             personId: Record<string, never> | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "master_teacher" | "viewer";
+        };
+        VerificationChecks: {
+            /**
+             * @description validUntil, when the credential states one
+             * @enum {string}
+             */
+            expiry: "none" | "valid" | "expired";
+            /**
+             * @description Signed by one of this issuer’s keys, current or retired
+             * @enum {string}
+             */
+            issuer: "recognised" | "unknown";
+            /**
+             * @description The Data Integrity proof (eddsa-rdfc-2022)
+             * @enum {string}
+             */
+            signature: "valid" | "invalid";
+            /**
+             * @description Its bit in the public Bitstring Status List
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "unknown";
+        };
+        VerificationResult: {
+            checks: components["schemas"]["VerificationChecks"];
+            credential: components["schemas"]["StatedFacts"];
+            errors: string[];
+            /** @description Signature valid, issuer recognised, not revoked, not expired */
+            verified: boolean;
+        };
+        VerifyCredentialDto: {
+            /** @description A verifiable credential (JSON-LD), as downloaded */
+            credential: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -2442,6 +2650,29 @@ export interface operations {
             };
         };
     };
+    CertificationsController_revokeMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRevokeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkRevokeResult"];
+                };
+            };
+        };
+    };
     CohortsController_list: {
         parameters: {
             query?: {
@@ -2695,6 +2926,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CredentialsController_list: {
+        parameters: {
+            query?: {
+                certificationId?: string;
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                personId?: string;
+                programmeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"];
                 };
             };
         };
@@ -3869,6 +4125,169 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RollupJobView"];
                 };
+            };
+        };
+    };
+    PublicCredentialsController_context: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCredentialsController_credential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An OpenBadgeCredential with a DataIntegrityProof (eddsa-rdfc-2022) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCredentialsController_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCredentialsController_statusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A BitstringStatusListCredential with a DataIntegrityProof */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCredentialsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyCredentialDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResult"];
+                };
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCredentialsController_verifyNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResult"];
+                };
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
