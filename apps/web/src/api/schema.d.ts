@@ -145,6 +145,46 @@ export interface paths {
         patch: operations["CohortsController_update"];
         trace?: never;
     };
+    "/api/v1/cohorts/{id}/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a cohort's completions
+         * @description Roles: admin, coordinator, viewer, and the master teacher who leads the cohort. Ordered by person, then course.
+         */
+        get: operations["CohortCompletionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cohorts/{id}/completions/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record many completions of a cohort in one request
+         * @description Roles: admin, coordinator, and the master teacher who leads the cohort. Up to 500 items, each keyed by the sender's clientRef and naming a person enrolled in the cohort: resending an item stores nothing new and answers it as a duplicate. Valid items are stored even when others are rejected; enrolment statuses follow, certification is re-evaluated.
+         */
+        post: operations["CohortCompletionsController_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cohorts/{id}/enrolments": {
         parameters: {
             query?: never;
@@ -251,7 +291,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["CompletionsController_remove"];
         options?: never;
         head?: never;
         patch: operations["CompletionsController_update"];
@@ -299,6 +339,26 @@ export interface paths {
         get: operations["ImportsController_errors"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a cohort's completions from a CSV
+         * @description Roles: admin, coordinator, and the master teacher who leads the cohort. Rows name a person enrolled in the cohort (email in any letter case, or personId), a course of the cohort by code, the date and the score. Valid rows are recorded 500 per transaction like POST /cohorts/:id/completions/batch (a row already recorded with the same date and score is unchanged); every bad row is in GET /imports/:id/errors.
+         */
+        post: operations["ImportsController_uploadCompletions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -552,7 +612,51 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CascadeTreeController_tree"];
+        /**
+         * The first level of the cascade tree
+         * @description People per generation and a page of the master teachers, each with the number of cohorts they lead and their participants. Roles: admin, coordinator, viewer, master_teacher (a master teacher sees their own branch in full and, above it, only the line of trainers that leads to them; 403 elsewhere).
+         */
+        get: operations["CascadeTreeController_roots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/cascade/cohorts/{cohortId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A cohort's participants in the cascade
+         * @description A page of the cohort's participants with their generation and status; one who leads cohorts has them counted (expand with …/cascade/trainers/:personId). Roles: admin, coordinator, viewer, master_teacher (a master teacher sees their own branch in full and, above it, only the line of trainers that leads to them; 403 elsewhere).
+         */
+        get: operations["CascadeTreeController_participants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/cascade/trainers/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A trainer's cohorts in the cascade
+         * @description The trainer (with their generation) and a page of the cohorts they lead, participants counted by status. Roles: admin, coordinator, viewer, master_teacher (a master teacher sees their own branch in full and, above it, only the line of trainers that leads to them; 403 elsewhere).
+         */
+        get: operations["CascadeTreeController_trainer"];
         put?: never;
         post?: never;
         delete?: never;
@@ -873,6 +977,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a report through a signed link
+         * @description No token: the link from POST /reports/:id/link. 403 for a link of another report, altered or expired.
+         */
+        get: operations["ReportDownloadController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{id}/file": {
         parameters: {
             query?: never;
@@ -883,6 +1007,26 @@ export interface paths {
         get: operations["ReportsController_file"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A download link a browser can open
+         * @description Roles: whoever may see the report (its requester, admin, coordinator). Answers a URL signed for this report only, valid for REPORT_LINK_MINUTES (default 10), that needs no Authorization header.
+         */
+        post: operations["ReportsController_link"];
         delete?: never;
         options?: never;
         head?: never;
@@ -988,6 +1132,53 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        BatchCompletionItemDto: {
+            /** @description The sender's key for this item: resending it stores nothing new */
+            clientRef: string;
+            /**
+             * Format: date
+             * @description Inside the programme's dates
+             */
+            completedOn: string;
+            /**
+             * Format: uuid
+             * @description A course of the cohort
+             */
+            courseId: string;
+            /**
+             * Format: uuid
+             * @description The id of a person (not a user) enrolled in the cohort
+             */
+            personId: string;
+            /** @description Assessment score; none counts as 0 for certification */
+            score?: Record<string, never> | null;
+        };
+        BatchCompletionResult: {
+            /** @description The item’s clientRef (null when it had none usable) */
+            clientRef: Record<string, never> | null;
+            completion?: components["schemas"]["CompletionView"];
+            /** @description Position in the request */
+            index: number;
+            /** @description Why the item was rejected or conflicts, naming the field */
+            reason?: string;
+            /**
+             * @description created and duplicate (the same completion was stored before) are successes and answer the stored completion; conflict: the course is already completed with other content, or the clientRef was used for another completion; rejected: the item is invalid
+             * @enum {string}
+             */
+            status: "created" | "duplicate" | "conflict" | "rejected";
+        };
+        BatchCompletionsDto: {
+            /** @description Each item is validated on its own: a bad item is rejected, the others are stored */
+            completions: components["schemas"]["BatchCompletionItemDto"][];
+        };
+        BatchCompletionsResult: {
+            conflict: number;
+            created: number;
+            duplicate: number;
+            rejected: number;
+            /** @description One per item, in request order */
+            results: components["schemas"]["BatchCompletionResult"][];
+        };
         BatchItemResult: {
             clientRef: Record<string, never> | null;
             /** @description Position in the request */
@@ -1052,6 +1243,16 @@ export interface components {
             certifications: components["schemas"]["RevokedCertification"][];
             revoked: number;
         };
+        CascadeRoots: {
+            generations: components["schemas"]["GenerationCount"][];
+            /** @description Master teachers (generation 1), by name */
+            items: components["schemas"]["TreeTrainer"][];
+            limit: number;
+            offset: number;
+            /** Format: uuid */
+            programmeId: string;
+            total: number;
+        };
         CascadeRound: {
             /** Format: date-time */
             createdAt: string;
@@ -1060,6 +1261,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The name in Mongolian */
+            nameMn: string | null;
             number: number;
             /** Format: uuid */
             programmeId: string;
@@ -1069,12 +1272,6 @@ export interface components {
             targetParticipants: number;
             /** Format: date-time */
             updatedAt: string;
-        };
-        CascadeTree: {
-            generations: components["schemas"]["GenerationCount"][];
-            masterTeachers: components["schemas"]["TreeMasterTeacher"][];
-            /** Format: uuid */
-            programmeId: string;
         };
         CertificationView: {
             /** @description Revoked by hand: not re-issued automatically until a coordinator asks again */
@@ -1109,6 +1306,46 @@ export interface components {
             /** @description 1 = the lead trainer of the person’s own cohort */
             step: number;
         };
+        CohortCompletionPage: {
+            items: components["schemas"]["CohortCompletionView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
+        };
+        CohortCompletionView: {
+            /** @description The client reference it was recorded with in a batch or import */
+            clientRef: Record<string, never> | null;
+            /** Format: date */
+            completedOn: string;
+            courseCode: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            enrolmentId: string;
+            /**
+             * @description The enrolment's status after this completion: it follows the records
+             * @enum {string}
+             */
+            enrolmentStatus: "enrolled" | "active" | "completed" | "withdrawn";
+            fullName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The person (not a user) who completed the course
+             */
+            personId: string;
+            score: Record<string, never> | null;
+        };
+        CohortParticipants: {
+            cohort: components["schemas"]["TreeCohort"];
+            /** @description By name */
+            items: components["schemas"]["TreeParticipant"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
         CohortView: {
             capacity: number;
             courseIds: string[];
@@ -1125,6 +1362,8 @@ export interface components {
             /** Format: uuid */
             leadTrainerId: string;
             name: string;
+            /** @description The name in Mongolian */
+            nameMn: string | null;
             /** Format: uuid */
             programmeId: string;
             /** Format: uuid */
@@ -1135,6 +1374,8 @@ export interface components {
             startsOn: string;
         };
         CompletionView: {
+            /** @description The client reference it was recorded with in a batch or import */
+            clientRef: Record<string, never> | null;
             /** Format: date */
             completedOn: string;
             courseCode: string;
@@ -1142,6 +1383,11 @@ export interface components {
             courseId: string;
             /** Format: uuid */
             enrolmentId: string;
+            /**
+             * @description The enrolment's status after this completion: it follows the records
+             * @enum {string}
+             */
+            enrolmentStatus: "enrolled" | "active" | "completed" | "withdrawn";
             /** Format: uuid */
             id: string;
             score: Record<string, never> | null;
@@ -1234,6 +1480,11 @@ export interface components {
             leadTrainerId: string;
             /** @example Darkhan-2 */
             name: string;
+            /**
+             * @description The name in Mongolian (reports in mn use it)
+             * @example Дархан-2
+             */
+            nameMn?: Record<string, never> | null;
             /** Format: uuid */
             regionId: string;
             /** Format: uuid */
@@ -1393,6 +1644,11 @@ export interface components {
             /** @example Round 1: regional centres */
             name: string;
             /**
+             * @description The name in Mongolian (reports in mn use it)
+             * @example 1-р шат: бүсийн төвүүд
+             */
+            nameMn?: Record<string, never> | null;
+            /**
              * @description Rounds are ordered by number within a programme
              * @example 1
              */
@@ -1459,6 +1715,17 @@ export interface components {
             qualityAssurance?: string;
             /** @example AI in Education */
             title: string;
+            /**
+             * @description The title in Mongolian
+             * @example Хиймэл оюуныг заахад ашиглагч багш
+             */
+            titleMn?: string;
+        };
+        EnrolmentStatusCounts: {
+            active: number;
+            completed: number;
+            enrolled: number;
+            withdrawn: number;
         };
         EnrolmentView: {
             /** Format: uuid */
@@ -1644,7 +1911,7 @@ export interface components {
             cohortId: string | null;
             /** Format: date-time */
             createdAt: string;
-            /** @description rows that created a person */
+            /** @description roster: rows that created a person; completions: rows that recorded a completion */
             createdRows: number;
             /** @description rows that made a new enrolment in the cohort */
             enrolledRows: number;
@@ -1659,7 +1926,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "roster";
+            kind: "roster" | "completions";
             /** @description share of the file read */
             progress: number;
             /** Format: uuid */
@@ -1671,7 +1938,7 @@ export interface components {
             status: "queued" | "running" | "done" | "failed";
             /** @description rows read (the header not counted) */
             totalRows: number;
-            /** @description rows whose person already held these values */
+            /** @description roster: rows whose person already held these values; completions: rows already recorded with this date and score */
             unchangedRows: number;
             /** @description rows that changed an existing person's fields */
             updatedRows: number;
@@ -1766,6 +2033,7 @@ export interface components {
             /**
              * @example {
              *       "title": "AI in Education",
+             *       "titleMn": "Хиймэл оюун боловсролд",
              *       "level": "micro-credential",
              *       "issuer": "National Centre",
              *       "country": "MN",
@@ -1885,6 +2153,19 @@ export interface components {
              * @enum {string}
              */
             status: "queued" | "running" | "done" | "failed" | "expired";
+        };
+        ReportLinkView: {
+            /**
+             * Format: date-time
+             * @description After this instant the link answers 403
+             */
+            expiresAt: string;
+            /**
+             * Format: uri
+             * @description Opens this report’s file without an Authorization header until expiresAt
+             * @example http://localhost:3000/api/v1/reports/0b8f…/download?expires=1764430000&signature=…
+             */
+            url: string;
         };
         ReportPage: {
             items: components["schemas"]["ReportView"][];
@@ -2090,35 +2371,57 @@ export interface components {
             programmeId: string;
             programmeName: string;
         };
+        TrainerCohorts: {
+            /** @description By round, then name */
+            items: components["schemas"]["TreeCohort"][];
+            limit: number;
+            offset: number;
+            total: number;
+            trainer: components["schemas"]["TreeTrainer"];
+        };
         TreeCohort: {
+            byStatus: components["schemas"]["EnrolmentStatusCounts"];
             /** Format: uuid */
             cohortId: string;
             name: string;
-            participants: components["schemas"]["TreeParticipant"][];
+            /** @description Participants, any status (GET …/cascade/cohorts/:cohortId/participants) */
+            participants: number;
             /** Format: uuid */
             regionId: string;
             roundNumber: number;
         };
-        TreeMasterTeacher: {
-            cohorts: components["schemas"]["TreeCohort"][];
-            fullName: string;
-            /** @example 1 */
-            generation: number;
-            /** Format: uuid */
-            personId: string;
-        };
         TreeParticipant: {
-            /** @description The cohorts this participant leads */
-            cohorts: components["schemas"]["TreeCohort"][];
-            /** @description Leads cohorts shown under another, equally short, branch of the tree */
-            cohortsShownElsewhere?: boolean;
+            /** @description Cohorts of the programme this person leads (GET …/cascade/trainers/:personId) */
+            cohorts: number;
             fullName: string;
             /** @description null when no chain of lead trainers reaches a master teacher */
-            generation: Record<string, never> | null;
-            /** Format: uuid */
+            generation: number | null;
+            /** @description Distinct participants of those cohorts, any status */
+            participants: number;
+            /**
+             * Format: uuid
+             * @description The trainer's person id
+             */
             personId: string;
-            /** @enum {string} */
+            /**
+             * @description Their enrolment in this cohort
+             * @enum {string}
+             */
             status: "enrolled" | "active" | "completed" | "withdrawn";
+        };
+        TreeTrainer: {
+            /** @description Cohorts of the programme this person leads (GET …/cascade/trainers/:personId) */
+            cohorts: number;
+            fullName: string;
+            /** @description null when no chain of lead trainers reaches a master teacher */
+            generation: number | null;
+            /** @description Distinct participants of those cohorts, any status */
+            participants: number;
+            /**
+             * Format: uuid
+             * @description The trainer's person id
+             */
+            personId: string;
         };
         UpdateAssignmentDto: {
             /**
@@ -2148,6 +2451,11 @@ export interface components {
             leadTrainerId?: string;
             /** @example Darkhan-2 */
             name?: string;
+            /**
+             * @description The name in Mongolian (reports in mn use it)
+             * @example Дархан-2
+             */
+            nameMn?: Record<string, never> | null;
             /** Format: uuid */
             regionId?: string;
             /** Format: date */
@@ -2190,7 +2498,7 @@ export interface components {
         };
         UpdateEnrolmentDto: {
             /**
-             * @description 'withdrawn' frees the place and sets withdrawnOn
+             * @description 'withdrawn' frees the place and sets withdrawnOn; any other value brings a withdrawn enrolment back (409 when the cohort is full). Otherwise the status follows the records: enrolled, active from the first completion, completed when every course of the cohort is completed
              * @enum {string}
              */
             status: "enrolled" | "active" | "completed" | "withdrawn";
@@ -2265,6 +2573,11 @@ export interface components {
             endsOn?: string;
             /** @example Round 1: regional centres */
             name?: string;
+            /**
+             * @description The name in Mongolian (reports in mn use it)
+             * @example 1-р шат: бүсийн төвүүд
+             */
+            nameMn?: Record<string, never> | null;
             /** @default [] */
             regionIds: string[];
             /** Format: date */
@@ -2306,6 +2619,18 @@ export interface components {
             personId?: string;
             /** @enum {string} */
             role?: "admin" | "coordinator" | "master_teacher" | "viewer";
+        };
+        UploadCompletionsDto: {
+            /**
+             * Format: uuid
+             * @description The cohort whose enrolled people completed the courses
+             */
+            cohortId: string;
+            /**
+             * Format: binary
+             * @description CSV (UTF-8, with or without BOM), at most 20 MB, header row: email,personId,courseCode,completedOn,score,clientRef (email or personId, courseCode and completedOn required; completedOn as YYYY-MM-DD; score 0–100 or empty)
+             */
+            file: string;
         };
         UploadRosterDto: {
             /**
@@ -2768,6 +3093,60 @@ export interface operations {
             };
         };
     };
+    CohortCompletionsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this course */
+                courseId?: string;
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description Only this person’s completions */
+                personId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortCompletionPage"];
+                };
+            };
+        };
+    };
+    CohortCompletionsController_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchCompletionsDto"];
+            };
+        };
+        responses: {
+            /** @description Always 200 once the envelope is valid: each item has its own status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchCompletionsResult"];
+                };
+            };
+        };
+    };
     EnrolmentsController_list: {
         parameters: {
             query?: {
@@ -3029,6 +3408,27 @@ export interface operations {
             };
         };
     };
+    CompletionsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                completionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CompletionsController_update: {
         parameters: {
             query?: never;
@@ -3131,6 +3531,57 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                     "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ImportsController_uploadCompletions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadCompletionsDto"];
+            };
+        };
+        responses: {
+            /** @description queued; follow it at GET /imports/:id */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAcceptedView"];
+                };
+            };
+            /** @description no file, not a CSV, empty, no cohortId, or a header without the required columns */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a viewer, or a master teacher naming a cohort they do not lead */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a file over 20 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3795,9 +4246,12 @@ export interface operations {
             };
         };
     };
-    CascadeTreeController_tree: {
+    CascadeTreeController_roots: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
             header?: never;
             path: {
                 id: string;
@@ -3811,7 +4265,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CascadeTree"];
+                    "application/json": components["schemas"]["CascadeRoots"];
+                };
+            };
+        };
+    };
+    CascadeTreeController_participants: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                cohortId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortParticipants"];
+                };
+            };
+        };
+    };
+    CascadeTreeController_trainer: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                id: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainerCohorts"];
                 };
             };
         };
@@ -4472,6 +4976,53 @@ export interface operations {
             };
         };
     };
+    ReportDownloadController_download: {
+        parameters: {
+            query: {
+                /** @description Unix seconds, as signed into the link */
+                expires: number;
+                /** @description The link’s signature */
+                signature: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the link is not valid for this report, or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the report expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ReportsController_file: {
         parameters: {
             query?: never;
@@ -4510,6 +5061,45 @@ export interface operations {
                     "application/pdf": components["schemas"]["ErrorBody"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
                     "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportLinkView"];
+                };
+            };
+            /** @description not done yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
