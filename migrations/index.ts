@@ -10,6 +10,7 @@ import { CreateReportRequests1763900040000 } from './1763900040000-create-report
 import { CreateImports1763900050000 } from './1763900050000-create-imports';
 import { PeopleSearchTrigram1763900060000 } from './1763900060000-people-search-trigram';
 import { ReportRequestRuns1763900070000 } from './1763900070000-report-request-runs';
+import { AuthTokenVersionsAndEmails1764110000000 } from './1764110000000-auth-token-versions-and-emails';
 import { CompletionClientRefs1764135000000 } from './1764135000000-completion-client-refs';
 import { RoundCohortMongolianNames1764135100000 } from './1764135100000-round-cohort-mongolian-names';
 import { AuditEventsOccurredAt1764160000000 } from './1764160000000-audit-events-occurred-at';
@@ -28,6 +29,7 @@ export const migrations = [
   CreateImports1763900050000,
   PeopleSearchTrigram1763900060000,
   ReportRequestRuns1763900070000,
+  AuthTokenVersionsAndEmails1764110000000,
   CompletionClientRefs1764135000000,
   RoundCohortMongolianNames1764135100000,
   AuditEventsOccurredAt1764160000000,

@@ -1,6 +1,7 @@
 export * from './audit/audit.service';
 export * from './audit/audit-event.entity';
 export * from './auth/decorators';
+export * from './auth/email';
 export * from './auth/roles';
 export * from './auth/user.entity';
 export * from './config/config';

@@ -8,11 +8,15 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit/audit.controller';
 import { AuditInterceptor } from './audit/audit.interceptor';
+import { AccountLock } from './auth/account-lock';
+import { AuthRedis } from './auth/auth-redis';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { CascadeThrottlerGuard, throttlerOptions } from './auth/throttling';
 import { User } from './auth/user.entity';
 import { UsersController } from './auth/users.controller';
+import { LoginService } from './auth/login.service';
+import { UserStandings } from './auth/user-standings';
 import { UsersService } from './auth/users.service';
 import { CascadeConfig } from './config/config';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
@@ -41,6 +45,10 @@ import { RedisHealthIndicator } from './health/redis.health';
   ],
   controllers: [AuthController, UsersController, AuditController, HealthController],
   providers: [
+    AuthRedis,
+    UserStandings,
+    AccountLock,
+    LoginService,
     UsersService,
     RedisHealthIndicator,
     // Order matters: the token is verified first, so the API limit can count per user.

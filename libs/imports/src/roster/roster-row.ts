@@ -1,4 +1,5 @@
 import { isEmail } from 'class-validator';
+import { normaliseEmail } from '@cascade/platform';
 import { GENDERS, Gender, Language, LANGUAGES } from '@cascade/reference';
 
 /** The columns of a roster file, named as Person's fields; the first three are required. */
@@ -125,8 +126,8 @@ export function validateRow(
     row: {
       line,
       fullName: value('fullName'),
-      email,
-      emailKey: email.toLowerCase(),
+      email: normaliseEmail(email),
+      emailKey: normaliseEmail(email),
       institution: value('institution'),
       discipline: value('discipline') || null,
       gender: (gender || null) as Gender | null,

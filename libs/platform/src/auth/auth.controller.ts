@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Post, SetMetadata } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, SetMetadata } from '@nestjs/common';
+import { Response } from 'express';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from './decorators';
 import { LOGIN_ROUTE } from './throttling';
 import { AccessTokenDto, LoginDto } from './user.dto';
-import { UsersService } from './users.service';
+import { AccountLockedError, LoginService } from './login.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly users: UsersService) {}
+  constructor(private readonly logins: LoginService) {}
 
   @Post('login')
   @Public()
@@ -19,7 +20,12 @@ export class AuthController {
   @ApiTooManyRequestsResponse({
     description: 'Too many attempts for this account or address; see Retry-After',
   })
-  async login(@Body() dto: LoginDto): Promise<AccessTokenDto> {
-    return { accessToken: await this.users.login(dto.email, dto.password) };
+  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<AccessTokenDto> {
+    try {
+      return { accessToken: await this.logins.login(dto.email, dto.password) };
+    } catch (error) {
+      if (error instanceof AccountLockedError) res.header('Retry-After', String(error.retryAfter));
+      throw error;
+    }
   }
 }

@@ -1,26 +1,33 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import {
+  ThrottlerGuard,
+  ThrottlerLimitDetail,
+  ThrottlerModuleOptions,
+  ThrottlerOptions,
+} from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { CascadeConfig } from '../config/config';
+import { redisOptions } from '../queues/redis';
 import { Actor } from './roles';
 
 export const LOGIN_ROUTE = 'cascade:login-route';
 
-type Req = Partial<Pick<Request, 'ip'>> & { actor?: Actor; body?: { email?: unknown } };
+type Req = Partial<Pick<Request, 'ip'>> & { actor?: Actor };
 
 const isLogin = (context: ExecutionContext) =>
   context.getHandler() && Reflect.getMetadata(LOGIN_ROUTE, context.getHandler()) === true;
-const loginEmail = (req: Req) => (typeof req.body?.email === 'string' ? req.body.email.toLowerCase() : '');
 
 /**
- * Three limits: each user's API rate (bulk clients need ≥ 100/s), and login attempts per
- * account and per address, so neither one address nor many addresses can guess a password.
+ * Two limits, counted in Redis so that every API replica shares them: each user's API rate
+ * (bulk clients need ≥ 100/s) and login attempts per address. The per-account limit counts
+ * failed passwords only and lives in AccountLock.
  */
 export function throttlerOptions(config: ConfigService<CascadeConfig, true>): ThrottlerModuleOptions {
   const loginWindow = config.get('LOGIN_RATE_WINDOW_SECONDS') * 1000;
   const loginLimit = config.get('LOGIN_RATE_LIMIT');
-  return [
+  const throttlers: ThrottlerOptions[] = [
     {
       name: 'default',
       ttl: 1000,
@@ -30,13 +37,6 @@ export function throttlerOptions(config: ConfigService<CascadeConfig, true>): Th
         (req as Req).actor?.userId ?? (req as Req).ip ?? 'unknown',
     },
     {
-      name: 'login-account',
-      ttl: loginWindow,
-      limit: loginLimit,
-      skipIf: (context) => !isLogin(context),
-      getTracker: (req: Record<string, unknown>) => loginEmail(req as Req),
-    },
-    {
       name: 'login-address',
       ttl: loginWindow,
       limit: loginLimit * 5,
@@ -44,6 +44,13 @@ export function throttlerOptions(config: ConfigService<CascadeConfig, true>): Th
       getTracker: (req: Record<string, unknown>) => (req as Req).ip ?? 'unknown',
     },
   ];
+  // Given options, not a client, the storage also disconnects when the app closes.
+  const storage = new ThrottlerStorageRedisService({
+    ...redisOptions(config.get('REDIS_URL')),
+    keyPrefix: `${config.get('REDIS_PREFIX')}:throttle:`,
+    maxRetriesPerRequest: 1,
+  });
+  return { throttlers, storage };
 }
 
 /** The stock guard names its header after the limit (Retry-After-login-account); clients read Retry-After. */

@@ -11,11 +11,14 @@ import {
 } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { PageQuery } from '../http/pagination';
+import { NormalisedEmail } from './email';
+import { MIN_PASSWORD_LENGTH } from './password-policy';
 import { Role, ROLES } from './roles';
 import { User } from './user.entity';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@cascade.local' })
+  @NormalisedEmail()
   @IsEmail()
   email: string;
 
@@ -31,14 +34,19 @@ export class AccessTokenDto {
 }
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'bat.erdene@example.mn' })
+  @ApiProperty({ example: 'bat.erdene@example.mn', description: 'Stored normalised (NFKC, lower case)' })
+  @NormalisedEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 8, example: 'a long passphrase' })
+  @ApiProperty({
+    minLength: MIN_PASSWORD_LENGTH,
+    example: 'a long passphrase',
+    description: 'Not the e-mail address and not one of the most common passwords',
+  })
   @IsString()
-  @MinLength(8)
+  @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(200)
   password: string;
 

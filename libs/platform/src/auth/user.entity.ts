@@ -21,6 +21,10 @@ export class User {
   @Column({ default: true })
   active: boolean;
 
+  /** Bumped by every change that must end the user's sessions; tokens carry the version they were issued at. */
+  @Column({ type: 'integer', default: 1 })
+  tokenVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

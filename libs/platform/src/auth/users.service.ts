@@ -1,21 +1,29 @@
-import { Injectable, Logger, OnApplicationBootstrap, UnauthorizedException } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { ILike, Repository } from 'typeorm';
 import { CascadeConfig } from '../config/config';
-import { DomainError } from '../errors/domain-error';
 import { registerConstraints } from '../errors/constraints';
-import { ErrorCode } from '../errors/domain-error';
+import { DomainError, ErrorCode } from '../errors/domain-error';
 import { Page } from '../http/pagination';
+import { normaliseEmail } from './email';
+import { assertPasswordPolicy } from './password-policy';
 import { CreateUserDto, UpdateUserDto, UserQuery, UserView } from './user.dto';
 import { User } from './user.entity';
+import { UserStandings } from './user-standings';
 
 registerConstraints({
   uq_users_email: { code: ErrorCode.Conflict, message: 'email: a user with this email already exists' },
+  uq_users_email_lookalike: {
+    code: ErrorCode.Conflict,
+    message: 'email: a user with an address that looks the same already exists',
+  },
   fk_users_person: { code: ErrorCode.Invalid, message: 'personId: no such person' },
 });
+
+/** The fields whose change ends every session of the user (their tokens stop working at once). */
+const SESSION_FIELDS = ['email', 'role', 'personId', 'active'] as const;
 
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
@@ -23,36 +31,21 @@ export class UsersService implements OnApplicationBootstrap {
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly jwt: JwtService,
+    private readonly standings: UserStandings,
     private readonly config: ConfigService<CascadeConfig, true>,
   ) {}
 
   /** The first admin comes from ADMIN_EMAIL / ADMIN_PASSWORD when no admin exists yet. */
   async onApplicationBootstrap(): Promise<void> {
     if (await this.users.exists({ where: { role: 'admin' } })) return;
-    const email = this.config.get('ADMIN_EMAIL');
+    const email = normaliseEmail(this.config.get('ADMIN_EMAIL'));
     await this.users
       .createQueryBuilder()
       .insert()
-      .values({
-        email: email.toLowerCase(),
-        passwordHash: await argon2.hash(this.config.get('ADMIN_PASSWORD')),
-        role: 'admin',
-      })
+      .values({ email, passwordHash: await argon2.hash(this.config.get('ADMIN_PASSWORD')), role: 'admin' })
       .orIgnore()
       .execute();
     this.logger.log(`created the first admin ${email}`);
-  }
-
-  async login(email: string, password: string): Promise<string> {
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
-    const valid = user?.active === true && (await argon2.verify(user.passwordHash, password));
-    if (!user || !valid) throw new UnauthorizedException('email or password is wrong');
-    return this.jwt.signAsync({ sub: user.id, email: user.email, role: user.role, personId: user.personId });
   }
 
   async list(query: UserQuery): Promise<Page<UserView>> {
@@ -77,23 +70,56 @@ export class UsersService implements OnApplicationBootstrap {
 
   async create(dto: CreateUserDto): Promise<UserView> {
     const { password, ...fields } = dto;
+    const email = normaliseEmail(dto.email);
+    assertPasswordPolicy(password, email);
     const user = await this.users.save(
-      this.users.create({
-        ...fields,
-        email: dto.email.toLowerCase(),
-        passwordHash: await argon2.hash(password),
-      }),
+      this.users.create({ ...fields, email, passwordHash: await argon2.hash(password) }),
     );
     return UserView.of(user);
   }
 
+  /**
+   * A change of e-mail, role, person link, activity or password takes effect on the user's
+   * next request: the token version is bumped in the same statement and the cached standing
+   * replaced after commit.
+   */
   async update(id: string, dto: UpdateUserDto): Promise<UserView> {
     const { password, ...fields } = dto;
     const changes: Partial<User> = { ...fields };
-    if (dto.email) changes.email = dto.email.toLowerCase();
-    if (password) changes.passwordHash = await argon2.hash(password);
-    const result = await this.users.update({ id }, changes);
-    if (result.affected === 0) throw DomainError.notFound('user', id);
+    if (dto.email) changes.email = normaliseEmail(dto.email);
+    await this.users.manager.transaction(async (tx) => {
+      // Active admins first, always in one order: two admins demoting each other cannot deadlock.
+      const admins: { id: string }[] = await tx.query(
+        `SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`,
+      );
+      const current = await tx.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw DomainError.notFound('user', id);
+      if (password !== undefined) {
+        assertPasswordPolicy(password, changes.email ?? current.email);
+        changes.passwordHash = await argon2.hash(password);
+      }
+      this.assertAnAdminRemains(admins, current, changes);
+      const endsSessions =
+        password !== undefined ||
+        SESSION_FIELDS.some((field) => changes[field] !== undefined && changes[field] !== current[field]);
+      if (endsSessions) changes.tokenVersion = current.tokenVersion + 1;
+      if (Object.keys(changes).length > 0) await tx.update(User, { id }, changes);
+    });
+    await this.standings.changed(id);
     return this.get(id);
+  }
+
+  /**
+   * Nobody — the admin themselves included — may deactivate or demote the last active admin.
+   * The active admins were locked, so two admins demoting each other at once cannot both succeed.
+   */
+  private assertAnAdminRemains(admins: { id: string }[], current: User, changes: Partial<User>): void {
+    const staysAdmin = (changes.role ?? current.role) === 'admin' && (changes.active ?? current.active);
+    if (current.role !== 'admin' || !current.active || staysAdmin) return;
+    if (!admins.some((admin) => admin.id !== current.id)) {
+      throw DomainError.conflict(
+        `role: ${current.email} is the last active admin; make another user admin first`,
+      );
+    }
   }
 }

@@ -31,19 +31,47 @@ describe('validateConfig', () => {
     expect(() => validateConfig(env)).toThrow(new RegExp(`^Invalid configuration — .*${name}:`));
   });
 
-  it('refuses the development JWT secret in production', () => {
-    expect(() => validateConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: set a secret of your own/);
-    expect(
-      validateConfig({
-        NODE_ENV: 'production',
-        JWT_SECRET: 'a-production-secret-of-some-length',
-        CREDENTIAL_SIGNING_KEYS_FILE: '/run/secrets/credential-keys.json',
-      }).NODE_ENV,
-    ).toBe('production');
+  it('refuses to start in production without a JWT secret of its own', () => {
+    const admin = { ADMIN_PASSWORD: 'a-long-admin-passphrase' };
+    expect(() => validateConfig({ NODE_ENV: 'production', ...admin })).toThrow(/JWT_SECRET: set a secret/);
+    expect(() =>
+      validateConfig({ NODE_ENV: 'production', JWT_SECRET: 'cascade-compose-secret-change-me', ...admin }),
+    ).toThrow(/JWT_SECRET: set a secret/);
+    expect(() =>
+      validateConfig({ NODE_ENV: 'production', JWT_SECRET: 'only-twenty-six-characters', ...admin }),
+    ).toThrow(/JWT_SECRET: .*at least 32/);
+  });
+
+  it('refuses to start in production with the default or a weak admin password', () => {
+    const secret = { JWT_SECRET: 'a'.repeat(16) + 'b'.repeat(16) };
+    expect(() => validateConfig({ NODE_ENV: 'production', ...secret })).toThrow(/ADMIN_PASSWORD: /);
+    expect(() =>
+      validateConfig({ NODE_ENV: 'production', ...secret, ADMIN_PASSWORD: 'password123' }),
+    ).toThrow(/ADMIN_PASSWORD: .*most common/);
+  });
+
+  it('starts in production with a strong secret and an admin password of its own', () => {
+    const config = validateConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: '3f9a1c7e5b2d4086a1e9c3f7b5d2e4a6',
+      ADMIN_PASSWORD: 'a-long-admin-passphrase',
+      CREDENTIAL_SIGNING_KEYS_FILE: '/run/secrets/credential-keys.json',
+    });
+    expect(config.NODE_ENV).toBe('production');
+  });
+
+  it('signs with a random per-process secret when none is set outside production', () => {
+    const secret = validateConfig({}).JWT_SECRET;
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(secret).not.toContain('cascade');
   });
 
   it('refuses the development credential signing key in production', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-some-length' };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-some-length',
+      ADMIN_PASSWORD: 'a-long-admin-passphrase',
+    };
     expect(() => validateConfig(production)).toThrow(
       /CREDENTIAL_SIGNING_KEYS: set a signing key of your own/,
     );

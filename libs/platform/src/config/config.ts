@@ -1,4 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { randomBytes } from 'crypto';
+import { passwordRefusal } from '../auth/password-policy';
 import {
   IsBoolean,
   IsIn,
@@ -12,6 +14,17 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+
+/**
+ * Without JWT_SECRET, outside production, each process signs with a random secret of its own:
+ * no secret printed in this repository ever signs a token.
+ */
+const PROCESS_SECRET = randomBytes(32).toString('hex');
+
+/** Secrets that were once published as defaults (this file, docker-compose.yml): never in production. */
+const KNOWN_SECRETS = ['cascade-development-secret-change-me', 'cascade-compose-secret-change-me'];
+const DEFAULT_ADMIN_PASSWORD = 'cascade-admin';
+const MIN_PRODUCTION_SECRET_LENGTH = 32;
 
 /** Every setting comes from the environment; the defaults fit a local PostgreSQL and Redis. */
 export class CascadeConfig {
@@ -36,7 +49,7 @@ export class CascadeConfig {
 
   @IsString()
   @MinLength(16)
-  JWT_SECRET = 'cascade-development-secret-change-me';
+  JWT_SECRET = PROCESS_SECRET;
 
   @IsString()
   JWT_EXPIRES_IN = '12h';
@@ -46,7 +59,7 @@ export class CascadeConfig {
 
   @IsString()
   @MinLength(8)
-  ADMIN_PASSWORD = 'cascade-admin';
+  ADMIN_PASSWORD = DEFAULT_ADMIN_PASSWORD;
 
   /** Authenticated requests per second allowed to one user (bulk clients need ≥ 100). */
   @Transform(({ value }) => Number(value))
@@ -159,9 +172,7 @@ export function validateConfig(env: Record<string, unknown>): CascadeConfig {
     const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
     throw new Error(`Invalid configuration — ${problems.join('; ')}`);
   }
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === new CascadeConfig().JWT_SECRET) {
-    throw new Error('Invalid configuration — JWT_SECRET: set a secret of your own in production');
-  }
+  if (config.NODE_ENV === 'production') assertProductionSecrets(defined, config);
   if (
     config.NODE_ENV === 'production' &&
     !config.CREDENTIAL_SIGNING_KEYS_FILE &&
@@ -172,6 +183,27 @@ export function validateConfig(env: Record<string, unknown>): CascadeConfig {
     );
   }
   return config;
+}
+
+/** Production starts only with a strong secret and an admin password of its own. */
+function assertProductionSecrets(defined: Record<string, unknown>, config: CascadeConfig): void {
+  const problems: string[] = [];
+  if (
+    defined.JWT_SECRET === undefined ||
+    KNOWN_SECRETS.includes(config.JWT_SECRET) ||
+    config.JWT_SECRET.length < MIN_PRODUCTION_SECRET_LENGTH
+  ) {
+    problems.push(
+      `JWT_SECRET: set a secret of your own in production, at least ${MIN_PRODUCTION_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`,
+    );
+  }
+  const refusal = passwordRefusal(config.ADMIN_PASSWORD, config.ADMIN_EMAIL);
+  if (config.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD || refusal) {
+    problems.push(
+      `ADMIN_PASSWORD: set a password of your own in production (${refusal ?? 'not the default'})`,
+    );
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration — ${problems.join('; ')}`);
 }
 
 /** Reads the configuration outside Nest (CLI scripts, data source, benchmarks). */

@@ -8,6 +8,10 @@ import { Person } from './person.entity';
 
 registerConstraints({
   uq_people_email: { code: ErrorCode.Conflict, message: 'email: a person with this email already exists' },
+  uq_people_email_lookalike: {
+    code: ErrorCode.Conflict,
+    message: 'email: a person with an address that looks the same already exists',
+  },
   fk_people_institution: { code: ErrorCode.Invalid, message: 'institutionId: no such institution' },
   ck_people_gender: { code: ErrorCode.Invalid, message: 'gender: must be female, male or other' },
   ck_people_language: { code: ErrorCode.Invalid, message: 'preferredLanguage: must be mn or en' },
@@ -43,7 +47,7 @@ export class PeopleService {
     return person;
   }
 
-  /** The email is kept as typed; uq_people_email on lower(email) refuses it in any other letter case. */
+  /** The email arrives normalised (NormalisedEmail); uq_people_email_lookalike refuses look-alikes. */
   create(dto: CreatePersonDto): Promise<Person> {
     return this.people.save(
       this.people.create({ discipline: null, gender: null, preferredLanguage: 'mn', ...definedFields(dto) }),

@@ -9,7 +9,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { Page, PageQuery } from '@cascade/platform';
+import { NormalisedEmail, Page, PageQuery } from '@cascade/platform';
 import { Language, LANGUAGES } from '../courses/course.entity';
 import { Gender, GENDERS, Person } from './person.entity';
 
@@ -20,7 +20,11 @@ export class CreatePersonDto {
   @MaxLength(200)
   fullName: string;
 
-  @ApiProperty({ example: 'sarantuya@example.mn', description: 'Unique in any letter case; stored as given' })
+  @ApiProperty({
+    example: 'sarantuya@example.mn',
+    description: 'Stored normalised (NFKC, lower case); unique, look-alike addresses included',
+  })
+  @NormalisedEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { CascadeConfig } from '../config/config';
+import { AuthRedis } from './auth-redis';
+
+/**
+ * Counts one failed password: KEYS[1] the failures, KEYS[2] the lock; ARGV[1] the window in
+ * ms, ARGV[2] the limit. The limit-th failure locks the account for one window and starts the
+ * count again. Answers the lock's remaining ms (0: not locked).
+ */
+const FAIL_SCRIPT = `
+local failures = redis.call('INCR', KEYS[1])
+if failures == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+if failures >= tonumber(ARGV[2]) then
+  redis.call('SET', KEYS[2], 1, 'PX', ARGV[1])
+  redis.call('DEL', KEYS[1])
+  return tonumber(ARGV[1])
+end
+return 0`;
+
+/**
+ * The per-account limit on password guessing, shared by every API replica (Redis). Only
+ * failed passwords count; LOGIN_RATE_LIMIT of them in LOGIN_RATE_WINDOW_SECONDS lock the
+ * account for one window, during which every attempt is refused without being counted — so
+ * an attacker who keeps trying cannot prolong the lock, and the right password logs in as soon
+ * as the window has passed (and clears the count).
+ */
+@Injectable()
+export class AccountLock {
+  private readonly windowMs: number;
+  private readonly limit: number;
+
+  constructor(
+    private readonly redis: AuthRedis,
+    config: ConfigService<CascadeConfig, true>,
+  ) {
+    this.windowMs = config.get('LOGIN_RATE_WINDOW_SECONDS') * 1000;
+    this.limit = config.get('LOGIN_RATE_LIMIT');
+  }
+
+  /** Seconds until the account may try again; 0 when it may now. */
+  async retryAfter(email: string): Promise<number> {
+    const ms = await this.redis.client.pttl(this.lockKey(email));
+    return ms > 0 ? Math.ceil(ms / 1000) : 0;
+  }
+
+  /** Counts a wrong password (or unknown address); answers the seconds of lock it started, 0 for none. */
+  async failed(email: string): Promise<number> {
+    const ms = await this.redis.client.eval(
+      FAIL_SCRIPT,
+      2,
+      this.failuresKey(email),
+      this.lockKey(email),
+      this.windowMs,
+      this.limit,
+    );
+    return Math.ceil(Number(ms) / 1000);
+  }
+
+  async succeeded(email: string): Promise<void> {
+    await this.redis.client.del(this.failuresKey(email));
+  }
+
+  private failuresKey(email: string): string {
+    return `login-failures:${email}`;
+  }
+
+  private lockKey(email: string): string {
+    return `login-lock:${email}`;
+  }
+}
