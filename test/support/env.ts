@@ -10,6 +10,7 @@ process.env.JWT_SECRET = 'cascade-test-secret-0123456789';
 process.env.ADMIN_EMAIL = 'admin@test.local';
 process.env.ADMIN_PASSWORD = 'admin-password';
 process.env.LOGIN_RATE_LIMIT ??= '1000';
+process.env.LOGIN_ADDRESS_RATE_LIMIT ??= '10000';
 process.env.API_RATE_LIMIT_PER_SECOND ??= '10000';
 process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ??= '100000';
 process.env.REPORTS_DIR ??= `${tmpdir()}/cascade-test-reports`;

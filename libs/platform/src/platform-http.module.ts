@@ -16,6 +16,7 @@ import { CascadeThrottlerGuard, throttlerOptions } from './auth/throttling';
 import { User } from './auth/user.entity';
 import { UsersController } from './auth/users.controller';
 import { LoginService } from './auth/login.service';
+import { PasswordHasher } from './auth/password-hasher';
 import { UserStandings } from './auth/user-standings';
 import { UsersService } from './auth/users.service';
 import { CascadeConfig } from './config/config';
@@ -48,6 +49,7 @@ import { RedisHealthIndicator } from './health/redis.health';
     AuthRedis,
     UserStandings,
     AccountLock,
+    PasswordHasher,
     LoginService,
     UsersService,
     RedisHealthIndicator,

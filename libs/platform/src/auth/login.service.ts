@@ -1,11 +1,10 @@
-import { HttpException, HttpStatus, Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
-import { randomBytes } from 'crypto';
 import { Repository } from 'typeorm';
 import { AccountLock } from './account-lock';
 import { normaliseEmail } from './email';
+import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
 
 /** 429 for a locked account; the controller turns retryAfter into the Retry-After header. */
@@ -19,19 +18,13 @@ export class AccountLockedError extends HttpException {
 }
 
 @Injectable()
-export class LoginService implements OnModuleInit {
-  /** Verified when the address is unknown, so an unknown and a known address cost the same argon2 work. */
-  private decoyHash = '';
-
+export class LoginService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
     private readonly lock: AccountLock,
+    private readonly hasher: PasswordHasher,
   ) {}
-
-  async onModuleInit(): Promise<void> {
-    this.decoyHash = await argon2.hash(randomBytes(32).toString('hex'));
-  }
 
   async login(rawEmail: string, password: string): Promise<string> {
     const email = normaliseEmail(rawEmail);
@@ -42,7 +35,7 @@ export class LoginService implements OnModuleInit {
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email })
       .getOne();
-    const matches = await argon2.verify(user?.passwordHash ?? this.decoyHash, password);
+    const matches = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !user.active || !matches) {
       await this.lock.failed(email);
       throw new UnauthorizedException('email or password is wrong');

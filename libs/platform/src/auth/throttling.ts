@@ -26,7 +26,6 @@ const isLogin = (context: ExecutionContext) =>
  */
 export function throttlerOptions(config: ConfigService<CascadeConfig, true>): ThrottlerModuleOptions {
   const loginWindow = config.get('LOGIN_RATE_WINDOW_SECONDS') * 1000;
-  const loginLimit = config.get('LOGIN_RATE_LIMIT');
   const throttlers: ThrottlerOptions[] = [
     {
       name: 'default',
@@ -39,7 +38,7 @@ export function throttlerOptions(config: ConfigService<CascadeConfig, true>): Th
     {
       name: 'login-address',
       ttl: loginWindow,
-      limit: loginLimit * 5,
+      limit: config.get('LOGIN_ADDRESS_RATE_LIMIT'),
       skipIf: (context) => !isLogin(context),
       getTracker: (req: Record<string, unknown>) => (req as Req).ip ?? 'unknown',
     },

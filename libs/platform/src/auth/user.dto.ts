@@ -46,7 +46,6 @@ export class CreateUserDto {
     description: 'Not the e-mail address and not one of the most common passwords',
   })
   @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(200)
   password: string;
 

@@ -1,13 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
 import { ILike, Repository } from 'typeorm';
 import { CascadeConfig } from '../config/config';
 import { registerConstraints } from '../errors/constraints';
 import { DomainError, ErrorCode } from '../errors/domain-error';
 import { Page } from '../http/pagination';
 import { normaliseEmail } from './email';
+import { PasswordHasher } from './password-hasher';
 import { assertPasswordPolicy } from './password-policy';
 import { CreateUserDto, UpdateUserDto, UserQuery, UserView } from './user.dto';
 import { User } from './user.entity';
@@ -32,6 +32,7 @@ export class UsersService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly standings: UserStandings,
+    private readonly hasher: PasswordHasher,
     private readonly config: ConfigService<CascadeConfig, true>,
   ) {}
 
@@ -42,7 +43,11 @@ export class UsersService implements OnApplicationBootstrap {
     await this.users
       .createQueryBuilder()
       .insert()
-      .values({ email, passwordHash: await argon2.hash(this.config.get('ADMIN_PASSWORD')), role: 'admin' })
+      .values({
+        email,
+        passwordHash: await this.hasher.hash(this.config.get('ADMIN_PASSWORD')),
+        role: 'admin',
+      })
       .orIgnore()
       .execute();
     this.logger.log(`created the first admin ${email}`);
@@ -73,7 +78,7 @@ export class UsersService implements OnApplicationBootstrap {
     const email = normaliseEmail(dto.email);
     assertPasswordPolicy(password, email);
     const user = await this.users.save(
-      this.users.create({ ...fields, email, passwordHash: await argon2.hash(password) }),
+      this.users.create({ ...fields, email, passwordHash: await this.hasher.hash(password) }),
     );
     return UserView.of(user);
   }
@@ -96,7 +101,7 @@ export class UsersService implements OnApplicationBootstrap {
       if (!current) throw DomainError.notFound('user', id);
       if (password !== undefined) {
         assertPasswordPolicy(password, changes.email ?? current.email);
-        changes.passwordHash = await argon2.hash(password);
+        changes.passwordHash = await this.hasher.hash(password);
       }
       this.assertAnAdminRemains(admins, current, changes);
       const endsSessions =

@@ -67,7 +67,7 @@ export class CascadeConfig {
   @Min(1)
   API_RATE_LIMIT_PER_SECOND = 200;
 
-  /** Login attempts allowed per account and per address in LOGIN_RATE_WINDOW_SECONDS. */
+  /** Failed passwords per account in LOGIN_RATE_WINDOW_SECONDS that lock it for one window. */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
@@ -77,6 +77,12 @@ export class CascadeConfig {
   @IsInt()
   @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 300;
+
+  /** Login attempts allowed from one address in LOGIN_RATE_WINDOW_SECONDS, whatever the accounts. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_RATE_LIMIT = 50;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
