@@ -7,7 +7,6 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  MinLength,
 } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { PageQuery } from '../http/pagination';
