@@ -11,6 +11,7 @@ import { CreateImports1763900050000 } from './1763900050000-create-imports';
 import { PeopleSearchTrigram1763900060000 } from './1763900060000-people-search-trigram';
 import { ReportRequestRuns1763900070000 } from './1763900070000-report-request-runs';
 import { AuthTokenVersionsAndEmails1764110000000 } from './1764110000000-auth-token-versions-and-emails';
+import { SessionClientRefPerMentor1764110001000 } from './1764110001000-session-client-ref-per-mentor';
 import { CompletionClientRefs1764135000000 } from './1764135000000-completion-client-refs';
 import { RoundCohortMongolianNames1764135100000 } from './1764135100000-round-cohort-mongolian-names';
 import { AuditEventsOccurredAt1764160000000 } from './1764160000000-audit-events-occurred-at';
@@ -30,6 +31,7 @@ export const migrations = [
   PeopleSearchTrigram1763900060000,
   ReportRequestRuns1763900070000,
   AuthTokenVersionsAndEmails1764110000000,
+  SessionClientRefPerMentor1764110001000,
   CompletionClientRefs1764135000000,
   RoundCohortMongolianNames1764135100000,
   AuditEventsOccurredAt1764160000000,

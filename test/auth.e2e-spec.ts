@@ -115,7 +115,8 @@ describe('authentication and roles', () => {
       ['/api/v1/regions', ['admin', 'coordinator', 'master_teacher', 'viewer']],
       ['/api/v1/institutions', ['admin', 'coordinator', 'master_teacher', 'viewer']],
       ['/api/v1/courses', ['admin', 'coordinator', 'master_teacher', 'viewer']],
-      ['/api/v1/people', ['admin', 'coordinator', 'master_teacher', 'viewer']],
+      ['/api/v1/people', ['admin', 'coordinator', 'master_teacher']],
+      ['/api/v1/ai-adoptions', ['admin', 'coordinator', 'master_teacher']],
       ['/api/v1/users', ['admin']],
       ['/api/v1/audit-events', ['admin']],
     ];

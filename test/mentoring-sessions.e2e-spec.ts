@@ -182,6 +182,20 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     await expect(stored(['conflict-1', 'conflict-2'])).resolves.toBe(2);
   });
 
+  it("keeps clientRefs per mentor: another mentor's ref is stored as a new session and reveals nothing", async () => {
+    const othersMentor = (
+      await t.db.query(`SELECT mentor_id FROM mentoring_assignments WHERE id = $1`, [others])
+    )[0].mentor_id as string;
+    const othersToken = await t.tokenFor('master_teacher', othersMentor);
+    await batch(othersToken, [item(others, 'shared-ref', { durationMinutes: 75, notes: 'private' })]).expect(
+      200,
+    );
+    const mine = await batch(mentorToken, [item(own, 'shared-ref')]).expect(200);
+    expect(mine.body.results[0]).toMatchObject({ status: 'created', session: { durationMinutes: 45 } });
+    expect(JSON.stringify(mine.body)).not.toMatch(/75|private|durationMinutes, notes/);
+    await expect(stored(['shared-ref'])).resolves.toBe(2);
+  });
+
   it('logs a single session with 201, answers a resend with 200 and the stored session, and a changed resend with 409', async () => {
     const body = single(item(own, 'single-1'));
     const created = await t.http
@@ -226,13 +240,14 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     await expect(stored(['mine-not-1', 'mine-not-2'])).resolves.toBe(0);
   });
 
-  it('lets a viewer read sessions but not log or edit them', async () => {
+  it("refuses a viewer the sessions' notes and every write", async () => {
     const viewer = await t.tokenFor('viewer');
+    await t.http.get(`/api/v1/mentoring/assignments/${own}/sessions?limit=5`).set(auth(viewer)).expect(403);
+    await t.http.get(`/api/v1/mentoring/mentees?programmeId=${programmeId}`).set(auth(viewer)).expect(403);
     const list = await t.http
       .get(`/api/v1/mentoring/assignments/${own}/sessions?limit=5`)
-      .set(auth(viewer))
+      .set(auth(coordinator))
       .expect(200);
-    expect(list.body.items).toHaveLength(5);
     await t.http
       .post(`/api/v1/mentoring/assignments/${own}/sessions`)
       .set(auth(viewer))

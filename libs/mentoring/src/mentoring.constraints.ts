@@ -24,7 +24,7 @@ registerConstraints({
   },
   uq_mentoring_sessions_client_ref: {
     code: ErrorCode.Conflict,
-    message: 'clientRef: already used by another session',
+    message: 'clientRef: you already used it for another session',
   },
   ck_mentoring_sessions_duration: {
     code: ErrorCode.Invalid,

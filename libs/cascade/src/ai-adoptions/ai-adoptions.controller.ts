@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, READERS, Roles, UuidPipe } from '@cascade/platform';
+import { Actor, CurrentActor, Page, Roles, UuidPipe, RECORD_READERS } from '@cascade/platform';
 import { AiAdoptionQuery, AiAdoptionView, CreateAiAdoptionDto } from './ai-adoption.dto';
 import { AiAdoptionsService } from './ai-adoptions.service';
 
@@ -11,7 +11,7 @@ export class AiAdoptionsController {
   constructor(private readonly adoptions: AiAdoptionsService) {}
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...RECORD_READERS)
   @ApiOkResponse({ type: Page<AiAdoptionView> })
   list(@Query() query: AiAdoptionQuery, @CurrentActor() actor: Actor): Promise<Page<AiAdoptionView>> {
     return this.adoptions.list(query, actor);

@@ -171,7 +171,7 @@ export class RosterBatch {
   private async insertPeople(tx: EntityManager, rows: Resolved[]): Promise<Map<string, string>> {
     const inserted: { id: string; key: string }[] = await tx.query(INSERT_PEOPLE_SQL, [
       rows.map((r) => r.fullName),
-      rows.map((r) => r.email),
+      rows.map((r) => r.emailKey),
       rows.map((r) => r.institutionId),
       rows.map((r) => r.discipline),
       rows.map((r) => r.gender),

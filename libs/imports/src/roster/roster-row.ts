@@ -34,7 +34,7 @@ export interface RosterRow {
   line: number;
   fullName: string;
   email: string;
-  /** lower(email): how people are matched, in any letter case. */
+  /** The address normalised (normaliseEmail): how people are matched and stored. */
   emailKey: string;
   institution: string;
   /** Blank optional fields leave an existing person's value as it is. */
@@ -126,7 +126,7 @@ export function validateRow(
     row: {
       line,
       fullName: value('fullName'),
-      email: normaliseEmail(email),
+      email,
       emailKey: normaliseEmail(email),
       institution: value('institution'),
       discipline: value('discipline') || null,

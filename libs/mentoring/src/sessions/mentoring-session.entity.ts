@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 export const SESSION_MODES = ['online', 'face_to_face', 'phone'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];
 
-/** One mentoring meeting; `clientRef` is the recording device's key and unique globally. */
+/** One mentoring meeting; `clientRef` is the recording device's key, unique per mentor. */
 @Entity('mentoring_sessions')
 export class MentoringSession {
   @PrimaryGeneratedColumn('uuid') id: string;

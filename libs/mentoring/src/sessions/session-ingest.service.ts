@@ -26,11 +26,15 @@ const SESSION_COLUMNS = `id, assignment_id AS "assignmentId", occurred_at AS "oc
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
+/** A clientRef is the mentor's device's key: unique per mentor (uq_mentoring_sessions_client_ref). */
+const refKey = (mentorId: string, clientRef: string) => `${mentorId} ${clientRef}`;
+
 /**
  * Stores sessions sent by devices that may resend them at any time, in any batch, many times
- * at once. The unique index on client_ref decides what is new — `ON CONFLICT DO NOTHING` —
- * and only the refs that did not come back are read, to tell a duplicate (same content, a
- * success) from a conflict (the ref was used for something else).
+ * at once. The unique index on (mentor, client_ref) decides what is new — `ON CONFLICT DO
+ * NOTHING` — and only the refs that did not come back are read, to tell a duplicate (same
+ * content, a success) from a conflict (the mentor used the ref for something else). Another
+ * mentor's refs never collide, so a conflict shows only the mentor's own session.
  */
 @Injectable()
 export class SessionIngestService {
@@ -49,6 +53,7 @@ export class SessionIngestService {
     const { outcomes, programmeIds } = await this.db.transaction(async (tx) => {
       const assignments = await this.shareAssignments(tx, unique(candidates.map((c) => c.assignmentId)));
       const outcomes = new Map<number, IngestOutcome>();
+      const key = (c: SessionCandidate) => refKey(assignments.get(c.assignmentId)!.mentorId, c.clientRef);
       const firstByRef = new Map<string, SessionCandidate>();
       const repeats: SessionCandidate[] = [];
       for (const candidate of candidates) {
@@ -60,22 +65,24 @@ export class SessionIngestService {
             status: 'rejected',
             error,
           });
-        else if (firstByRef.has(candidate.clientRef)) repeats.push(candidate);
-        else firstByRef.set(candidate.clientRef, candidate);
+        else if (firstByRef.has(key(candidate))) repeats.push(candidate);
+        else firstByRef.set(key(candidate), candidate);
       }
 
       // One order for every batch, so concurrent batches sharing refs wait on each other instead of deadlocking.
-      const firsts = [...firstByRef.values()].sort((a, b) =>
-        a.clientRef < b.clientRef ? -1 : a.clientRef > b.clientRef ? 1 : 0,
-      );
-      const created = new Map((await this.insert(tx, firsts, actor)).map((s) => [s.clientRef, s]));
-      const notInserted = firsts.filter((c) => !created.has(c.clientRef)).map((c) => c.clientRef);
+      const firsts = [...firstByRef.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, candidate]) => candidate);
+      const storedKey = (s: MentoringSession) =>
+        refKey(assignments.get(s.assignmentId)!.mentorId, s.clientRef);
+      const created = new Map((await this.insert(tx, firsts, actor)).map((s) => [storedKey(s), s]));
+      const notInserted = firsts.filter((c) => !created.has(key(c)));
       const stored = new Map(created);
-      for (const s of await this.findByClientRefs(tx, notInserted)) stored.set(s.clientRef, s);
+      for (const s of await this.findByMentorRefs(tx, notInserted, assignments)) stored.set(storedKey(s), s);
 
       for (const candidate of [...firsts, ...repeats]) {
-        const isNew = firstByRef.get(candidate.clientRef) === candidate && created.has(candidate.clientRef);
-        outcomes.set(candidate.index, this.resolve(candidate, stored.get(candidate.clientRef), isNew));
+        const isNew = firstByRef.get(key(candidate)) === candidate && created.has(key(candidate));
+        outcomes.set(candidate.index, this.resolve(candidate, stored.get(key(candidate)), isNew));
       }
 
       const programmeIds = unique(
@@ -133,7 +140,7 @@ export class SessionIngestService {
               ARRAY(SELECT jsonb_array_elements_text(i.topics::jsonb)), i.notes, i.client_ref, $8::uuid
          FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
               AS i(assignment_id, occurred_at, duration_minutes, mode, topics, notes, client_ref)
-       ON CONFLICT (client_ref) DO NOTHING
+       ON CONFLICT (mentor_id, client_ref) DO NOTHING
        RETURNING ${SESSION_COLUMNS}`,
       [
         candidates.map((c) => c.assignmentId),
@@ -149,11 +156,18 @@ export class SessionIngestService {
     );
   }
 
-  private async findByClientRefs(tx: EntityManager, clientRefs: string[]): Promise<MentoringSession[]> {
-    if (clientRefs.length === 0) return [];
-    return tx.query(`SELECT ${SESSION_COLUMNS} FROM mentoring_sessions WHERE client_ref = ANY($1::text[])`, [
-      clientRefs,
-    ]);
+  /** The stored sessions of the candidates' mentors under the candidates' refs. */
+  private async findByMentorRefs(
+    tx: EntityManager,
+    candidates: SessionCandidate[],
+    assignments: Map<string, AssignmentFacts>,
+  ): Promise<MentoringSession[]> {
+    if (candidates.length === 0) return [];
+    return tx.query(
+      `SELECT ${SESSION_COLUMNS} FROM mentoring_sessions
+        WHERE (mentor_id, client_ref) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+      [candidates.map((c) => assignments.get(c.assignmentId)!.mentorId), candidates.map((c) => c.clientRef)],
+    );
   }
 
   private resolve(

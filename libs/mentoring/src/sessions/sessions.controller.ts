@@ -7,7 +7,16 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
-import { Actor, CurrentActor, ErrorBody, Page, READERS, Role, Roles, UuidPipe } from '@cascade/platform';
+import {
+  Actor,
+  CurrentActor,
+  ErrorBody,
+  Page,
+  Role,
+  Roles,
+  UuidPipe,
+  RECORD_READERS,
+} from '@cascade/platform';
 import {
   BatchResult,
   BatchSessionsDto,
@@ -28,7 +37,7 @@ export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Get('assignments/:id/sessions')
-  @Roles(...READERS)
+  @Roles(...RECORD_READERS)
   @ApiOkResponse({ type: Page<SessionView> })
   list(
     @Param('id', UuidPipe) id: string,

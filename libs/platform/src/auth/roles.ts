@@ -20,3 +20,5 @@ export const SYSTEM_ACTOR: Actor = {
 
 export const STAFF: Role[] = ['admin', 'coordinator'];
 export const READERS: Role[] = ['admin', 'coordinator', 'master_teacher', 'viewer'];
+/** People's records, AI evidence and mentoring notes: a viewer reads figures and reports, not these. */
+export const RECORD_READERS: Role[] = ['admin', 'coordinator', 'master_teacher'];

@@ -6,7 +6,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorBody, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
+import { ErrorBody, Roles, STAFF, UuidPipe, RECORD_READERS } from '@cascade/platform';
 import { CreatePersonDto, PersonPage, PersonQuery, UpdatePersonDto } from './person.dto';
 import { Person } from './person.entity';
 import { PeopleService } from './people.service';
@@ -19,7 +19,7 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...RECORD_READERS)
   @ApiOkResponse({ type: PersonPage })
   list(@Query() query: PersonQuery): Promise<PersonPage> {
     return this.people.list(query);
