@@ -192,7 +192,8 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     );
     const mine = await batch(mentorToken, [item(own, 'shared-ref')]).expect(200);
     expect(mine.body.results[0]).toMatchObject({ status: 'created', session: { durationMinutes: 45 } });
-    expect(JSON.stringify(mine.body)).not.toMatch(/75|private|durationMinutes, notes/);
+    expect(mine.body).toMatchObject({ created: 1, conflict: 0 });
+    expect(JSON.stringify(mine.body)).not.toMatch(/private|differ/);
     await expect(stored(['shared-ref'])).resolves.toBe(2);
   });
 
@@ -243,7 +244,6 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
   it("refuses a viewer the sessions' notes and every write", async () => {
     const viewer = await t.tokenFor('viewer');
     await t.http.get(`/api/v1/mentoring/assignments/${own}/sessions?limit=5`).set(auth(viewer)).expect(403);
-    await t.http.get(`/api/v1/mentoring/mentees?programmeId=${programmeId}`).set(auth(viewer)).expect(403);
     const list = await t.http
       .get(`/api/v1/mentoring/assignments/${own}/sessions?limit=5`)
       .set(auth(coordinator))

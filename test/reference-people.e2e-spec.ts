@@ -132,13 +132,13 @@ describe('people', () => {
   });
 
   describe('lists', () => {
-    let viewer: string;
+    let reader: string;
     let khovdCollege: string;
     let khovdUniversity: string;
     beforeAll(async () => {
       await t.db.query('DELETE FROM users WHERE person_id IS NOT NULL');
       await t.db.query('DELETE FROM people');
-      viewer = await t.tokenFor('viewer');
+      reader = await t.tokenFor('coordinator');
       const khovd = await regionId(t.db, 'MN-043');
       khovdCollege = await makeInstitution(t.db, { region_id: khovd, kind: 'college' });
       khovdUniversity = await makeInstitution(t.db, { region_id: khovd });
@@ -151,14 +151,14 @@ describe('people', () => {
     const names = (body: { items: { fullName: string }[] }) => body.items.map((p) => p.fullName);
 
     it('lists everyone by name with the total, and pages without gaps or repeats', async () => {
-      const all = await t.http.get('/api/v1/people').auth(viewer, { type: 'bearer' }).expect(200);
+      const all = await t.http.get('/api/v1/people').auth(reader, { type: 'bearer' }).expect(200);
       expect(names(all.body)).toEqual(['Anu', 'Bold', 'Chimeg', 'Дулмаа']);
       expect(all.body).toMatchObject({ total: 4, limit: 50, offset: 0 });
       const pages = [];
       for (const offset of [0, 2]) {
         const page = await t.http
           .get(`/api/v1/people?limit=2&offset=${offset}`)
-          .auth(viewer, { type: 'bearer' })
+          .auth(reader, { type: 'bearer' })
           .expect(200);
         expect(page.body).toMatchObject({ total: 4, limit: 2, offset });
         pages.push(...names(page.body));
@@ -169,7 +169,7 @@ describe('people', () => {
     it('filters by institutionId', async () => {
       const res = await t.http
         .get(`/api/v1/people?institutionId=${khovdCollege}`)
-        .auth(viewer, { type: 'bearer' });
+        .auth(reader, { type: 'bearer' });
       expect(names(res.body)).toEqual(['Anu']);
       expect(res.body.total).toBe(1);
     });
@@ -178,25 +178,25 @@ describe('people', () => {
       const khovd = await regionId(t.db, 'MN-043');
       const res = await t.http
         .get(`/api/v1/people?regionId=${khovd}`)
-        .auth(viewer, { type: 'bearer' })
+        .auth(reader, { type: 'bearer' })
         .expect(200);
       expect(names(res.body)).toEqual(['Anu', 'Bold']);
       const empty = await t.http
         .get(`/api/v1/people?regionId=${await regionId(t.db, 'MN-046')}`)
-        .auth(viewer, { type: 'bearer' });
+        .auth(reader, { type: 'bearer' });
       expect(empty.body).toMatchObject({ items: [], total: 0 });
     });
 
     it('matches q against the name or the email in any letter case', async () => {
-      const byEmail = await t.http.get('/api/v1/people?q=ANU').auth(viewer, { type: 'bearer' }).expect(200);
+      const byEmail = await t.http.get('/api/v1/people?q=ANU').auth(reader, { type: 'bearer' }).expect(200);
       expect(names(byEmail.body)).toEqual(['Anu', 'Chimeg']);
       const byName = await t.http
         .get(`/api/v1/people?q=${encodeURIComponent('ДУЛ')}`)
-        .auth(viewer, { type: 'bearer' });
+        .auth(reader, { type: 'bearer' });
       expect(names(byName.body)).toEqual(['Дулмаа']);
       const combined = await t.http
         .get(`/api/v1/people?q=anu&regionId=${await regionId(t.db, 'MN-043')}`)
-        .auth(viewer, { type: 'bearer' });
+        .auth(reader, { type: 'bearer' });
       expect(names(combined.body)).toEqual(['Anu']);
     });
 
@@ -209,7 +209,7 @@ describe('people', () => {
       ['regionId', 'regionId=nope'],
       ['sort', 'sort=name'],
     ])('refuses a wrong %s in the query with 400 naming it', async (field, query) => {
-      const res = await t.http.get(`/api/v1/people?${query}`).auth(viewer, { type: 'bearer' }).expect(400);
+      const res = await t.http.get(`/api/v1/people?${query}`).auth(reader, { type: 'bearer' }).expect(400);
       expect(res.body.message).toMatch(new RegExp(`^${field}:`));
     });
   });

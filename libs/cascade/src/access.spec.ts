@@ -1,4 +1,5 @@
 import { Actor, DomainError } from '@cascade/platform';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { CascadeAccess, isStaff, leadsCohort } from './access';
 
@@ -9,7 +10,7 @@ const actor = (role: Actor['role'], personId: string | null = null): Actor => ({
   personId,
 });
 const cohort = { name: 'Darkhan-2', leadTrainerId: 'lead' };
-const access = new CascadeAccess({} as DataSource);
+const access = new CascadeAccess({} as DataSource, {} as ModuleRef);
 
 describe('who may touch a cohort', () => {
   it('treats admins and coordinators as staff', () => {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainError } from '@cascade/platform';
+import { CareFilter, CarePair, MenteeSource } from './care/mentee-source';
 
 /** Matches no person: the lead-trainer filter of a master teacher's user that is linked to nobody. */
 const NO_PERSON = '00000000-0000-0000-0000-000000000000';
@@ -20,20 +22,20 @@ export function leadsCohort(actor: Actor, cohort: { leadTrainerId: string }): bo
 /**
  * Who may touch what in the cascade, in one place. Staff (admin, coordinator) write
  * everything; a viewer reads; a master teacher sees and works only in the cohorts they lead,
- * and acts for the people in those cohorts and for their mentees.
+ * and acts for the people in their care (careOf).
  */
 @Injectable()
 export class CascadeAccess {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private menteeSource?: MenteeSource;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly modules: ModuleRef,
+  ) {}
 
   /** The lead trainer every cohort list is narrowed to for this actor (undefined: no narrowing). */
   leadTrainerScope(actor: Actor): string | undefined {
     return actor.role === 'master_teacher' ? (actor.personId ?? NO_PERSON) : undefined;
-  }
-
-  /** The person whose cohorts and mentees narrow a people-centred list (undefined: no narrowing). */
-  careScope(actor: Actor): string | undefined {
-    return this.leadTrainerScope(actor);
   }
 
   assertStaff(actor: Actor, what: string): void {
@@ -56,6 +58,40 @@ export class CascadeAccess {
     throw DomainError.forbidden(`role: a ${actor.role} may not change cohort '${cohort.name}'`);
   }
 
+  /**
+   * Enrol into a cohort: staff at any time and with any date (correcting history; audited);
+   * the master teacher who leads it only while it has not ended, and as of today — never into
+   * a cohort long over, to gain someone's record and backdated completions.
+   */
+  async assertMayEnrol(
+    actor: Actor,
+    cohort: { name: string; leadTrainerId: string; endsOn: string },
+    enrolledOn: string | undefined,
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
+    this.assertCanManage(actor, cohort);
+    if (isStaff(actor)) return;
+    const [{ today }] = await manager.query(`SELECT current_date::text AS today`);
+    if (cohort.endsOn < today) {
+      throw DomainError.forbidden(
+        `endsOn: cohort '${cohort.name}' ended on ${cohort.endsOn}; only a coordinator may enrol into it`,
+      );
+    }
+    if (enrolledOn !== undefined && enrolledOn !== today) {
+      throw DomainError.forbidden('enrolledOn: only a coordinator may date an enrolment other than today');
+    }
+  }
+
+  /** assertMayEnrol for a cohort known by its id (roster imports). */
+  async assertMayEnrolInto(actor: Actor, cohortId: string): Promise<void> {
+    const [cohort] = await this.db.query(
+      `SELECT name, lead_trainer_id AS "leadTrainerId", ends_on::text AS "endsOn" FROM cohorts WHERE id = $1`,
+      [cohortId],
+    );
+    if (!cohort) throw DomainError.notFound('cohort', cohortId);
+    await this.assertMayEnrol(actor, cohort, undefined);
+  }
+
   /** True when the actor is the master teacher who leads the cohort with this id. */
   async leadsCohortId(
     actor: Actor,
@@ -71,24 +107,58 @@ export class CascadeAccess {
   }
 
   /**
-   * True when the person is in the actor's care in the programme: enrolled in a cohort the
-   * actor leads, or mentored by the actor (mentoring_assignments.mentor_id).
+   * THE rule of "in a master teacher's care": the people (per programme) enrolled, and not
+   * withdrawn, in a cohort the actor leads, and the mentees of the actor's active mentoring
+   * assignments (provided by mentoring). Every check and every list scope below derives from it.
    */
+  async careOf(actor: Actor, filter: CareFilter = {}, manager?: EntityManager): Promise<CarePair[]> {
+    if (actor.role !== 'master_teacher' || actor.personId === null) return [];
+    const params: unknown[] = [actor.personId];
+    const narrow = [
+      filter.programmeId ? `AND c.programme_id = $${params.push(filter.programmeId)}` : '',
+      filter.personId ? `AND e.person_id = $${params.push(filter.personId)}` : '',
+    ].join(' ');
+    const enrolled: CarePair[] = await (manager ?? this.db.manager).query(
+      `SELECT DISTINCT c.programme_id AS "programmeId", e.person_id AS "personId"
+         FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+        WHERE c.lead_trainer_id = $1 AND e.status <> 'withdrawn' ${narrow}`,
+      params,
+    );
+    return [...enrolled, ...(await this.mentees().activeMentees(actor.personId, filter))];
+  }
+
+  /**
+   * The set-based variant for lists: undefined when the actor's lists are not narrowed, else
+   * a SQL condition on the list's (programme, person) columns with its parameters appended.
+   */
+  async careCondition(
+    actor: Actor,
+    columns: { programme?: string; person: string },
+    params: unknown[],
+  ): Promise<string | undefined> {
+    if (actor.role !== 'master_teacher') return undefined;
+    const pairs = await this.careOf(actor);
+    const persons = `$${params.push(pairs.map((p) => p.personId))}::uuid[]`;
+    if (!columns.programme) return `${columns.person} = ANY(${persons})`;
+    const programmes = `$${params.push(pairs.map((p) => p.programmeId))}::uuid[]`;
+    return `(${columns.programme}, ${columns.person}) IN (SELECT * FROM unnest(${programmes}, ${persons}))`;
+  }
+
+  /** The people a people list is narrowed to (undefined: no narrowing): the actor and those in their care. */
+  async visiblePeople(actor: Actor): Promise<string[] | undefined> {
+    if (actor.role !== 'master_teacher') return undefined;
+    const cared = (await this.careOf(actor)).map((pair) => pair.personId);
+    return [...new Set(actor.personId ? [actor.personId, ...cared] : cared)];
+  }
+
+  /** True when the person is in the actor's care in the programme. */
   async caresFor(
     actor: Actor,
     programmeId: string,
     personId: string,
-    manager: EntityManager = this.db.manager,
+    manager?: EntityManager,
   ): Promise<boolean> {
-    if (actor.personId === null) return false;
-    const [row] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM cohorts c JOIN enrolments e ON e.cohort_id = c.id
-                       WHERE c.programme_id = $1 AND c.lead_trainer_id = $3 AND e.person_id = $2)
-           OR EXISTS (SELECT 1 FROM mentoring_assignments m
-                       WHERE m.programme_id = $1 AND m.mentor_id = $3 AND m.mentee_id = $2) AS cares`,
-      [programmeId, personId, actor.personId],
-    );
-    return row.cares === true;
+    return (await this.careOf(actor, { programmeId, personId }, manager)).length > 0;
   }
 
   /** Record or verify AI-adoption evidence: staff, or the person's lead trainer or mentor. */
@@ -100,23 +170,22 @@ export class CascadeAccess {
     manager?: EntityManager,
   ): Promise<void> {
     if (isStaff(actor)) return;
-    if (actor.role === 'master_teacher' && (await this.caresFor(actor, programmeId, personId, manager)))
-      return;
+    if (await this.caresFor(actor, programmeId, personId, manager)) return;
     throw DomainError.forbidden(
       `personId: only a coordinator, or the person's lead trainer or mentor, may ${what}`,
     );
   }
 
-  /** A person's record: staff and viewers; a master teacher for themselves and the people in their care. */
+  /** A person's record: staff; a master teacher for themselves and the people in their care. */
   async assertMayReadPerson(actor: Actor, personId: string): Promise<void> {
-    if (actor.role !== 'master_teacher' || actor.personId === personId) return;
-    const [row] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM cohorts c JOIN enrolments e ON e.cohort_id = c.id
-                       WHERE c.lead_trainer_id = $2 AND e.person_id = $1)
-           OR EXISTS (SELECT 1 FROM mentoring_assignments m WHERE m.mentor_id = $2 AND m.mentee_id = $1) AS cares`,
-      [personId, actor.personId ?? NO_PERSON],
-    );
-    if (row.cares !== true)
-      throw DomainError.forbidden(`personId: person ${personId} is not in your cohorts or mentees`);
+    if (isStaff(actor) || (actor.personId !== null && actor.personId === personId)) return;
+    if (actor.role === 'master_teacher' && (await this.careOf(actor, { personId })).length > 0) return;
+    throw DomainError.forbidden(`personId: person ${personId} is not in your cohorts or mentees`);
+  }
+
+  /** Mentoring registers the source (MentoringModule); it depends on the cascade, not the reverse. */
+  private mentees(): MenteeSource {
+    this.menteeSource ??= this.modules.get(MenteeSource, { strict: false });
+    return this.menteeSource;
   }
 }

@@ -20,3 +20,4 @@ export * from './certifications/certification-evaluator';
 export * from './programmes/micro-credential-elements';
 export * from './certifications/certification-listener';
 export * from './completions/completion-ingest.service';
+export * from './care/mentee-source';

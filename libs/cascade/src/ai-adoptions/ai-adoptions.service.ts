@@ -12,12 +12,6 @@ const VIEW = `SELECT a.id, a.person_id AS "personId", p.full_name AS "fullName",
                      a.verified_on::text AS "verifiedOn"
                 FROM ai_adoptions a JOIN people p ON p.id = a.person_id`;
 
-/** People in a master teacher's care ($n) in the evidence's programme. */
-const IN_CARE = (n: number) => `(EXISTS (SELECT 1 FROM cohorts c JOIN enrolments e ON e.cohort_id = c.id
-                                          WHERE c.programme_id = a.programme_id AND c.lead_trainer_id = $${n} AND e.person_id = a.person_id)
-                                 OR EXISTS (SELECT 1 FROM mentoring_assignments m
-                                             WHERE m.programme_id = a.programme_id AND m.mentor_id = $${n} AND m.mentee_id = a.person_id))`;
-
 /** Evidence of AI in teaching; it counts for the figures only once verified. */
 @Injectable()
 export class AiAdoptionsService {
@@ -36,8 +30,12 @@ export class AiAdoptionsService {
     if (query.personId) where.push(`a.person_id = $${params.push(query.personId)}`);
     if (query.verified !== undefined)
       where.push(query.verified ? 'a.verified_by IS NOT NULL' : 'a.verified_by IS NULL');
-    const carer = this.access.careScope(actor);
-    if (carer) where.push(IN_CARE(params.push(carer)));
+    const inCare = await this.access.careCondition(
+      actor,
+      { programme: 'a.programme_id', person: 'a.person_id' },
+      params,
+    );
+    if (inCare) where.push(inCare);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.db.query(
       `SELECT count(*)::int AS total FROM ai_adoptions a ${clause}`,

@@ -25,12 +25,6 @@ const VIEW = `SELECT ce.id, ce.programme_id AS "programmeId", ce.person_id AS "p
                      ce.blocks_reissue AS "blocksReissue"
                 FROM certifications ce JOIN people p ON p.id = ce.person_id`;
 
-/** People in a master teacher's care ($n): in a cohort they lead, or their mentee, in the programme. */
-const IN_CARE = (n: number) => `(EXISTS (SELECT 1 FROM cohorts c JOIN enrolments e ON e.cohort_id = c.id
-                                          WHERE c.programme_id = ce.programme_id AND c.lead_trainer_id = $${n} AND e.person_id = ce.person_id)
-                                 OR EXISTS (SELECT 1 FROM mentoring_assignments m
-                                             WHERE m.programme_id = ce.programme_id AND m.mentor_id = $${n} AND m.mentee_id = ce.person_id))`;
-
 @Injectable()
 export class CertificationsService {
   constructor(
@@ -50,8 +44,12 @@ export class CertificationsService {
     if (query.personId) where.push(`ce.person_id = $${params.push(query.personId)}`);
     if (query.active !== undefined)
       where.push(query.active ? 'ce.revoked_on IS NULL' : 'ce.revoked_on IS NOT NULL');
-    const carer = this.access.careScope(actor);
-    if (carer) where.push(IN_CARE(params.push(carer)));
+    const inCare = await this.access.careCondition(
+      actor,
+      { programme: 'ce.programme_id', person: 'ce.person_id' },
+      params,
+    );
+    if (inCare) where.push(inCare);
     const clause = where.join(' AND ');
     const [{ total }] = await this.db.query(
       `SELECT count(*)::int AS total FROM certifications ce WHERE ${clause}`,

@@ -6,9 +6,8 @@ import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { Cohort } from '../cohorts/cohort.entity';
 import { followRecords } from '../enrolments/enrolment-status';
-import { ProgrammesService } from '../programmes/programmes.service';
-import { assertDayWithin } from '../shared/references';
 import { CompletionItemStatus } from './completion-batch.dto';
+import { assertCompletionDate } from './completion-dates';
 import { COMPLETION_VIEW } from './completion-view.sql';
 import { CompletionView } from './completion.dto';
 
@@ -42,6 +41,7 @@ interface EnrolmentFacts {
   id: string;
   personId: string;
   status: string;
+  enrolledOn: string;
 }
 
 const key = (enrolmentId: string, courseId: string) => `${enrolmentId}/${courseId}`;
@@ -58,7 +58,6 @@ export class CompletionIngestService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CascadeAccess,
-    private readonly programmes: ProgrammesService,
     private readonly stats: StatsTrigger,
     private readonly certification: CertificationQueue,
   ) {}
@@ -95,13 +94,12 @@ export class CompletionIngestService {
     });
     if (!cohort) throw DomainError.notFound('cohort', cohortId);
     this.access.assertCanManage(actor, cohort);
-    const programme = await this.programmes.get(cohort.programmeId, tx);
     const enrolments = await this.lockEnrolments(tx, cohort.id, candidates);
 
     const outcomes = new Map<number, CompletionOutcome>();
     const accepted: Array<CompletionCandidate & { enrolmentId: string }> = [];
     for (const c of candidates) {
-      const refusal = this.refusal(c, enrolments.get(c.personId), cohort, programme);
+      const refusal = this.refusal(c, enrolments.get(c.personId), cohort);
       if (refusal)
         outcomes.set(c.index, {
           index: c.index,
@@ -171,7 +169,7 @@ export class CompletionIngestService {
     candidates: CompletionCandidate[],
   ): Promise<Map<string, EnrolmentFacts>> {
     const rows: EnrolmentFacts[] = await tx.query(
-      `SELECT id, person_id AS "personId", status FROM enrolments
+      `SELECT id, person_id AS "personId", status, enrolled_on::text AS "enrolledOn" FROM enrolments
         WHERE cohort_id = $1 AND person_id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
       [cohortId, [...new Set(candidates.map((c) => c.personId))]],
     );
@@ -182,7 +180,6 @@ export class CompletionIngestService {
     c: CompletionCandidate,
     enrolment: EnrolmentFacts | undefined,
     cohort: Cohort,
-    programme: { name: string; startsOn: string; endsOn: string },
   ): string | null {
     if (!enrolment) return `personId: person ${c.personId} is not enrolled in cohort '${cohort.name}'`;
     if (enrolment.status === 'withdrawn') {
@@ -192,7 +189,7 @@ export class CompletionIngestService {
       return `courseId: course ${c.courseId} is not a course of cohort '${cohort.name}'`;
     }
     try {
-      assertDayWithin('completedOn', c.completedOn, programme, `programme '${programme.name}'`);
+      assertCompletionDate(c.completedOn, enrolment, cohort);
     } catch (error) {
       if (error instanceof DomainError) return error.message;
       throw error;

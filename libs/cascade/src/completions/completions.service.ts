@@ -7,8 +7,7 @@ import { CertificationQueue } from '../certifications/certification-queue';
 import { followRecords } from '../enrolments/enrolment-status';
 import { CohortsService } from '../cohorts/cohorts.service';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
-import { ProgrammesService } from '../programmes/programmes.service';
-import { assertDayWithin } from '../shared/references';
+import { assertCompletionDate } from './completion-dates';
 import { COMPLETION_VIEW } from './completion-view.sql';
 import {
   CohortCompletionQuery,
@@ -30,7 +29,6 @@ export class CompletionsService {
     private readonly access: CascadeAccess,
     private readonly enrolments: EnrolmentsService,
     private readonly cohorts: CohortsService,
-    private readonly programmes: ProgrammesService,
     private readonly stats: StatsTrigger,
     private readonly certification: CertificationQueue,
   ) {}
@@ -89,7 +87,7 @@ export class CompletionsService {
           `courseId: course ${dto.courseId} is not a course of cohort '${cohort.name}'`,
         );
       }
-      await this.assertInsideProgramme(tx, cohort.programmeId, dto.completedOn);
+      assertCompletionDate(dto.completedOn, enrolment, cohort);
       const [{ id }] = await tx.query(
         `INSERT INTO course_completions (enrolment_id, course_id, completed_on, score) VALUES ($1, $2, $3, $4) RETURNING id`,
         [enrolmentId, dto.courseId, dto.completedOn, dto.score ?? null],
@@ -111,8 +109,7 @@ export class CompletionsService {
     const { view, programmeId, personId } = await this.db.transaction(async (tx) => {
       const { enrolment, cohort } = await this.enrolments.find(tx, enrolmentId, true);
       this.access.assertCanManage(actor, cohort);
-      if (dto.completedOn !== undefined)
-        await this.assertInsideProgramme(tx, cohort.programmeId, dto.completedOn);
+      if (dto.completedOn !== undefined) assertCompletionDate(dto.completedOn, enrolment, cohort);
       const [rows] = await tx.query(
         `UPDATE course_completions
             SET completed_on = coalesce($3::date, completed_on),
@@ -149,15 +146,6 @@ export class CompletionsService {
       return { programmeId: cohort.programmeId, personId: enrolment.personId };
     });
     await this.afterCommit(programmeId, personId);
-  }
-
-  private async assertInsideProgramme(
-    tx: EntityManager,
-    programmeId: string,
-    completedOn: string,
-  ): Promise<void> {
-    const programme = await this.programmes.get(programmeId, tx);
-    assertDayWithin('completedOn', completedOn, programme, `programme '${programme.name}'`);
   }
 
   private async afterCommit(programmeId: string, personId: string): Promise<void> {

@@ -51,7 +51,7 @@ export class EnrolmentsService {
   async enrol(cohortId: string, dto: CreateEnrolmentDto, actor: Actor): Promise<EnrolmentView> {
     const view = await this.db.transaction(async (tx) => {
       const cohort = await this.cohorts.lock(tx, cohortId);
-      this.access.assertCanManage(actor, cohort);
+      await this.access.assertMayEnrol(actor, cohort, dto.enrolledOn, tx);
       if (dto.personId === cohort.leadTrainerId) {
         throw DomainError.invalid(`personId: the lead trainer of cohort '${cohort.name}' cannot enrol in it`);
       }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@cascade/platform';
-import { PeopleService } from '@cascade/reference';
+import { Actor, Page } from '@cascade/platform';
+import { PeopleService, Person, PersonQuery } from '@cascade/reference';
 import { CascadeAccess } from '../access';
 import { AiAdoptionsService } from '../ai-adoptions/ai-adoptions.service';
 import {
@@ -23,6 +23,10 @@ export class PeopleRecordService {
     private readonly adoptions: AiAdoptionsService,
     private readonly people: PeopleService,
   ) {}
+
+  async list(query: PersonQuery, actor: Actor): Promise<Page<Person>> {
+    return this.people.list(query, await this.access.visiblePeople(actor));
+  }
 
   async record(personId: string, actor: Actor): Promise<PersonRecord> {
     const person = await this.people.get(personId);

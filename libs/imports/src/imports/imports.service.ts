@@ -91,6 +91,7 @@ export class ImportsService {
     if (!(await this.access.leadsCohortId(actor, cohortId))) {
       throw DomainError.forbidden(`cohortId: cohort ${cohortId} is not led by you`);
     }
+    await this.access.assertMayEnrolInto(actor, cohortId);
   }
 
   /** Whoever asked for an import may follow it, and so may an administrator. */

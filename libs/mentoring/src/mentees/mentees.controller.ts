@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, Roles, RECORD_READERS } from '@cascade/platform';
+import { Actor, CurrentActor, Page, READERS, Roles } from '@cascade/platform';
 import { mentoringAccess } from '../access/mentoring-access';
 import { MenteeOverview, MenteeQuery, MyMenteeQuery } from './mentee.dto';
 import { MenteesService } from './mentees.service';
@@ -12,7 +12,7 @@ export class MenteesController {
   constructor(private readonly mentees: MenteesService) {}
 
   @Get('mentoring/mentees')
-  @Roles(...RECORD_READERS)
+  @Roles(...READERS)
   @ApiOkResponse({
     type: Page<MenteeOverview>,
     description: 'Active mentees with sessions, hours, last session and overdue',

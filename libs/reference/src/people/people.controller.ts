@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -6,24 +6,20 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorBody, Roles, STAFF, UuidPipe, RECORD_READERS } from '@cascade/platform';
-import { CreatePersonDto, PersonPage, PersonQuery, UpdatePersonDto } from './person.dto';
+import { ErrorBody, Roles, STAFF, UuidPipe } from '@cascade/platform';
+import { CreatePersonDto, UpdatePersonDto } from './person.dto';
 import { Person } from './person.entity';
 import { PeopleService } from './people.service';
 
-/** GET /people/:id lives in the cascade module: it answers with the person's enrolments, completions and certification. */
+/**
+ * GET /people and GET /people/:id live in the cascade module: who may see a person depends on
+ * the cascade's care rule, and the record carries enrolments, completions and certifications.
+ */
 @ApiTags('people')
 @ApiBearerAuth()
 @Controller('people')
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
-
-  @Get()
-  @Roles(...RECORD_READERS)
-  @ApiOkResponse({ type: PersonPage })
-  list(@Query() query: PersonQuery): Promise<PersonPage> {
-    return this.people.list(query);
-  }
 
   @Post()
   @Roles(...STAFF)

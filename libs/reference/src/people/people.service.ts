@@ -21,7 +21,8 @@ registerConstraints({
 export class PeopleService {
   constructor(@InjectRepository(Person) private readonly people: Repository<Person>) {}
 
-  async list(query: PersonQuery): Promise<Page<Person>> {
+  /** onlyIds narrows the list to those people (the caller's access rule decides who they are). */
+  async list(query: PersonQuery, onlyIds?: string[]): Promise<Page<Person>> {
     const qb = this.people
       .createQueryBuilder('p')
       .orderBy('p.fullName')
@@ -35,6 +36,7 @@ export class PeopleService {
         regionId: query.regionId,
       });
     }
+    if (onlyIds) qb.andWhere('p.id = ANY(:onlyIds)', { onlyIds });
     if (query.q) qb.andWhere('(p.fullName ILIKE :q OR p.email ILIKE :q)', { q: containsPattern(query.q) });
     const [items, total] = await qb.getManyAndCount();
     return Page.of(items, total, query);
