@@ -13,6 +13,7 @@ import {
   regionId,
 } from './support/factories';
 
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 describe('programmes, master teachers, rounds and cohorts', () => {
   let t: TestApp;
   let staff: string;
@@ -269,7 +270,15 @@ describe('programmes, master teachers, rounds and cohorts', () => {
       const me = await makeMasterTeacher(t.db, programmeId);
       const other = await makeMasterTeacher(t.db, programmeId);
       const roundId = await makeRound(t.db, programmeId, 1);
-      mine = await makeCohort(t.db, { programmeId, roundId, leadTrainerId: me, courseIds: coreCourseIds });
+      // Running now: a master teacher enrols only into a cohort that has not ended.
+      mine = await makeCohort(t.db, {
+        programmeId,
+        roundId,
+        leadTrainerId: me,
+        courseIds: coreCourseIds,
+        starts_on: day(-30),
+        ends_on: day(60),
+      });
       theirs = await makeCohort(t.db, {
         programmeId,
         roundId,
@@ -313,7 +322,7 @@ describe('programmes, master teachers, rounds and cohorts', () => {
         await as(token)
           .post(`/enrolments/${enrolment.id}/completions`, {
             courseId: coreCourseIds[0],
-            completedOn: '2024-05-01',
+            completedOn: day(0),
             score: 70,
           })
           .expect(201)

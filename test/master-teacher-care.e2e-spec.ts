@@ -125,7 +125,7 @@ describe("a master teacher's care", () => {
         programmeId,
         observedOn: day(0),
         kind: 'instruction',
-        description: 'x',
+        description: 'Uses a chatbot',
       };
       await as(master).post('/ai-adoptions', evidence).expect(403);
     });
