@@ -2,6 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import {
+  ThrottlerException,
   ThrottlerGuard,
   ThrottlerLimitDetail,
   ThrottlerModuleOptions,
@@ -48,13 +49,27 @@ export function throttlerOptions(config: ConfigService<CascadeConfig, true>): Th
     ...redisOptions(config.get('REDIS_URL')),
     keyPrefix: `${config.get('REDIS_PREFIX')}:throttle:`,
     maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
   });
   return { throttlers, storage };
 }
 
-/** The stock guard names its header after the limit (Retry-After-login-account); clients read Retry-After. */
+/**
+ * The stock guard names its header after the limit (Retry-After-login-address); clients read
+ * Retry-After. With Redis unreachable the limits cannot be counted: requests pass rather than
+ * fail (health must still answer 503 naming Redis, not 500).
+ */
 @Injectable()
 export class CascadeThrottlerGuard extends ThrottlerGuard {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    try {
+      return await super.canActivate(context);
+    } catch (error) {
+      if (error instanceof ThrottlerException) throw error;
+      return true;
+    }
+  }
+
   protected override async throwThrottlingException(
     context: ExecutionContext,
     detail: ThrottlerLimitDetail,
