@@ -1,4 +1,5 @@
 import { isEmail, isUUID } from 'class-validator';
+import { normaliseEmail } from '@cascade/platform';
 import { describeHeaderProblem, HeaderProblem, RowError } from '../roster/roster-row';
 
 /** The columns of a completions file: a person by email or id, the course by code, the date, the score. */
@@ -95,7 +96,7 @@ export function validateCompletionRow(
   return {
     row: {
       line,
-      email: email ? email.toLowerCase() : null,
+      email: email ? normaliseEmail(email) : null,
       personId: personId ? personId.toLowerCase() : null,
       courseCode,
       completedOn,

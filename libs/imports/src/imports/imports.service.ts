@@ -33,7 +33,7 @@ export class ImportsService {
     actor: Actor,
     kind: ImportKind = 'roster',
   ): Promise<ImportAcceptedView> {
-    await this.assertMayImport(actor, dto.cohortId);
+    await this.assertMayImport(actor, dto.cohortId, kind);
     const file = checkRosterUpload(files, kind === 'completions' ? completionsHeaderProblem : undefined);
     const id = await this.db.transaction(async (tx) => {
       const [{ id }] = await tx.query(
@@ -82,7 +82,7 @@ export class ImportsService {
     return { id: found.id, status: found.status, errorRows: found.errorRows, errors: found.errors };
   }
 
-  private async assertMayImport(actor: Actor, cohortId: string | undefined): Promise<void> {
+  private async assertMayImport(actor: Actor, cohortId: string | undefined, kind: ImportKind): Promise<void> {
     if (actor.role === 'admin' || actor.role === 'coordinator') return;
     if (actor.role !== 'master_teacher') throw DomainError.forbidden(`role: a ${actor.role} may not import`);
     if (!cohortId) {
@@ -91,7 +91,8 @@ export class ImportsService {
     if (!(await this.access.leadsCohortId(actor, cohortId))) {
       throw DomainError.forbidden(`cohortId: cohort ${cohortId} is not led by you`);
     }
-    await this.access.assertMayEnrolInto(actor, cohortId);
+    // A roster enrols people (running cohorts only); completions are dated by the completion rule.
+    if (kind === 'roster') await this.access.assertMayEnrolInto(actor, cohortId);
   }
 
   /** Whoever asked for an import may follow it, and so may an administrator. */
