@@ -27,6 +27,11 @@ function Home() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public: anyone checks a credential without an account (the certificate's QR code leads here).
+  {
+    path: '/verify/:number?',
+    element: page(() => named(import('../features/verify/VerifyPage'), 'VerifyPage')),
+  },
   {
     element: <RequireAuth />,
     children: [
