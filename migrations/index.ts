@@ -17,6 +17,7 @@ import { RoundCohortMongolianNames1764135100000 } from './1764135100000-round-co
 import { AuditEventsOccurredAt1764160000000 } from './1764160000000-audit-events-occurred-at';
 import { DataQualityReportKind1764160001000 } from './1764160001000-data-quality-report-kind';
 import { CreateCredentials1764170000000 } from './1764170000000-create-credentials';
+import { CascadeAnalytics1764180000000 } from './1764180000000-cascade-analytics';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -37,4 +38,5 @@ export const migrations = [
   AuditEventsOccurredAt1764160000000,
   DataQualityReportKind1764160001000,
   CreateCredentials1764170000000,
+  CascadeAnalytics1764180000000,
 ];

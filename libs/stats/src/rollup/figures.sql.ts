@@ -1,8 +1,11 @@
 /**
  * The snapshot in one statement: its stats_snapshots row, every scope's figures from the rollup's
- * working sets (scratch.sql.ts) into stats_figures, and the pruning of older snapshots.
+ * working sets (scratch.sql.ts) into stats_figures, each trainer's reach into stats_trainer_figures
+ * (trainers.sql.ts), and the pruning of older snapshots.
  * $1 programme, $2 the dirty version it reflects. docs/FIGURES.md defines each figure and scope.
  */
+
+import { TRAINER_FIGURES_SQL } from './trainers.sql';
 
 /** The counts of one group of participants (per scope and generation). */
 const COUNTS = `count(*) AS participants,
@@ -11,17 +14,25 @@ const COUNTS = `count(*) AS participants,
            count(*) FILTER (WHERE ai_adopter) AS ai_adopters,
            sum(sessions) AS mentoring_sessions,
            sum(minutes) AS mentoring_minutes,
-           count(*) FILTER (WHERE sessions > 0) AS mentees_mentored`;
+           count(*) FILTER (WHERE sessions > 0) AS mentees_mentored,
+           count(*) FILTER (WHERE holds_place) AS enrolled`;
 
 const FIGURES = `
   INSERT INTO stats_figures (snapshot_id, scope, scope_id, participants, institutions, master_teachers, completers,
-                             certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, by_generation)
-  WITH scopes AS (
+                             certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, by_generation,
+                             enrolled, generation_funnel, target_participants, capacity, region_institutions,
+                             region_institutions_reached)
+  WITH reached AS (
+    -- The institutions reached: those of the programme's participants.
+    SELECT DISTINCT institution_id FROM stats_rollup_participants
+  ), scopes AS (
     -- Every scope that exists, with or without participants.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id
     UNION SELECT 'region', region_id FROM cohorts WHERE programme_id = $1
     UNION SELECT 'region', r.id FROM master_teachers mt JOIN regions r ON r.id = ANY (mt.region_ids) WHERE mt.programme_id = $1
-    UNION SELECT 'institution', institution_id FROM stats_rollup_participants
+    UNION SELECT 'region', r.id FROM cascade_rounds cr JOIN regions r ON r.id = ANY (cr.region_ids) WHERE cr.programme_id = $1
+    UNION SELECT 'region', i.region_id FROM institutions i JOIN reached r ON r.institution_id = i.id
+    UNION SELECT 'institution', institution_id FROM reached
     UNION SELECT 'institution', p.institution_id
             FROM master_teachers mt JOIN people p ON p.id = mt.person_id WHERE mt.programme_id = $1
     UNION SELECT 'round', id FROM cascade_rounds WHERE programme_id = $1
@@ -46,7 +57,11 @@ const FIGURES = `
            sum(certified) AS certified, sum(ai_adopters) AS ai_adopters,
            sum(mentoring_sessions) AS mentoring_sessions, sum(mentoring_minutes) AS mentoring_minutes,
            sum(mentees_mentored) AS mentees_mentored,
-           jsonb_object_agg(coalesce(generation::text, 'unknown'), participants) AS by_generation
+           jsonb_object_agg(coalesce(generation::text, 'unknown'), participants) AS by_generation,
+           sum(enrolled) AS enrolled,
+           jsonb_object_agg(coalesce(generation::text, 'unknown'),
+                            jsonb_build_object('participants', participants, 'completers', completers,
+                                               'certified', certified, 'aiAdopters', ai_adopters)) AS generation_funnel
       FROM by_generation
      GROUP BY scope, scope_id
   ), scope_institutions AS (
@@ -58,7 +73,7 @@ const FIGURES = `
     SELECT 'region', region_id, institution_id FROM stats_rollup_members GROUP BY region_id, institution_id
     UNION ALL
     SELECT 'institution', institution_id, institution_id FROM stats_rollup_participants GROUP BY institution_id
-  ), institutions AS (
+  ), institution_counts AS (
     SELECT scope, scope_id, count(*) AS n FROM scope_institutions GROUP BY scope, scope_id
     UNION ALL
     SELECT 'programme', $1, count(*) FROM scope_institutions WHERE scope = 'institution'
@@ -76,6 +91,11 @@ const FIGURES = `
     UNION ALL SELECT 'cohort', c.id, 1
       FROM cohorts c JOIN master_teachers mt ON mt.programme_id = $1 AND mt.person_id = c.lead_trainer_id
      WHERE c.programme_id = $1
+  ), region_reach AS (
+    -- A region's institutions (reference data, as of the snapshot) and those with a participant.
+    SELECT i.region_id, count(*) AS institutions, count(r.institution_id) AS reached
+      FROM institutions i LEFT JOIN reached r ON r.institution_id = i.id
+     GROUP BY i.region_id
   ), programme_mentoring AS (
     -- The programme counts every session of its assignments, whether or not the mentee enrolled.
     SELECT coalesce(sum(sessions), 0) AS sessions, coalesce(sum(minutes), 0) AS minutes, count(*) AS mentees
@@ -87,12 +107,19 @@ const FIGURES = `
          CASE WHEN s.scope = 'programme' THEN pm.sessions ELSE coalesce(f.mentoring_sessions, 0) END,
          CASE WHEN s.scope = 'programme' THEN pm.minutes ELSE coalesce(f.mentoring_minutes, 0) END,
          CASE WHEN s.scope = 'programme' THEN pm.mentees ELSE coalesce(f.mentees_mentored, 0) END,
-         coalesce(f.by_generation, '{}'::jsonb)
+         coalesce(f.by_generation, '{}'::jsonb),
+         coalesce(f.enrolled, 0), coalesce(f.generation_funnel, '{}'::jsonb),
+         cr.target_participants, c.capacity,
+         CASE WHEN s.scope = 'region' THEN coalesce(rr.institutions, 0) END,
+         CASE WHEN s.scope = 'region' THEN coalesce(rr.reached, 0) END
     FROM scopes s
     CROSS JOIN programme_mentoring pm
     LEFT JOIN facts f ON f.scope = s.scope AND f.scope_id = s.scope_id
-    LEFT JOIN institutions i ON i.scope = s.scope AND i.scope_id = s.scope_id
-    LEFT JOIN masters m ON m.scope = s.scope AND m.scope_id = s.scope_id`;
+    LEFT JOIN institution_counts i ON i.scope = s.scope AND i.scope_id = s.scope_id
+    LEFT JOIN masters m ON m.scope = s.scope AND m.scope_id = s.scope_id
+    LEFT JOIN cascade_rounds cr ON s.scope = 'round' AND cr.id = s.scope_id
+    LEFT JOIN cohorts c ON s.scope = 'cohort' AND c.id = s.scope_id
+    LEFT JOIN region_reach rr ON s.scope = 'region' AND rr.region_id = s.scope_id`;
 
 /**
  * computed_at is the transaction's instant, one for all scopes. Pruning keeps the last snapshot
@@ -112,5 +139,6 @@ export const WRITE_SNAPSHOT_SQL = `
                          WHERE programme_id = $1 AND computed_on <> (SELECT computed_on FROM snapshot)
                          ORDER BY computed_on, computed_at DESC, id DESC)
   ), figures AS (${FIGURES}
+  ), trainer_figures AS (${TRAINER_FIGURES_SQL}
   )
   SELECT id, computed_at FROM snapshot`;

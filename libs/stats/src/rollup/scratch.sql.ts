@@ -5,10 +5,14 @@
  * $1 is the programme id throughout.
  */
 
-/** Every enrolment (any status, withdrawn included) in a cohort of the programme, with the cohort's scopes and lead. */
+/**
+ * Every enrolment (any status, withdrawn included) in a cohort of the programme, with the cohort's
+ * scopes and lead; holds_place: not withdrawn (a place taken, as the cohort's capacity counts it).
+ */
 export const MEMBERSHIPS_SQL = `
   CREATE TEMP TABLE stats_rollup_memberships ON COMMIT DROP AS
-  SELECT e.id AS enrolment_id, e.person_id, e.cohort_id, c.round_id, c.region_id, c.lead_trainer_id
+  SELECT e.id AS enrolment_id, e.person_id, e.cohort_id, c.round_id, c.region_id, c.lead_trainer_id,
+         e.status <> 'withdrawn' AS holds_place
     FROM enrolments e
     JOIN cohorts c ON c.id = e.cohort_id
    WHERE c.programme_id = $1`;
@@ -27,7 +31,8 @@ export const MENTEES_SQL = `
  * - completer: a completion of every core course, across all their enrolments in the programme;
  * - certified: a certification of the programme that is not revoked;
  * - ai_adopter: a completer with at least one verified AI adoption of the programme;
- * - generation (null when it cannot be derived), and their mentoring sessions and minutes.
+ * - generation (null when it cannot be derived), and their mentoring sessions and minutes;
+ * - holds_place: at least one enrolment not withdrawn; memberships: how many enrolments.
  */
 /**
  * Which participants completed every core course. Usually the core courses are few: each is a
@@ -62,7 +67,8 @@ export const participantsSql = (coreCourses: number) => `
   ), core_done AS (${coreCourses <= MASK_MAX_CORE_COURSES ? CORE_DONE_BY_MASK : CORE_DONE_BY_COUNT}
   ), enrolled AS (
     -- 1 + the lowest generation of their cohorts' lead trainers.
-    SELECT m.person_id, min(lead.generation) + 1 AS via_lead
+    SELECT m.person_id, min(lead.generation) + 1 AS via_lead, bool_or(m.holds_place) AS holds_place,
+           count(*) AS memberships
       FROM stats_rollup_memberships m
       LEFT JOIN stats_rollup_generations lead ON lead.person_id = m.lead_trainer_id
      GROUP BY m.person_id
@@ -78,7 +84,8 @@ export const participantsSql = (coreCourses: number) => `
            -- A master teacher (or trainer) enrolled somewhere keeps their own, lower generation.
            least(own.generation, x.via_lead) AS generation,
            coalesce(me.sessions, 0) AS sessions,
-           coalesce(me.minutes, 0) AS minutes
+           coalesce(me.minutes, 0) AS minutes,
+           x.holds_place, x.memberships
       FROM enrolled x
       JOIN people p ON p.id = x.person_id
       LEFT JOIN stats_rollup_generations own ON own.person_id = x.person_id
@@ -88,18 +95,24 @@ export const participantsSql = (coreCourses: number) => `
       LEFT JOIN stats_rollup_mentees me ON me.person_id = x.person_id
   )
   SELECT person_id, institution_id, completer, certified, completer AND ai_evidence AS ai_adopter, generation,
-         sessions, minutes
+         sessions, minutes, holds_place, memberships
     FROM facts`;
 
 /**
  * Each membership with its participant's facts, flagged once per person and round and once per
- * person and region: a person in two cohorts of a round (or region) counts once there.
+ * person and region: a person in two cohorts of a round (or region) counts once there. The row
+ * flagged is one that holds a place when the person has one there, so "enrolled" counts them.
+ * holds_place is the membership's own (not the person's across the programme).
  */
 export const MEMBERS_SQL = `
   CREATE TEMP TABLE stats_rollup_members ON COMMIT DROP AS
-  SELECT m.cohort_id, m.round_id, m.region_id, p.*,
-         row_number() OVER (PARTITION BY m.person_id, m.round_id ORDER BY m.cohort_id) = 1 AS first_in_round,
-         row_number() OVER (PARTITION BY m.person_id, m.region_id ORDER BY m.cohort_id) = 1 AS first_in_region
+  SELECT m.cohort_id, m.round_id, m.region_id, m.lead_trainer_id, m.holds_place,
+         p.person_id, p.institution_id, p.completer, p.certified, p.ai_adopter, p.generation, p.sessions, p.minutes,
+         p.memberships,
+         row_number() OVER (PARTITION BY m.person_id, m.round_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
+           AS first_in_round,
+         row_number() OVER (PARTITION BY m.person_id, m.region_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
+           AS first_in_region
     FROM stats_rollup_memberships m
     JOIN stats_rollup_participants p ON p.person_id = m.person_id`;
 

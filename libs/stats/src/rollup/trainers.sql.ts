@@ -1,0 +1,80 @@
+/**
+ * Reach and outcome per trainer (docs/FIGURES.md "Trainers"), part of the snapshot statement
+ * (figures.sql.ts): every lead trainer of a cohort of the programme and every master teacher,
+ * with the people they trained directly and everyone downstream of them.
+ *
+ * Downstream of T: the people enrolled in a cohort led by any trainer T reaches along "led a
+ * cohort that trainer enrolled in" (T included), T excepted. Counting it per (trainer, person)
+ * pair would multiply every membership by the depth of the cascade, so the working sets split
+ * the trainees in two:
+ * - ordinary: one enrolment in the programme and not a trainer — such a person is under exactly
+ *   one lead, so each trainer's count of them adds up along the reach without double counting;
+ * - the others (a person trained twice, every trainer): de-duplicated per (trainer, person).
+ * The reach itself is a recursive UNION over the trainer graph (small at any scale), which the
+ * UNION's de-duplication also guards against cycles. Needs stats_rollup_members; $1 programme.
+ */
+export const TRAINER_FIGURES_SQL = `
+  INSERT INTO stats_trainer_figures (snapshot_id, trainer_id, master_teacher, generation, cohorts,
+                                     direct_participants, direct_completers, direct_certified,
+                                     downstream_participants, downstream_completers, downstream_certified)
+  WITH RECURSIVE leads AS (
+    SELECT lead_trainer_id AS trainer_id, count(*) AS cohorts FROM cohorts WHERE programme_id = $1
+     GROUP BY lead_trainer_id
+  ), trainers AS (
+    SELECT coalesce(l.trainer_id, mt.person_id) AS trainer_id, coalesce(l.cohorts, 0) AS cohorts,
+           mt.person_id IS NOT NULL AS master_teacher
+      FROM leads l
+      FULL JOIN (SELECT person_id FROM master_teachers WHERE programme_id = $1) mt ON mt.person_id = l.trainer_id
+  ), pairs AS MATERIALIZED (
+    -- One scan of the memberships: ordinary trainees summed per lead (trainee_id null), the others per pair.
+    SELECT lead_trainer_id, trainee_id, count(*) AS participants,
+           count(*) FILTER (WHERE completer) AS completers, count(*) FILTER (WHERE certified) AS certified
+      FROM (SELECT lead_trainer_id, completer, certified,
+                   CASE WHEN memberships > 1 OR person_id IN (SELECT trainer_id FROM trainers) THEN person_id END
+                     AS trainee_id
+              FROM stats_rollup_members) m
+     GROUP BY lead_trainer_id, trainee_id
+  ), ordinary AS (
+    SELECT lead_trainer_id, participants, completers, certified FROM pairs WHERE trainee_id IS NULL
+  ), others AS (
+    SELECT lead_trainer_id, trainee_id, completers > 0 AS completer, certified > 0 AS certified
+      FROM pairs WHERE trainee_id IS NOT NULL
+  ), reach (trainer_id, descendant_id) AS (
+    SELECT trainer_id, trainer_id FROM trainers
+    UNION
+    SELECT r.trainer_id, o.trainee_id
+      FROM reach r
+      JOIN others o ON o.lead_trainer_id = r.descendant_id
+     WHERE o.trainee_id IN (SELECT trainer_id FROM leads)
+  ), direct AS (
+    SELECT t.trainer_id,
+           coalesce(min(o.participants), 0) + count(x.trainee_id) AS participants,
+           coalesce(min(o.completers), 0) + count(x.trainee_id) FILTER (WHERE x.completer) AS completers,
+           coalesce(min(o.certified), 0) + count(x.trainee_id) FILTER (WHERE x.certified) AS certified
+      FROM trainers t
+      LEFT JOIN ordinary o ON o.lead_trainer_id = t.trainer_id
+      LEFT JOIN others x ON x.lead_trainer_id = t.trainer_id AND x.trainee_id <> t.trainer_id
+     GROUP BY t.trainer_id
+  ), downstream_ordinary AS (
+    SELECT r.trainer_id, sum(o.participants) AS participants, sum(o.completers) AS completers,
+           sum(o.certified) AS certified
+      FROM reach r JOIN ordinary o ON o.lead_trainer_id = r.descendant_id
+     GROUP BY r.trainer_id
+  ), downstream_others AS (
+    SELECT trainer_id, count(*) AS participants, count(*) FILTER (WHERE completer) AS completers,
+           count(*) FILTER (WHERE certified) AS certified
+      FROM (SELECT DISTINCT r.trainer_id, x.trainee_id, x.completer, x.certified
+              FROM reach r JOIN others x ON x.lead_trainer_id = r.descendant_id
+             WHERE x.trainee_id <> r.trainer_id) d
+     GROUP BY trainer_id
+  )
+  SELECT (SELECT id FROM snapshot), t.trainer_id, t.master_teacher, g.generation, t.cohorts,
+         d.participants, d.completers, d.certified,
+         coalesce(so.participants, 0) + coalesce(sx.participants, 0),
+         coalesce(so.completers, 0) + coalesce(sx.completers, 0),
+         coalesce(so.certified, 0) + coalesce(sx.certified, 0)
+    FROM trainers t
+    JOIN direct d ON d.trainer_id = t.trainer_id
+    LEFT JOIN stats_rollup_generations g ON g.person_id = t.trainer_id
+    LEFT JOIN downstream_ordinary so ON so.trainer_id = t.trainer_id
+    LEFT JOIN downstream_others sx ON sx.trainer_id = t.trainer_id`;
