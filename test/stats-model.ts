@@ -10,12 +10,16 @@ export interface Model {
   programmeId: string;
   regions: string[];
   institutions: string[];
+  /** institution id → its region. */
+  institutionRegions: Record<string, string>;
   people: { id: string; institution: string }[];
   courses: string[];
   core: string[];
   masters: { person: string; regions: string[] }[];
   rounds: string[];
-  cohorts: { id: string; round: string; region: string; lead: string; courses: string[] }[];
+  /** round id → its target participants and planned regions. */
+  roundPlans: Record<string, { target: number; regions: string[] }>;
+  cohorts: { id: string; round: string; region: string; lead: string; courses: string[]; capacity: number }[];
   enrolments: { id: string; cohort: string; person: string; status: string }[];
   completions: { enrolment: string; course: string; score: number | null }[];
   certifications: { person: string; revoked: boolean }[];
@@ -38,12 +42,20 @@ export function modelArbitrary(regionIds: string[]): fc.Arbitrary<Model> {
         maxLength: 3,
       }),
       rounds: fc.integer({ min: 1, max: 3 }),
+      roundPlans: fc.array(
+        fc.record({ target: fc.nat({ max: 40 }), regions: fc.array(fc.nat(), { maxLength: 2 }) }),
+        {
+          minLength: 3,
+          maxLength: 3,
+        },
+      ),
       cohorts: fc.array(
         fc.record({
           round: fc.nat(),
           region: fc.nat(),
           lead: fc.nat(),
           courses: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+          capacity: fc.integer({ min: 1, max: 40 }),
         }),
         { minLength: 1, maxLength: 6 },
       ),
@@ -71,6 +83,7 @@ export function modelArbitrary(regionIds: string[]): fc.Arbitrary<Model> {
       const pick = <T>(items: T[], i: number): T => items[i % items.length];
       const regions = regionIds.slice(0, 4);
       const institutions = Array.from({ length: shape.institutions }, () => randomUUID());
+      const institutionRegions = Object.fromEntries(institutions.map((id, i) => [id, pick(regions, i)]));
       const people = shape.people.map((i) => ({ id: randomUUID(), institution: pick(institutions, i) }));
       const courses = Array.from({ length: 4 }, () => randomUUID());
       const core = courses.slice(0, shape.coreCount);
@@ -82,12 +95,22 @@ export function modelArbitrary(regionIds: string[]): fc.Arbitrary<Model> {
         (m) => m.person,
       );
       const rounds = Array.from({ length: shape.rounds }, () => randomUUID());
+      const roundPlans = Object.fromEntries(
+        rounds.map((id, i) => [
+          id,
+          {
+            target: shape.roundPlans[i].target,
+            regions: [...new Set(shape.roundPlans[i].regions.map((r) => pick(regions, r)))],
+          },
+        ]),
+      );
       const cohorts = shape.cohorts.map((c) => ({
         id: randomUUID(),
         round: pick(rounds, c.round),
         region: pick(regions, c.region),
         lead: pick(people, c.lead).id,
         courses: [...new Set(c.courses.map((i) => pick(courses, i)))],
+        capacity: c.capacity,
       }));
       const enrolments = uniqueBy(
         shape.enrolments.map((e) => ({
@@ -140,11 +163,13 @@ export function modelArbitrary(regionIds: string[]): fc.Arbitrary<Model> {
         programmeId: randomUUID(),
         regions,
         institutions,
+        institutionRegions,
         people,
         courses,
         core,
         masters,
         rounds,
+        roundPlans,
         cohorts,
         enrolments,
         completions,
@@ -254,6 +279,8 @@ export function expectedFigures(model: Model): Map<string, ExpectedFigures> {
   const regions = new Set([
     ...model.cohorts.map((c) => c.region),
     ...model.masters.flatMap((m) => m.regions),
+    ...Object.values(model.roundPlans).flatMap((plan) => plan.regions),
+    ...[...participants].map((p) => model.institutionRegions[institutionOf.get(p)!]),
   ]);
   for (const region of regions) {
     const masters = model.masters.filter((m) => m.regions.includes(region)).length;
