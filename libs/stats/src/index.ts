@@ -3,3 +3,5 @@ export * from './stats-jobs.module';
 export * from './figures/stats.service';
 export * from './figures/figures.view';
 export * from './rollup/rollup.service';
+export * from './analytics/analytics.service';
+export * from './analytics/analytics.view';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, Page, PageQuery } from '@cascade/platform';
+import { DomainError, Page, PageQuery, StatsTrigger } from '@cascade/platform';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { assertAllExist, assertWithin, presentFields } from '../shared/references';
 import { CascadeRound } from './cascade-round.entity';
@@ -12,6 +12,7 @@ export class RoundsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly programmes: ProgrammesService,
+    private readonly stats: StatsTrigger,
   ) {}
 
   async list(programmeId: string, query: PageQuery): Promise<Page<CascadeRound>> {
@@ -46,8 +47,9 @@ export class RoundsService {
     return round;
   }
 
+  /** A round's target and its regions are figures of the plan (docs/FIGURES.md): they mark them dirty. */
   async create(programmeId: string, dto: CreateRoundDto): Promise<CascadeRound> {
-    return this.db.transaction(async (tx) => {
+    const saved = await this.db.transaction(async (tx) => {
       const programme = await this.programmes.lock(tx, programmeId, 'pessimistic_read');
       assertWithin(dto, programme, `programme '${programme.name}'`);
       await assertAllExist(tx, 'regions', dto.regionIds, 'regionIds');
@@ -57,12 +59,15 @@ export class RoundsService {
         ...presentFields(dto),
         programmeId,
       });
+      await this.stats.markDirty(tx, programmeId);
       return tx.save(round);
     });
+    await this.stats.requestRollup(programmeId);
+    return saved;
   }
 
   async update(programmeId: string, roundId: string, dto: UpdateRoundDto): Promise<CascadeRound> {
-    return this.db.transaction(async (tx) => {
+    const saved = await this.db.transaction(async (tx) => {
       const programme = await this.programmes.lock(tx, programmeId, 'pessimistic_read');
       const current = await this.get(programmeId, roundId, tx);
       await this.lock(tx, roundId, 'pessimistic_write');
@@ -79,7 +84,10 @@ export class RoundsService {
             `startsOn: ${outside} cohort(s) of the round fall outside the new dates`,
           );
       }
+      await this.stats.markDirty(tx, programmeId);
       return tx.save(next);
     });
+    await this.stats.requestRollup(programmeId);
+    return saved;
   }
 }

@@ -136,9 +136,9 @@ export class StatsService {
 
   /**
    * A programme with no snapshot yet answers 404 and gets a rollup requested, so the figures
-   * appear shortly after (the safety net would also find it).
+   * appear shortly after (the safety net would also find it). Also the analytics reads' answer.
    */
-  private async noSnapshot(reader: Reader, programmeId: string): Promise<never> {
+  async noSnapshot(reader: Reader, programmeId: string): Promise<never> {
     await this.assertProgramme(reader, programmeId);
     await this.trigger.requestRollup(programmeId);
     throw new DomainError(
