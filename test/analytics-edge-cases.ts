@@ -75,3 +75,49 @@ export function edgeCaseModel(regionIds: string[]): { model: Model; people: Reco
   };
   return { model, people };
 }
+
+/**
+ * Two master teachers: F leads 12 trainees of whom none completes, G leads 30 who all complete.
+ * The programme's completion rate is 30 / 42; F's trainees are markedly below it, G's are not.
+ */
+export function flaggedModel(regionIds: string[]): { model: Model; people: Record<'f' | 'g', string> } {
+  const institution = randomUUID();
+  const f = randomUUID();
+  const g = randomUUID();
+  const trainees = Array.from({ length: 42 }, () => randomUUID());
+  const courses = [randomUUID(), randomUUID()];
+  const round = randomUUID();
+  const cohortF = { id: randomUUID(), round, region: regionIds[0], lead: f, courses, capacity: 50 };
+  const cohortG = { id: randomUUID(), round, region: regionIds[0], lead: g, courses, capacity: 50 };
+  const enrolments = trainees.map((person, i) => ({
+    id: randomUUID(),
+    cohort: i < 12 ? cohortF.id : cohortG.id,
+    person,
+    status: 'active',
+  }));
+  const model: Model = {
+    programmeId: randomUUID(),
+    regions: [regionIds[0]],
+    institutions: [institution],
+    institutionRegions: { [institution]: regionIds[0] },
+    people: [f, g, ...trainees].map((id) => ({ id, institution })),
+    courses,
+    core: courses,
+    masters: [
+      { person: f, regions: [] },
+      { person: g, regions: [] },
+    ],
+    rounds: [round],
+    roundPlans: { [round]: { target: 40, regions: [] } },
+    cohorts: [cohortF, cohortG],
+    enrolments,
+    completions: enrolments
+      .slice(12)
+      .flatMap((e) => courses.map((course) => ({ enrolment: e.id, course, score: 90 }))),
+    certifications: [],
+    adoptions: [],
+    assignments: [],
+    sessions: [],
+  };
+  return { model, people: { f, g } };
+}
