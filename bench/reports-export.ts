@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { CascadeConfig, dataSourceOptions, DomainError, loadConfig } from '@cascade/platform';
 import { StatsService } from '@cascade/stats';
 import { ReportGenerator } from '../libs/reports/src/generation/report-generator.service';
+import { AnalyticsSource } from '../libs/reports/src/content/analytics.source';
 import { SummarySource } from '../libs/reports/src/content/summary.source';
 import { ReportRequest } from '../libs/reports/src/report-requests/report-request.entity';
 
@@ -27,7 +28,14 @@ async function main(): Promise<void> {
   const noFigures = {
     figures: (id: string) => Promise.reject(DomainError.notFound('figures of programme', id)),
   } as unknown as StatsService;
-  const generator = new ReportGenerator(db, settings, undefined as unknown as SummarySource, noFigures);
+  // Nor is the analytics source.
+  const generator = new ReportGenerator(
+    db,
+    settings,
+    undefined as unknown as SummarySource,
+    noFigures,
+    undefined as unknown as AnalyticsSource,
+  );
 
   global.gc?.();
   const baseline = process.memoryUsage().rss;

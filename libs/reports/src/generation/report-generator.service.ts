@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CascadeConfig, DomainError, publicFailure } from '@cascade/platform';
 import { StatsService } from '@cascade/stats';
+import { AnalyticsSource } from '../content/analytics.source';
 import { certifiedSource } from '../content/certified.source';
 import { dataQualitySource } from '../content/data-quality.source';
 import { mentoringSource } from '../content/mentoring.source';
@@ -55,6 +56,7 @@ export class ReportGenerator {
     private readonly config: ConfigService<CascadeConfig, true>,
     private readonly summary: SummarySource,
     private readonly stats: StatsService,
+    private readonly analytics: AnalyticsSource,
   ) {}
 
   /**
@@ -216,6 +218,7 @@ export class ReportGenerator {
       'mentoring-activity': mentoringSource,
       'certified-list': certifiedSource,
       'data-quality': dataQualitySource,
+      'cascade-analytics': this.analytics,
     };
     return sources[kind];
   }

@@ -6,7 +6,11 @@ import { ReportKind } from '../report-requests/report-kinds';
 import { ReportRequest } from '../report-requests/report-request.entity';
 
 /** Kinds made of several tables; the others are one list, which a CSV holds as header and rows. */
-const MULTI_SECTION_KINDS: ReadonlySet<ReportKind> = new Set(['programme-summary', 'data-quality']);
+const MULTI_SECTION_KINDS: ReadonlySet<ReportKind> = new Set([
+  'programme-summary',
+  'data-quality',
+  'cascade-analytics',
+]);
 
 interface ScopeNames {
   programme: string;

@@ -5,6 +5,7 @@ export const REPORT_KINDS = [
   'mentoring-activity',
   'certified-list',
   'data-quality',
+  'cascade-analytics',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 

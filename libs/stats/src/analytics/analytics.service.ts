@@ -35,6 +35,12 @@ type Funnel = Record<
 >;
 type TrainerRow = Stamped & Record<string, number | string | boolean | null>;
 
+/**
+ * Runs one statement and returns its rows. By default the service's own connection; a report
+ * passes its REPEATABLE READ transaction so every section reads the same snapshot.
+ */
+export type RunQuery = (sql: string, params: unknown[]) => Promise<unknown[]>;
+
 const outcome = (participants: number, completers: number, certified: number): TraineeOutcomeView => ({
   participants,
   completers,
@@ -58,13 +64,19 @@ export class AnalyticsService {
     private readonly stats: StatsService,
   ) {}
 
-  async generations(programmeId: string, scope?: ScopeKind, scopeId?: string): Promise<GenerationsView> {
+  async generations(
+    programmeId: string,
+    scope?: ScopeKind,
+    scopeId?: string,
+    run?: RunQuery,
+  ): Promise<GenerationsView> {
     if ((scope === undefined) !== (scopeId === undefined))
       throw DomainError.invalid('scopeId: give scope and scopeId together');
     const [row] = await this.read<Stamped & { generation_funnel: Funnel | null; found: boolean }>(
       programmeId,
       GENERATIONS_SQL,
       [scope ?? 'programme', scopeId ?? programmeId],
+      run,
     );
     if (!row.found)
       throw new DomainError(
@@ -83,11 +95,12 @@ export class AnalyticsService {
     return { ...stamp(row), scope: scope ?? 'programme', scopeId: scopeId ?? programmeId, items };
   }
 
-  async trainers(programmeId: string, query: TrainersQuery): Promise<TrainersView> {
+  async trainers(programmeId: string, query: TrainersQuery, run?: RunQuery): Promise<TrainersView> {
     const rows = await this.read<TrainerRow>(
       programmeId,
       trainersSql(TRAINER_ORDER[query.sort], query.order),
       [query.limit, query.offset],
+      run,
     );
     const n = (row: TrainerRow, key: string) => Number(row[key] ?? 0);
     const programme = outcome(
@@ -128,7 +141,7 @@ export class AnalyticsService {
     };
   }
 
-  async rounds(programmeId: string): Promise<RoundPlansView> {
+  async rounds(programmeId: string, run?: RunQuery): Promise<RoundPlansView> {
     type Row = Stamped & {
       round_id: string | null;
       number: number;
@@ -139,7 +152,7 @@ export class AnalyticsService {
       completers: number;
       certified: number;
     };
-    const rows = await this.read<Row>(programmeId, ROUND_PLANS_SQL, []);
+    const rows = await this.read<Row>(programmeId, ROUND_PLANS_SQL, [], run);
     const items = rows
       .filter((row) => row.round_id !== null)
       .map((row) => ({
@@ -156,7 +169,7 @@ export class AnalyticsService {
     return { ...stamp(rows[0]), items };
   }
 
-  async cohorts(programmeId: string, query: CohortPlansQuery): Promise<CohortPlansView> {
+  async cohorts(programmeId: string, query: CohortPlansQuery, run?: RunQuery): Promise<CohortPlansView> {
     type Row = Stamped & {
       total: number;
       cohort_id: string | null;
@@ -169,11 +182,12 @@ export class AnalyticsService {
       completers: number;
       certified: number;
     };
-    const rows = await this.read<Row>(programmeId, COHORT_PLANS_SQL, [
-      query.roundId ?? null,
-      query.limit,
-      query.offset,
-    ]);
+    const rows = await this.read<Row>(
+      programmeId,
+      COHORT_PLANS_SQL,
+      [query.roundId ?? null, query.limit, query.offset],
+      run,
+    );
     const items = rows
       .filter((row) => row.cohort_id !== null)
       .map((row) => ({
@@ -191,7 +205,7 @@ export class AnalyticsService {
     return { ...stamp(rows[0]), items, total: rows[0].total, limit: query.limit, offset: query.offset };
   }
 
-  async regions(programmeId: string): Promise<RegionReachesView> {
+  async regions(programmeId: string, run?: RunQuery): Promise<RegionReachesView> {
     type Row = Stamped & {
       region_id: string | null;
       code: string;
@@ -201,7 +215,7 @@ export class AnalyticsService {
       region_institutions_reached: number;
       participants: number;
     };
-    const rows = await this.read<Row>(programmeId, REGION_REACH_SQL, []);
+    const rows = await this.read<Row>(programmeId, REGION_REACH_SQL, [], run);
     const items = rows
       .filter((row) => row.region_id !== null)
       .map((row) => ({
@@ -218,9 +232,15 @@ export class AnalyticsService {
   }
 
   /** Rows of one statement that starts from the latest snapshot; none means there is none yet. */
-  private async read<Row>(programmeId: string, sql: string, params: unknown[]): Promise<[Row, ...Row[]]> {
-    const rows = (await this.db.query(sql, [programmeId, ...params])) as Row[];
-    if (rows.length === 0) return this.stats.noSnapshot(this.db, programmeId);
+  private async read<Row>(
+    programmeId: string,
+    sql: string,
+    params: unknown[],
+    run: RunQuery = (text, values) => this.db.query(text, values),
+  ): Promise<[Row, ...Row[]]> {
+    const rows = (await run(sql, [programmeId, ...params])) as Row[];
+    if (rows.length === 0)
+      return this.stats.noSnapshot({ query: (text, values) => run(text, values ?? []) }, programmeId);
     return rows as [Row, ...Row[]];
   }
 }
