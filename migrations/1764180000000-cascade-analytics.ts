@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Cascade analytics in the snapshot (docs/FIGURES.md "Cascade analytics"): per scope the funnel
  * by generation, the places taken and the plan beside them (a round's target, a cohort's
- * capacity, a region's institutions); per trainer their direct and downstream reach and outcome.
+ * capacity, a region's institutions); per trainer their direct and downstream reach and outcome;
+ * and the cascade-analytics report kind.
  */
 export class CascadeAnalytics1764180000000 implements MigrationInterface {
   name = 'CascadeAnalytics1764180000000';
@@ -33,9 +34,18 @@ export class CascadeAnalytics1764180000000 implements MigrationInterface {
         downstream_certified int NOT NULL,
         CONSTRAINT pk_stats_trainer_figures PRIMARY KEY (snapshot_id, trainer_id)
       )`);
+    await q.query(`
+      ALTER TABLE report_requests DROP CONSTRAINT ck_report_requests_kind,
+        ADD CONSTRAINT ck_report_requests_kind
+          CHECK (kind IN ('programme-summary','cohort-roster','mentoring-activity','certified-list','cascade-analytics'))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DELETE FROM report_requests WHERE kind = 'cascade-analytics'`);
+    await q.query(`
+      ALTER TABLE report_requests DROP CONSTRAINT ck_report_requests_kind,
+        ADD CONSTRAINT ck_report_requests_kind
+          CHECK (kind IN ('programme-summary','cohort-roster','mentoring-activity','certified-list'))`);
     await q.query(`DROP TABLE stats_trainer_figures`);
     await q.query(`
       ALTER TABLE stats_figures

@@ -97,7 +97,7 @@ const en: ReportLabels = {
     'mentoring-activity': 'Mentoring activity',
     'certified-list': 'Certified educators',
     'data-quality': 'Data quality: missing information',
-    'cascade-analytics': 'Cascade analytics: reach, dilution and plan',
+    'cascade-analytics': 'Cascade analytics',
   },
   sections: {
     headline: 'Headline figures',
@@ -186,7 +186,7 @@ const mn: ReportLabels = {
     'mentoring-activity': 'Зөвлөн чиглүүлэх үйл ажиллагаа',
     'certified-list': 'Гэрчилгээ авсан багш нар',
     'data-quality': 'Мэдээллийн чанар: дутуу мэдээлэл',
-    'cascade-analytics': 'Каскадын шинжилгээ: хамрах хүрээ, чанар ба төлөвлөгөө',
+    'cascade-analytics': 'Каскадын шинжилгээ',
   },
   sections: {
     headline: 'Гол үзүүлэлтүүд',
