@@ -81,7 +81,7 @@ export class AnalyticsSource implements ReportSource {
           title: words.funnelChart,
           series: [c.participants, c.completers],
           bars: funnel.items.map((g) => ({
-            label: generationName(g.generation),
+            label: `${c.generation} ${generationName(g.generation)}`,
             values: [g.participants, g.completers],
           })),
         },
