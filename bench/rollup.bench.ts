@@ -1,13 +1,19 @@
 /**
- * npm run bench:rollup -- [--scales 1,10,100,1000] [--runs 5] [--database URL]
+ * npm run bench:rollup -- [--scales 1,10,100,1000] [--runs 5] [--database URL] [--baseline DIR]
  *
  * For each scale: regenerate the programme into its own database (cascade_bench_rollup), then
  * time the full rollup (every scope, one snapshot) beside the floor — one hand-written query
  * counting the programme's participants, completers and certified over the same tables — and
  * report medians and the ratio. Results go to docs/BENCHMARKS.md "## Rollup".
+ *
+ * --baseline DIR: also time the rollup of another checkout (e.g. a `git worktree` of main), on the
+ * same database, alternating floor → baseline → this code in every run, so a comparison on a busy
+ * machine sees the same load and the same data.
  */
 import { Logger } from '@nestjs/common';
+import { resolve } from 'path';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
 import { ensureDatabase } from '../libs/platform/src/database/create-database';
 import { openDataSource, runGenerator } from './generator/run';
@@ -31,6 +37,18 @@ interface Args {
   scales: number[];
   runs: number;
   database: string;
+  baseline?: string;
+}
+
+type Rollups = { rollup(programmeId: string): Promise<unknown> };
+
+/** The other checkout's RollupService, compiled by ts-node like this one. */
+function baselineRollups(dir: string, db: DataSource): Rollups {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require(resolve(dir, 'libs/stats/src/rollup/rollup.service.ts')) as {
+    RollupService: new (db: DataSource) => Rollups;
+  };
+  return new loaded.RollupService(db);
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,6 +61,7 @@ function parseArgs(argv: string[]): Args {
     if (argv[i] === '--scales') args.scales = argv[++i].split(',').map(Number);
     else if (argv[i] === '--runs') args.runs = Number(argv[++i]);
     else if (argv[i] === '--database') args.database = argv[++i];
+    else if (argv[i] === '--baseline') args.baseline = argv[++i];
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return args;
@@ -76,8 +95,10 @@ async function benchScale(scale: number, args: Args, log: (line: string) => void
     const analyzeMs = Date.now() - analyzeStarted;
     const programmeId = generated.programmeId;
     const rollups = new RollupService(db);
+    const baseline = args.baseline ? baselineRollups(args.baseline, db) : undefined;
     const floorTimes: number[] = [];
     const rollupTimes: number[] = [];
+    const baselineTimes: number[] = [];
     let floor: Record<string, string> = {};
     for (let run = 0; run < args.runs; run++) {
       let started = Date.now();
@@ -87,10 +108,16 @@ async function benchScale(scale: number, args: Args, log: (line: string) => void
         [floor] = await tx.query(FLOOR_SQL, [programmeId]);
       });
       floorTimes.push(Date.now() - started);
+      if (baseline) {
+        started = Date.now();
+        await baseline.rollup(programmeId);
+        baselineTimes.push(Date.now() - started);
+      }
       started = Date.now();
       await rollups.rollup(programmeId);
       rollupTimes.push(Date.now() - started);
-      log(`  run ${run + 1}: floor ${floorTimes[run]} ms, rollup ${rollupTimes[run]} ms`);
+      const base = baseline ? `, baseline ${baselineTimes[run]} ms` : '';
+      log(`  run ${run + 1}: floor ${floorTimes[run]} ms${base}, rollup ${rollupTimes[run]} ms`);
     }
     const [{ scopes }] = await db.query(
       `SELECT count(*)::int AS scopes FROM stats_figures f JOIN stats_snapshots s ON s.id = f.snapshot_id
@@ -101,6 +128,10 @@ async function benchScale(scale: number, args: Args, log: (line: string) => void
     const f = median(floorTimes);
     const r = median(rollupTimes);
     log(`scale ${scale}: floor ${JSON.stringify(floor)}`);
+    if (baseline) {
+      const b = median(baselineTimes);
+      log(`scale ${scale}: baseline (median) ${b} ms, ${(b / f).toFixed(2)}× the floor`);
+    }
     return `| ${scale} | ${Number(floor.participants).toLocaleString('en')} | ${scopes.toLocaleString('en')} | ${(generated.ms / 1000).toFixed(1)} s | ${size} | ${f} ms | ${r} ms | ${(r / f).toFixed(2)}× |  (analyze ${analyzeMs} ms)`;
   } finally {
     await db.destroy();
