@@ -102,19 +102,28 @@ export const participantsSql = (coreCourses: number) => `
  * Each membership with its participant's facts, flagged once per person and round and once per
  * person and region: a person in two cohorts of a round (or region) counts once there. The row
  * flagged is one that holds a place when the person has one there, so "enrolled" counts them.
- * holds_place is the membership's own (not the person's across the programme).
+ * holds_place is the membership's own (not the person's across the programme). Only a person
+ * with two or more enrolments can be in a round or region twice, so only their memberships are
+ * ranked (a few percent of them), not every membership sorted twice.
  */
 export const MEMBERS_SQL = `
   CREATE TEMP TABLE stats_rollup_members ON COMMIT DROP AS
+  WITH repeated AS (
+    SELECT m.enrolment_id,
+           row_number() OVER (PARTITION BY m.person_id, m.round_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
+             AS first_in_round,
+           row_number() OVER (PARTITION BY m.person_id, m.region_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
+             AS first_in_region
+      FROM stats_rollup_memberships m
+     WHERE m.person_id IN (SELECT person_id FROM stats_rollup_participants WHERE memberships > 1)
+  )
   SELECT m.cohort_id, m.round_id, m.region_id, m.lead_trainer_id, m.holds_place,
          p.person_id, p.institution_id, p.completer, p.certified, p.ai_adopter, p.generation, p.sessions, p.minutes,
-         p.memberships,
-         row_number() OVER (PARTITION BY m.person_id, m.round_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
-           AS first_in_round,
-         row_number() OVER (PARTITION BY m.person_id, m.region_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
-           AS first_in_region
+         p.memberships, coalesce(r.first_in_round, true) AS first_in_round,
+         coalesce(r.first_in_region, true) AS first_in_region
     FROM stats_rollup_memberships m
-    JOIN stats_rollup_participants p ON p.person_id = m.person_id`;
+    JOIN stats_rollup_participants p ON p.person_id = m.person_id
+    LEFT JOIN repeated r ON r.enrolment_id = m.enrolment_id`;
 
 /** Temporary tables have no statistics until analysed; later statements join them at scale. */
 export const ANALYZE_MEMBERSHIPS_SQL = `ANALYZE stats_rollup_memberships`;
