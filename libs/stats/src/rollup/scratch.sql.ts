@@ -32,7 +32,8 @@ export const MENTEES_SQL = `
  * - certified: a certification of the programme that is not revoked;
  * - ai_adopter: a completer with at least one verified AI adoption of the programme;
  * - generation (null when it cannot be derived), and their mentoring sessions and minutes;
- * - holds_place: at least one enrolment not withdrawn; memberships: how many enrolments.
+ * - holds_place: at least one enrolment not withdrawn; memberships: how many enrolments;
+ * - trainer: leads a cohort of the programme or is one of its master teachers.
  */
 /**
  * Which participants completed every core course. Usually the core courses are few: each is a
@@ -76,6 +77,9 @@ export const participantsSql = (coreCourses: number) => `
     SELECT DISTINCT person_id FROM certifications WHERE programme_id = $1 AND revoked_on IS NULL
   ), adopters AS (
     SELECT DISTINCT person_id FROM ai_adoptions WHERE programme_id = $1 AND verified_on IS NOT NULL
+  ), trainers AS (
+    SELECT lead_trainer_id AS person_id FROM cohorts WHERE programme_id = $1
+    UNION SELECT person_id FROM master_teachers WHERE programme_id = $1
   ), facts AS (
     SELECT x.person_id, p.institution_id,
            coalesce(d.all_done, (SELECT cardinality(ids) FROM core) = 0) AS completer,
@@ -85,7 +89,7 @@ export const participantsSql = (coreCourses: number) => `
            least(own.generation, x.via_lead) AS generation,
            coalesce(me.sessions, 0) AS sessions,
            coalesce(me.minutes, 0) AS minutes,
-           x.holds_place, x.memberships
+           x.holds_place, x.memberships, t.person_id IS NOT NULL AS trainer
       FROM enrolled x
       JOIN people p ON p.id = x.person_id
       LEFT JOIN stats_rollup_generations own ON own.person_id = x.person_id
@@ -93,9 +97,10 @@ export const participantsSql = (coreCourses: number) => `
       LEFT JOIN holders h ON h.person_id = x.person_id
       LEFT JOIN adopters a ON a.person_id = x.person_id
       LEFT JOIN stats_rollup_mentees me ON me.person_id = x.person_id
+      LEFT JOIN trainers t ON t.person_id = x.person_id
   )
   SELECT person_id, institution_id, completer, certified, completer AND ai_evidence AS ai_adopter, generation,
-         sessions, minutes, holds_place, memberships
+         sessions, minutes, holds_place, memberships, trainer
     FROM facts`;
 
 /**
@@ -119,7 +124,7 @@ export const MEMBERS_SQL = `
   )
   SELECT m.cohort_id, m.round_id, m.region_id, m.lead_trainer_id, m.holds_place,
          p.person_id, p.institution_id, p.completer, p.certified, p.ai_adopter, p.generation, p.sessions, p.minutes,
-         p.memberships, coalesce(r.first_in_round, true) AS first_in_round,
+         p.memberships, p.trainer, coalesce(r.first_in_round, true) AS first_in_round,
          coalesce(r.first_in_region, true) AS first_in_region
     FROM stats_rollup_memberships m
     JOIN stats_rollup_participants p ON p.person_id = m.person_id

@@ -30,7 +30,7 @@ export const TRAINER_FIGURES_SQL = `
     SELECT lead_trainer_id, trainee_id, count(*) AS participants,
            count(*) FILTER (WHERE completer) AS completers, count(*) FILTER (WHERE certified) AS certified
       FROM (SELECT lead_trainer_id, completer, certified,
-                   CASE WHEN memberships > 1 OR person_id IN (SELECT trainer_id FROM trainers) THEN person_id END
+                   CASE WHEN memberships > 1 OR trainer THEN person_id END
                      AS trainee_id
               FROM stats_rollup_members) m
      GROUP BY lead_trainer_id, trainee_id
