@@ -239,8 +239,9 @@ export class AnalyticsService {
     run: RunQuery = (text, values) => this.db.query(text, values),
   ): Promise<[Row, ...Row[]]> {
     const rows = (await run(sql, [programmeId, ...params])) as Row[];
-    if (rows.length === 0)
-      return this.stats.noSnapshot({ query: (text, values) => run(text, values ?? []) }, programmeId);
+    // No snapshot: the programme's 404 or "no figures yet", checked where the rows were read.
+    const reader = { query: <T>(text: string, values?: unknown[]) => run(text, values ?? []) as Promise<T> };
+    if (rows.length === 0) return this.stats.noSnapshot(reader, programmeId);
     return rows as [Row, ...Row[]];
   }
 }
