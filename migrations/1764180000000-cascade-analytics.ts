@@ -1,10 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+const KIND = 'cascade-analytics';
+
 /**
  * Cascade analytics in the snapshot (docs/FIGURES.md "Cascade analytics"): per scope the funnel
  * by generation, the places taken and the plan beside them (a round's target, a cohort's
  * capacity, a region's institutions); per trainer their direct and downstream reach and outcome;
- * and the cascade-analytics report kind.
+ * and the cascade-analytics report kind, added to whatever kinds the report_requests check holds
+ * (data-quality and any other) and removed alone on the way down.
  */
 export class CascadeAnalytics1764180000000 implements MigrationInterface {
   name = 'CascadeAnalytics1764180000000';
@@ -34,22 +37,34 @@ export class CascadeAnalytics1764180000000 implements MigrationInterface {
         downstream_certified int NOT NULL,
         CONSTRAINT pk_stats_trainer_figures PRIMARY KEY (snapshot_id, trainer_id)
       )`);
-    await q.query(`
-      ALTER TABLE report_requests DROP CONSTRAINT ck_report_requests_kind,
-        ADD CONSTRAINT ck_report_requests_kind
-          CHECK (kind IN ('programme-summary','cohort-roster','mentoring-activity','certified-list','cascade-analytics'))`);
+    const kinds = await allowedKinds(q);
+    if (!kinds.includes(KIND)) await allowKinds(q, [...kinds, KIND]);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM report_requests WHERE kind = 'cascade-analytics'`);
-    await q.query(`
-      ALTER TABLE report_requests DROP CONSTRAINT ck_report_requests_kind,
-        ADD CONSTRAINT ck_report_requests_kind
-          CHECK (kind IN ('programme-summary','cohort-roster','mentoring-activity','certified-list'))`);
+    await q.query(`DELETE FROM report_requests WHERE kind = $1`, [KIND]);
+    await allowKinds(
+      q,
+      (await allowedKinds(q)).filter((kind) => kind !== KIND),
+    );
     await q.query(`DROP TABLE stats_trainer_figures`);
     await q.query(`
       ALTER TABLE stats_figures
         DROP COLUMN enrolled, DROP COLUMN generation_funnel, DROP COLUMN target_participants,
         DROP COLUMN capacity, DROP COLUMN region_institutions, DROP COLUMN region_institutions_reached`);
   }
+}
+
+async function allowedKinds(q: QueryRunner): Promise<string[]> {
+  const [{ definition }]: { definition: string }[] = await q.query(
+    `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'ck_report_requests_kind'`,
+  );
+  return [...definition.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+}
+
+async function allowKinds(q: QueryRunner, kinds: string[]): Promise<void> {
+  const list = kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(',');
+  await q.query(`
+    ALTER TABLE report_requests DROP CONSTRAINT ck_report_requests_kind,
+      ADD CONSTRAINT ck_report_requests_kind CHECK (kind IN (${list}))`);
 }
