@@ -249,6 +249,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data-quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DataQualityController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-quality/{check}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DataQualityController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enrolments/{id}": {
         parameters: {
             query?: never;
@@ -548,7 +580,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["PeopleController_list"];
+        get: operations["PeopleRecordController_list"];
         put?: never;
         post: operations["PeopleController_create"];
         delete?: never;
@@ -761,6 +793,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/stats/generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The funnel by cascade generation
+         * @description Participants, completers, certified, AI adopters and their rates per generation, for the programme or one scope.
+         */
+        get: operations["AnalyticsController_generations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{id}/stats/history": {
         parameters: {
             query?: never;
@@ -797,6 +849,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/stats/plan/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each cohort's capacity against its places taken */
+        get: operations["AnalyticsController_cohorts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/stats/plan/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each region's share of its institutions reached */
+        get: operations["AnalyticsController_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/stats/plan/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each round's target participants against enrolled, completers and certified */
+        get: operations["AnalyticsController_rounds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{id}/stats/refresh": {
         parameters: {
             query?: never;
@@ -811,6 +914,26 @@ export interface paths {
          * @description Answers the rollup job that will run, or the one already waiting or running, with the dirtyVersion that counts every write committed before this request. Poll GET jobs/:jobId?dirtyVersion= until coversVersion is true: a job that was already running may complete without those writes.
          */
         post: operations["StatsController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/stats/trainers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reach and outcome per trainer
+         * @description Every lead trainer and master teacher: the people they trained directly and their whole sub-tree, with completion and certification rates; flags name the direct trainees' rates markedly below the programme's.
+         */
+        get: operations["AnalyticsController_trainers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -907,6 +1030,22 @@ export interface paths {
         get: operations["PublicCredentialsController_verifyNumber"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue-board/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BoardController_open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1063,6 +1202,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1346,6 +1501,50 @@ export interface components {
             offset: number;
             total: number;
         };
+        CohortPlansView: {
+            /**
+             * @description when the snapshot was taken
+             * @example 2025-06-30T08:00:00.000Z
+             */
+            computedAt: string;
+            items: components["schemas"]["CohortPlanView"][];
+            limit: number;
+            offset: number;
+            /** @description true while records changed after the snapshot and a rollup is due */
+            stale: boolean;
+            total: number;
+        };
+        CohortPlanView: {
+            /** @example 30 */
+            capacity: number;
+            /** @example 7 */
+            certified: number;
+            /** Format: uuid */
+            cohortId: string;
+            /** @example 20 */
+            completers: number;
+            /**
+             * @description places taken: enrolments not withdrawn
+             * @example 25
+             */
+            enrolled: number;
+            /**
+             * @description enrolled / capacity, 4 decimals
+             * @example 0.8333
+             */
+            fillRate: number;
+            /** @example Arkhangai 1-001 */
+            name: string;
+            /**
+             * @description persons enrolled, withdrawn included
+             * @example 26
+             */
+            participants: number;
+            /** Format: uuid */
+            regionId: string;
+            /** Format: uuid */
+            roundId: string;
+        };
         CohortView: {
             capacity: number;
             courseIds: string[];
@@ -1559,7 +1758,7 @@ export interface components {
             /** @example Mathematics */
             discipline?: string | null;
             /**
-             * @description Unique in any letter case; stored as given
+             * @description Stored normalised (NFKC, lower case); unique, look-alike addresses included
              * @example sarantuya@example.mn
              */
             email: string;
@@ -1619,7 +1818,7 @@ export interface components {
             /** @enum {string} */
             format: "csv" | "xlsx" | "pdf";
             /** @enum {string} */
-            kind: "programme-summary" | "cohort-roster" | "mentoring-activity" | "certified-list";
+            kind: "programme-summary" | "cohort-roster" | "mentoring-activity" | "certified-list" | "data-quality" | "cascade-analytics";
             /**
              * @description Mongolian or English labels, titles and statuses
              * @enum {string}
@@ -1683,9 +1882,15 @@ export interface components {
             topics?: string[];
         };
         CreateUserDto: {
-            /** @example bat.erdene@example.mn */
+            /**
+             * @description Stored normalised (NFKC, lower case)
+             * @example bat.erdene@example.mn
+             */
             email: string;
-            /** @example a long passphrase */
+            /**
+             * @description Not the e-mail address and not one of the most common passwords
+             * @example a long passphrase
+             */
             password: string;
             /**
              * Format: uuid
@@ -1720,6 +1925,43 @@ export interface components {
              * @example Хиймэл оюуныг заахад ашиглагч багш
              */
             titleMn?: string;
+        };
+        DataQualityCount: {
+            /** @enum {string} */
+            check: "enrolment-without-completion" | "completion-without-score" | "overdue-mentee" | "master-teacher-without-login";
+            count: number;
+        };
+        DataQualityItem: {
+            /** Format: uuid */
+            cohortId: string | null;
+            cohortName: string | null;
+            /** @description the course code (completion), the mentor's name (mentee), the email (master teacher) */
+            detail: string | null;
+            fullName: string;
+            /**
+             * Format: uuid
+             * @description the enrolment, completion, assignment or master teacher
+             */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            programmeId: string;
+            /**
+             * Format: date
+             * @description cohort end, completion, last session (or start), trained on
+             */
+            since: string;
+        };
+        DataQualityPage: {
+            items: components["schemas"]["DataQualityItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        DataQualitySummary: {
+            /** @description every check, in a fixed order */
+            checks: components["schemas"]["DataQualityCount"][];
         };
         EnrolmentStatusCounts: {
             active: number;
@@ -1836,6 +2078,51 @@ export interface components {
         GenerationCount: {
             generation: number;
             people: number;
+        };
+        GenerationFunnelView: {
+            /** @example 300 */
+            aiAdopters: number;
+            /**
+             * @description aiAdopters / completers, 4 decimals
+             * @example 0.297
+             */
+            aiAdoptionRate: number;
+            /**
+             * @description certified / completers, 4 decimals
+             * @example 0.3465
+             */
+            certificationRate: number;
+            /** @example 350 */
+            certified: number;
+            /** @example 1010 */
+            completers: number;
+            /**
+             * @description completers / participants, 4 decimals
+             * @example 0.8145
+             */
+            completionRate: number;
+            /**
+             * @description "1" the master teachers, then 2, 3…; "unknown" when not derivable
+             * @example 2
+             */
+            generation: string;
+            /** @example 1240 */
+            participants: number;
+        };
+        GenerationsView: {
+            /**
+             * @description when the snapshot was taken
+             * @example 2025-06-30T08:00:00.000Z
+             */
+            computedAt: string;
+            /** @description generations in order, "unknown" last */
+            items: components["schemas"]["GenerationFunnelView"][];
+            /** @enum {string} */
+            scope: "programme" | "region" | "institution" | "round" | "cohort";
+            /** Format: uuid */
+            scopeId: string;
+            /** @description true while records changed after the snapshot and a rollup is due */
+            stale: boolean;
         };
         HistoryPointView: {
             /** @example 509 */
@@ -1992,6 +2279,11 @@ export interface components {
             /** @description How many match the filters in all */
             total: number;
         };
+        PasswordResetView: {
+            /** @description shown this once: hand it to the user, who logs in with it */
+            temporaryPassword: string;
+            user: components["schemas"]["UserView"];
+        };
         Person: {
             /** Format: date-time */
             createdAt: string;
@@ -2145,6 +2437,46 @@ export interface components {
             /** @description How many match the filters in all */
             total: number;
         };
+        RegionReachesView: {
+            /**
+             * @description when the snapshot was taken
+             * @example 2025-06-30T08:00:00.000Z
+             */
+            computedAt: string;
+            items: components["schemas"]["RegionReachView"][];
+            /** @description true while records changed after the snapshot and a rollup is due */
+            stale: boolean;
+        };
+        RegionReachView: {
+            /** @example MN-073 */
+            code: string;
+            /**
+             * @description the region's institutions
+             * @example 4
+             */
+            institutions: number;
+            /**
+             * @description of them, those with a participant of the programme
+             * @example 3
+             */
+            institutionsReached: number;
+            /** @example Arkhangai */
+            name: string;
+            /** @example Архангай */
+            nameMn?: string;
+            /**
+             * @description participants in cohorts of the region
+             * @example 120
+             */
+            participants: number;
+            /**
+             * @description institutionsReached / institutions, 4 decimals
+             * @example 0.75
+             */
+            reachRate: number;
+            /** Format: uuid */
+            regionId: string;
+        };
         ReportAcceptedView: {
             /** Format: uuid */
             id: string;
@@ -2194,7 +2526,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "programme-summary" | "cohort-roster" | "mentoring-activity" | "certified-list";
+            kind: "programme-summary" | "cohort-roster" | "mentoring-activity" | "certified-list" | "data-quality" | "cascade-analytics";
             /** @enum {string} */
             language: "mn" | "en";
             /**
@@ -2259,6 +2591,45 @@ export interface components {
              * @example waiting
              */
             state: string;
+        };
+        RoundPlansView: {
+            /**
+             * @description when the snapshot was taken
+             * @example 2025-06-30T08:00:00.000Z
+             */
+            computedAt: string;
+            items: components["schemas"]["RoundPlanView"][];
+            /** @description true while records changed after the snapshot and a rollup is due */
+            stale: boolean;
+        };
+        RoundPlanView: {
+            /** @example 350 */
+            certified: number;
+            /** @example 1010 */
+            completers: number;
+            /**
+             * @description persons holding a place (an enrolment not withdrawn)
+             * @example 1200
+             */
+            enrolled: number;
+            /** @example Round 1 */
+            name: string;
+            /** @example 1 */
+            number: number;
+            /**
+             * @description persons with an enrolment in the round, any status
+             * @example 1240
+             */
+            participants: number;
+            /** Format: uuid */
+            roundId: string;
+            /**
+             * @description enrolled / targetParticipants, 4 decimals (0 without a target)
+             * @example 0.96
+             */
+            targetAttainment: number;
+            /** @example 1250 */
+            targetParticipants: number;
         };
         RowErrorView: {
             /** @example email */
@@ -2371,6 +2742,24 @@ export interface components {
             programmeId: string;
             programmeName: string;
         };
+        TraineeOutcomeView: {
+            /**
+             * @description certified / completers, 4 decimals
+             * @example 0.3333
+             */
+            certificationRate: number;
+            /** @example 20 */
+            certified: number;
+            /** @example 60 */
+            completers: number;
+            /**
+             * @description completers / participants, 4 decimals
+             * @example 0.8
+             */
+            completionRate: number;
+            /** @example 75 */
+            participants: number;
+        };
         TrainerCohorts: {
             /** @description By round, then name */
             items: components["schemas"]["TreeCohort"][];
@@ -2378,6 +2767,46 @@ export interface components {
             offset: number;
             total: number;
             trainer: components["schemas"]["TreeTrainer"];
+        };
+        TrainerFiguresView: {
+            /**
+             * @description cohorts of the programme they lead
+             * @example 2
+             */
+            cohorts: number;
+            /** @description people enrolled in a cohort they lead */
+            direct: components["schemas"]["TraineeOutcomeView"];
+            /** @description their whole sub-tree, every generation below them */
+            downstream: components["schemas"]["TraineeOutcomeView"];
+            /** @description the rates of their direct trainees that are markedly below the programme's (docs/FIGURES.md) */
+            flags: ("completionRate" | "certificationRate")[];
+            /** @example Бат-Эрдэнэ Дорж */
+            fullName: string;
+            /**
+             * @description null when not derivable
+             * @example 1
+             */
+            generation: number | null;
+            /** @description a master teacher of the programme */
+            masterTeacher: boolean;
+            /** Format: uuid */
+            trainerId: string;
+        };
+        TrainersView: {
+            /**
+             * @description when the snapshot was taken
+             * @example 2025-06-30T08:00:00.000Z
+             */
+            computedAt: string;
+            items: components["schemas"]["TrainerFiguresView"][];
+            limit: number;
+            offset: number;
+            /** @description the programme's own outcome, for comparison */
+            programme: components["schemas"]["TraineeOutcomeView"];
+            /** @description true while records changed after the snapshot and a rollup is due */
+            stale: boolean;
+            /** @description trainers in all */
+            total: number;
         };
         TreeCohort: {
             byStatus: components["schemas"]["EnrolmentStatusCounts"];
@@ -2517,7 +2946,7 @@ export interface components {
             /** @example Mathematics */
             discipline?: string | null;
             /**
-             * @description Unique in any letter case; stored as given
+             * @description Stored normalised (NFKC, lower case); unique, look-alike addresses included
              * @example sarantuya@example.mn
              */
             email?: string;
@@ -2608,9 +3037,15 @@ export interface components {
         UpdateUserDto: {
             /** @description An inactive user cannot log in */
             active?: boolean;
-            /** @example bat.erdene@example.mn */
+            /**
+             * @description Stored normalised (NFKC, lower case)
+             * @example bat.erdene@example.mn
+             */
             email?: string;
-            /** @example a long passphrase */
+            /**
+             * @description Not the e-mail address and not one of the most common passwords
+             * @example a long passphrase
+             */
             password?: string;
             /**
              * Format: uuid
@@ -2893,9 +3328,13 @@ export interface operations {
                 actorUserId?: string;
                 entity?: string;
                 entityId?: string;
+                /** @description events at or after this instant (a date means its start, UTC) */
+                from?: string;
                 limit?: components["schemas"]["Object"];
                 offset?: components["schemas"]["Object"];
                 requestId?: string;
+                /** @description events before this instant (a date means its start, UTC) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -3330,6 +3769,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page"];
+                };
+            };
+        };
+    };
+    DataQualityController_summary: {
+        parameters: {
+            query?: {
+                /** @description one programme; every programme when left out */
+                programmeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many records each check finds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataQualitySummary"];
+                };
+            };
+        };
+    };
+    DataQualityController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description one programme; every programme when left out */
+                programmeId?: string;
+            };
+            header?: never;
+            path: {
+                check: "enrolment-without-completion" | "completion-without-score" | "overdue-mentee" | "master-teacher-without-login";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check's records, oldest problem first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataQualityPage"];
                 };
             };
         };
@@ -4040,7 +4529,7 @@ export interface operations {
             };
         };
     };
-    PeopleController_list: {
+    PeopleRecordController_list: {
         parameters: {
             query?: {
                 institutionId?: string;
@@ -4565,6 +5054,32 @@ export interface operations {
             };
         };
     };
+    AnalyticsController_generations: {
+        parameters: {
+            query?: {
+                /** @description without scopeId: every scope of that kind */
+                scope?: "region" | "institution" | "round" | "cohort";
+                /** @description the region, institution, round or cohort (needs scope) */
+                scopeId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerationsView"];
+                };
+            };
+        };
+    };
     StatsController_history: {
         parameters: {
             query?: never;
@@ -4611,6 +5126,74 @@ export interface operations {
             };
         };
     };
+    AnalyticsController_cohorts: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description the cohorts of one round */
+                roundId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortPlansView"];
+                };
+            };
+        };
+    };
+    AnalyticsController_regions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionReachesView"];
+                };
+            };
+        };
+    };
+    AnalyticsController_rounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundPlansView"];
+                };
+            };
+        };
+    };
     StatsController_refresh: {
         parameters: {
             query?: never;
@@ -4628,6 +5211,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RollupJobView"];
+                };
+            };
+        };
+    };
+    AnalyticsController_trainers: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                order?: "asc" | "desc";
+                /** @description reach or outcome */
+                sort?: "downstreamParticipants" | "directParticipants" | "directCompletionRate" | "downstreamCompletionRate" | "directCertificationRate" | "downstreamCertificationRate" | "generation" | "fullName";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainersView"];
                 };
             };
         };
@@ -4795,6 +5405,24 @@ export interface operations {
             };
         };
     };
+    BoardController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sets a 15-minute HttpOnly cookie that opens the queue dashboard at /api/v1/queues/ in this browser */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RegionsController_list: {
         parameters: {
             query?: {
@@ -4909,7 +5537,7 @@ export interface operations {
     ReportsController_list: {
         parameters: {
             query?: {
-                kind?: "programme-summary" | "cohort-roster" | "mentoring-activity" | "certified-list";
+                kind?: "programme-summary" | "cohort-roster" | "mentoring-activity" | "certified-list" | "data-quality" | "cascade-analytics";
                 limit?: components["schemas"]["Object"];
                 offset?: components["schemas"]["Object"];
                 programmeId?: string;
@@ -5107,8 +5735,12 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
+                /** @description only active (true) or deactivated (false) users */
+                active?: boolean;
                 limit?: components["schemas"]["Object"];
                 offset?: components["schemas"]["Object"];
+                /** @description part of the email, in any letter case */
+                q?: string;
                 role?: "admin" | "coordinator" | "master_teacher" | "viewer";
             };
             header?: never;
@@ -5192,6 +5824,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetView"];
                 };
             };
         };
