@@ -1,4 +1,4 @@
-import { fitColumns } from './pdf-layout';
+import { breakable, fitColumns } from './pdf-layout';
 
 /** Every character 1 unit wide at size 1: a word of n letters at size s is n·s wide. */
 const measure = (word: string, size: number) => word.length * size;
@@ -27,5 +27,13 @@ describe('PDF column widths', () => {
         Math.max(...label.split(' ').map((w) => w.length * headerSize)),
       ),
     );
+  });
+});
+
+describe('breakable', () => {
+  it('breaks between words and after a hyphen before a letter, never before a digit', () => {
+    expect(breakable('Дархан-Уул аймаг')).toEqual(['Дархан-', 'Уул', 'аймаг']);
+    expect(breakable('MC-2026-000001')).toEqual(['MC-2026-000001']);
+    expect(breakable('AI-101 course')).toEqual(['AI-101', 'course']);
   });
 });

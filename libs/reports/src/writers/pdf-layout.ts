@@ -39,7 +39,12 @@ export function fitColumns(
   return { widths, headerSize };
 }
 
-/** The parts a line may break between: words, and after a hyphen (`AI-101`, `Дархан-Уул`), as PDFKit breaks. */
+/**
+ * The parts a line may break between, as PDFKit (Unicode line breaking, UAX #14) breaks: words,
+ * and after a hyphen before a letter (`Дархан-Уул`) but never before a digit (`MC-2026-000001`,
+ * `AI-101` stay whole: rule LB25), so such a number is measured whole and its type shrinks
+ * instead of PDFKit cutting it mid-word.
+ */
 export function breakable(label: string): string[] {
-  return label.split(/\s+/).flatMap((word) => word.split(/(?<=-)/));
+  return label.split(/\s+/).flatMap((word) => word.split(/(?<=-)(?=\D)/));
 }
