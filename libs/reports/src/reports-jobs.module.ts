@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { StatsModule } from '@cascade/stats';
+import { StatsCoreModule } from '@cascade/stats';
 import { AnalyticsSource } from './content/analytics.source';
 import { SummarySource } from './content/summary.source';
 import { ReportGenerator } from './generation/report-generator.service';
@@ -11,7 +11,7 @@ import { ReportRequest } from './report-requests/report-request.entity';
 
 /** The worker's side of reports: the exports processor, its generator and the periodic cleanup. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportRequest]), StatsModule],
+  imports: [TypeOrmModule.forFeature([ReportRequest]), StatsCoreModule],
   providers: [ReportsProcessor, ReportGenerator, ReportsCleanup, SummarySource, AnalyticsSource, ReportQueue],
   exports: [ReportGenerator, ReportsCleanup],
 })

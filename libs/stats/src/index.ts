@@ -1,3 +1,4 @@
+export * from './stats-core.module';
 export * from './stats.module';
 export * from './stats-jobs.module';
 export * from './figures/stats.service';

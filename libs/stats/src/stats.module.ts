@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsController } from './analytics/analytics.controller';
-import { AnalyticsService } from './analytics/analytics.service';
 import { StatsController } from './figures/stats.controller';
-import { StatsService } from './figures/stats.service';
 import { RollupRequestsService } from './jobs/rollup-requests.service';
+import { StatsCoreModule } from './stats-core.module';
 
 /** The figures API: reads the snapshots the rollup writes, and asks for rollups. */
 @Module({
+  imports: [StatsCoreModule],
   controllers: [StatsController, AnalyticsController],
-  providers: [StatsService, RollupRequestsService, AnalyticsService],
-  exports: [StatsService, AnalyticsService],
+  providers: [RollupRequestsService],
+  exports: [StatsCoreModule],
 })
 export class StatsModule {}
