@@ -1,4 +1,5 @@
 import type { Role } from '../api/session';
+import { ADMIN_NAVIGATION } from '../features/admin/navigation';
 
 export interface NavItem {
   to: string;
@@ -15,6 +16,7 @@ export const READERS: Role[] = ['admin', 'coordinator', 'master_teacher', 'viewe
 export const NAVIGATION: NavItem[] = [
   { to: '/dashboard', label: 'nav.dashboard', roles: READERS },
   { to: '/programmes', label: 'nav.programmes', roles: STAFF },
+  ...ADMIN_NAVIGATION,
 ];
 
 export function navigationFor(role: Role): NavItem[] {

@@ -1,24 +1,12 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Loader } from '@mantine/core';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { ADMIN_ROUTES } from '../features/admin/routes';
 import { LoginPage } from '../features/auth/LoginPage';
 import { Layout } from './Layout';
+import { named, page } from './lazyPage';
 import { homeFor, READERS, STAFF } from './navigation';
 import { RequireAuth, RequireRole } from './RequireAuth';
 import { useSession } from './useSession';
 import { NotFound } from './NotFound';
-
-// Each page is its own chunk: the first load carries only the shell and the login page.
-const page = (load: () => Promise<{ default: React.ComponentType }>): ReactNode => {
-  const Page = lazy(load);
-  return (
-    <Suspense fallback={<Loader />}>
-      <Page />
-    </Suspense>
-  );
-};
-const named = <K extends string>(module: Promise<Record<K, React.ComponentType>>, name: K) =>
-  module.then((m) => ({ default: m[name] }));
 
 function Home() {
   const current = useSession();
@@ -57,6 +45,7 @@ export const router = createBrowserRouter([
               },
             ],
           },
+          ...ADMIN_ROUTES,
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,0 +1,20 @@
+import type { Role } from '../../api/session';
+
+export interface AdminPage {
+  path: string;
+  label: string; // an i18n key
+  roles: Role[];
+  load: () => Promise<{ default: React.ComponentType }>;
+}
+
+const ADMIN: Role[] = ['admin'];
+
+/** The administrator's console, in menu order: each page and who may open it (as the API allows). */
+export const ADMIN_PAGES: AdminPage[] = [
+  {
+    path: 'admin/users',
+    label: 'nav.users',
+    roles: ADMIN,
+    load: () => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })),
+  },
+];
