@@ -15,17 +15,7 @@ import {
   makeProgramme,
   makeRound,
 } from './support/factories';
-
-/** Polls until check() returns a value, or fails after the deadline. */
-async function eventually<T>(check: () => Promise<T | undefined>, deadlineMs = 20000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met before the deadline');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitFor } from './support/wait';
 
 interface Certification {
   id: string;
@@ -112,7 +102,11 @@ describe('certification through the real queue', () => {
     const p = await participant();
     const completionIds = await completeAll(p.enrolmentId, p.coreCourseIds, [70, 80, 90]);
 
-    const issued = await eventually(async () => active(await certificationsOf(p.programmeId, p.personId)));
+    const issued = await waitFor(
+      'an active certification',
+      async () => active(await certificationsOf(p.programmeId, p.personId)),
+      20_000,
+    );
     expect(issued.number).toMatch(CERTIFICATION_NUMBER);
     expect(issued.number.startsWith(`MC-${new Date().getFullYear()}-`)).toBe(true);
 
@@ -120,8 +114,11 @@ describe('certification through the real queue', () => {
       .patch(`/enrolments/${p.enrolmentId}/completions/${completionIds[0]}`, { score: 0 })
       .expect(200);
 
-    const revoked = await eventually(async () =>
-      (await certificationsOf(p.programmeId, p.personId)).find((c) => c.id === issued.id && c.revoked),
+    const revoked = await waitFor(
+      'the certification revoked',
+      async () =>
+        (await certificationsOf(p.programmeId, p.personId)).find((c) => c.id === issued.id && c.revoked),
+      20_000,
     );
     expect(revoked.revocationReason).toBe(
       'automatic: mean core-course score 56.67 is below the pass mark 60',
@@ -137,7 +134,11 @@ describe('certification through the real queue', () => {
     await as(staff)
       .patch(`/enrolments/${p.enrolmentId}/completions/${completionIds[0]}`, { score: 95 })
       .expect(200);
-    const reissued = await eventually(async () => active(await certificationsOf(p.programmeId, p.personId)));
+    const reissued = await waitFor(
+      'an active certification again',
+      async () => active(await certificationsOf(p.programmeId, p.personId)),
+      20_000,
+    );
     expect(reissued.number).not.toBe(issued.number);
   });
 
@@ -161,15 +162,23 @@ describe('certification through the real queue', () => {
     const sweep = await queue.add('sweep', {});
     const result = (await sweep.waitUntilFinished(events, 20000)) as { requested: string[] };
     expect(result.requested).toContain(p.programmeId);
-    const issued = await eventually(async () => active(await certificationsOf(p.programmeId, p.personId)));
+    const issued = await waitFor(
+      'an active certification',
+      async () => active(await certificationsOf(p.programmeId, p.personId)),
+      20_000,
+    );
     expect(issued.number).toMatch(CERTIFICATION_NUMBER);
 
     // Once evaluated (and evaluated again after its own change), the programme is no longer due.
-    await eventually(async () => {
-      const again = await queue.add('sweep', {});
-      const { requested } = (await again.waitUntilFinished(events, 20000)) as { requested: string[] };
-      return requested.includes(p.programmeId) ? undefined : true;
-    });
+    await waitFor(
+      'the programme no longer due for evaluation',
+      async () => {
+        const again = await queue.add('sweep', {});
+        const { requested } = (await again.waitUntilFinished(events, 20000)) as { requested: string[] };
+        return requested.includes(p.programmeId) ? undefined : true;
+      },
+      20_000,
+    );
   });
 
   it('revokes every certification a raised pass mark no longer supports', async () => {
@@ -179,8 +188,10 @@ describe('certification through the real queue', () => {
     expect(active(await certificationsOf(p.programmeId, p.personId))).toBeDefined();
 
     await as(staff).patch(`/programmes/${p.programmeId}`, { passMark: 85 }).expect(200);
-    const revoked = await eventually(async () =>
-      (await certificationsOf(p.programmeId, p.personId)).find((c) => c.revoked),
+    const revoked = await waitFor(
+      'a revoked certification',
+      async () => (await certificationsOf(p.programmeId, p.personId)).find((c) => c.revoked),
+      20_000,
     );
     expect(revoked.revocationReason).toBe('automatic: mean core-course score 80 is below the pass mark 85');
   });
@@ -195,8 +206,10 @@ describe('certification through the real queue', () => {
     await as(staff)
       .patch(`/programmes/${p.programmeId}`, { coreCourseIds: [...p.coreCourseIds, extra] })
       .expect(200);
-    const revoked = await eventually(async () =>
-      (await certificationsOf(p.programmeId, p.personId)).find((c) => c.revoked),
+    const revoked = await waitFor(
+      'a revoked certification',
+      async () => (await certificationsOf(p.programmeId, p.personId)).find((c) => c.revoked),
+      20_000,
     );
     expect(revoked.revocationReason).toBe('automatic: completed 3 of the 4 core courses');
   });

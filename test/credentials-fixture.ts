@@ -9,17 +9,7 @@ import {
   makeProgramme,
   makeRound,
 } from './support/factories';
-
-/** Polls until check() returns a value, or fails after the deadline. */
-export async function eventually<T>(check: () => Promise<T | undefined>, deadlineMs = 60_000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met before the deadline');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitFor } from './support/wait';
 
 export interface CertifiedProgramme {
   programmeId: string;
@@ -52,12 +42,17 @@ export async function qualifiedProgramme(t: TestApp, count: number): Promise<Cer
 /** Certifies everyone who qualifies (the certification job's own evaluation) and waits for their credentials. */
 export async function certifyAndIssue(t: TestApp, programmeId: string, expected: number): Promise<void> {
   await t.app.get(CertificationEvaluator).evaluate(programmeId);
-  await eventually(async () => {
-    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM credentials WHERE programme_id = $1`, [
-      programmeId,
-    ])) as { n: number }[];
-    return n >= expected ? n : undefined;
-  });
+  await waitFor(
+    'the credentials issued',
+    async () => {
+      const [{ n }] = (await t.db.query(
+        `SELECT count(*)::int AS n FROM credentials WHERE programme_id = $1`,
+        [programmeId],
+      )) as { n: number }[];
+      return n >= expected ? n : undefined;
+    },
+    60_000,
+  );
 }
 
 export interface IssuedCredential {

@@ -3,7 +3,8 @@ import { Queue, QueueEvents } from 'bullmq';
 import { redisOptions } from '@cascade/platform';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
-import { eventually, qualifiedProgramme } from './credentials-fixture';
+import { qualifiedProgramme } from './credentials-fixture';
+import { waitFor } from './support/wait';
 
 // Low, so the public limit is reached quickly; read when the first public request arrives, and
 // put back after this file (the test files of a run share one process).
@@ -54,7 +55,11 @@ describe('credentials: the issue job, its sweep and the public limit', () => {
     await expect(sweep.waitUntilFinished(events, 60_000)).resolves.toMatchObject({
       requested: expect.arrayContaining([programmeId]),
     });
-    await eventually(async () => ((await credentialCount(t, programmeId)) === 1 ? true : undefined));
+    await waitFor(
+      'one credential issued',
+      async () => ((await credentialCount(t, programmeId)) === 1 ? true : undefined),
+      60_000,
+    );
   });
 
   it('issues nothing for a programme missing an EU element, and says which', async () => {

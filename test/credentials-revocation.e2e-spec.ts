@@ -3,13 +3,8 @@ import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
 import { makeInstitution } from './support/factories';
 import { independentVerifier } from './support/independent-verifier';
-import {
-  certifyAndIssue,
-  credentialsOf,
-  eventually,
-  IssuedCredential,
-  qualifiedProgramme,
-} from './credentials-fixture';
+import { certifyAndIssue, credentialsOf, IssuedCredential, qualifiedProgramme } from './credentials-fixture';
+import { waitFor } from './support/wait';
 
 const PUBLIC_URL = 'http://localhost:3000';
 const path = (url: string) => url.slice(PUBLIC_URL.length);
@@ -61,7 +56,11 @@ describe('verifiable credentials: revocation anyone can check', () => {
     await as('patch', `/enrolments/${people[0].enrolmentId}/completions/${completion.id}`)
       .send({ score: 0 })
       .expect(200);
-    await eventually(async () => ((await statusOf(credential)) === 'revoked' ? true : undefined));
+    await waitFor(
+      'the credential revoked',
+      async () => ((await statusOf(credential)) === 'revoked' ? true : undefined),
+      60_000,
+    );
   });
 
   it('issues a new credential on re-certification after a revocation and keeps the old one', async () => {
@@ -75,10 +74,14 @@ describe('verifiable credentials: revocation anyone can check', () => {
       .send({ personId: people[0].personId })
       .expect(200);
     expect(outcome.body.change).toBe('issued');
-    const history = await eventually(async () => {
-      const all = await credentialsOf(t, staff, `personId=${people[0].personId}`);
-      return all.length === 2 ? all : undefined;
-    });
+    const history = await waitFor(
+      'two credentials of the person',
+      async () => {
+        const all = await credentialsOf(t, staff, `personId=${people[0].personId}`);
+        return all.length === 2 ? all : undefined;
+      },
+      60_000,
+    );
     const second = history.find((c) => c.id !== first.id)!;
     expect(second.number).not.toBe(first.number);
     expect(history.find((c) => c.id === first.id)?.revoked).toBe(true);

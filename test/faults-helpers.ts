@@ -2,7 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { TestApp } from './support/app';
-import { waitFor, WorkerProcess } from './support/services';
+import { WorkerProcess } from './support/services';
+import { waitFor } from './support/wait';
 
 /**
  * How long worker processes may take to start (swc, Nest, BullMQ): a few seconds on an idle

@@ -7,7 +7,8 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { figuresState, hasSnapshot } from './faults-helpers';
 import { buildReportFixture, ReportFixture } from './reports-fixture';
 import { createTestApp, TestApp } from './support/app';
-import { PostgresServer, RedisServer, waitFor } from './support/services';
+import { PostgresServer, RedisServer } from './support/services';
+import { waitFor } from './support/wait';
 
 /** The outage the issue asks the suite to survive. */
 const OUTAGE_MS = 60_000;

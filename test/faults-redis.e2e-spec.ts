@@ -15,7 +15,8 @@ import { buildReportFixture, ReportFixture } from './reports-fixture';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
 import { makePerson } from './support/factories';
-import { RedisServer, waitFor, WorkerProcess } from './support/services';
+import { RedisServer, WorkerProcess } from './support/services';
+import { waitFor } from './support/wait';
 import { TEST_DATABASE_URL } from './support/test-env';
 
 /** The bound: dirty figures are rolled up within 15 s of Redis being back. */

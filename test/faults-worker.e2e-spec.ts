@@ -19,7 +19,8 @@ import { buildReportFixture, ReportFixture } from './reports-fixture';
 import { requestReport, waitForReport } from './reports-helpers';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
-import { RedisServer, waitFor, WorkerProcess } from './support/services';
+import { RedisServer, WorkerProcess } from './support/services';
+import { waitFor } from './support/wait';
 import { TEST_DATABASE_URL } from './support/test-env';
 
 /** The bound: a killed job is picked up again within 30 s of a worker being available. */

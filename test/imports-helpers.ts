@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { TestApp } from './support/app';
+import { waitFor } from './support/wait';
 import {
   makeCohort,
   makeCourse,
@@ -51,14 +52,18 @@ export async function waitForImport(
   id: string,
   deadlineMs = 30_000,
 ): Promise<ImportState> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    const res = await t.http.get(`/api/v1/imports/${id}`).set('Authorization', `Bearer ${token}`).expect(200);
-    const state = res.body as ImportState;
-    if (state.status === 'done' || state.status === 'failed') return state;
-    if (Date.now() > until) throw new Error(`import ${id} still ${state.status} after ${deadlineMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return waitFor(
+    `import ${id} done or failed`,
+    async () => {
+      const res = await t.http
+        .get(`/api/v1/imports/${id}`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      const state = res.body as ImportState;
+      return state.status === 'done' || state.status === 'failed' ? state : undefined;
+    },
+    deadlineMs,
+  );
 }
 
 /** Uploads, expects 202, and waits for the worker to finish. */

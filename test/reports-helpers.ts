@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { TestApp } from './support/app';
+import { waitFor } from './support/wait';
 
 // pdf-parse's index runs a self-test when it has no parent module (as under Jest); its library file does not.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -38,15 +39,18 @@ export async function waitForReport(
   id: string,
   deadlineMs = 30_000,
 ): Promise<ReportState> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const res = await t.http.get(`/api/v1/reports/${id}`).set('Authorization', `Bearer ${token}`).expect(200);
-    const state = res.body as ReportState;
-    if (state.status === 'done' || state.status === 'failed') return state;
-    if (Date.now() > deadline)
-      throw new Error(`report ${id} still ${state.status} (${state.progress}%) at the deadline`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return waitFor(
+    `report ${id} done or failed`,
+    async () => {
+      const res = await t.http
+        .get(`/api/v1/reports/${id}`)
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      const state = res.body as ReportState;
+      return state.status === 'done' || state.status === 'failed' ? state : undefined;
+    },
+    deadlineMs,
+  );
 }
 
 export interface Download {

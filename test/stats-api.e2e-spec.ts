@@ -8,17 +8,7 @@ import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
 import { makeProgramme } from './support/factories';
 import { TEST_DATABASE_URL } from './support/test-env';
-
-/** Polls until check() returns a value (not undefined) or the deadline passes. */
-async function until<T>(check: () => Promise<T | undefined>, deadlineMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${deadlineMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { waitFor } from './support/wait';
 
 const lockKey = `hashtextextended('stats-rollup:' || $1::text, 0)`;
 
@@ -60,13 +50,13 @@ describe('stats API', () => {
 
   it('answers 404 for a programme with no snapshot yet, requests a rollup, and serves its figures once it ran', async () => {
     await stats().expect(404);
-    const body = await until(
+    const body = await waitFor(
+      'the first rollup',
       async () => {
         const res = await stats();
         return res.status === 200 ? res.body : undefined;
       },
       30_000,
-      'the first rollup',
     );
     expect(body).toMatchObject({
       participants: 2054,
@@ -148,7 +138,8 @@ describe('stats API', () => {
       dirtyVersion: expect.any(Number),
       coversVersion: expect.any(Boolean),
     });
-    const state = await until(
+    const state = await waitFor(
+      'the refresh job',
       async () => {
         const job = await t.http
           .get(`/api/v1/programmes/${programmeId}/stats/jobs/${res.body.jobId}`)
@@ -157,7 +148,6 @@ describe('stats API', () => {
         return job.body.state === 'completed' ? job.body.state : undefined;
       },
       30_000,
-      'the refresh job',
     );
     expect(state).toBe('completed');
     await expect(figuresNow()).resolves.toMatchObject({ stale: false });
@@ -205,13 +195,13 @@ describe('stats API', () => {
       .post(`/api/v1/ai-adoptions/${recorded.body.id}/verify`)
       .set('Authorization', `Bearer ${coordinator}`)
       .expect(200);
-    const after = await until(
+    const after = await waitFor(
+      'the new AI adopter in the figures',
       async () => {
         const body = await figuresNow();
         return body.aiAdopters === before + 1 && !body.stale ? body : undefined;
       },
       30_000,
-      'the new AI adopter in the figures',
     );
     expect(after.aiAdoptionRate).toBe(Math.round(((before + 1) / 1698) * 10_000) / 10_000);
   });
@@ -225,10 +215,10 @@ describe('stats API', () => {
       await locks.query(`SELECT pg_advisory_lock(${lockKey})`, [programmeId]);
       // The worker (one job at a time) is held by the other programme's rollup.
       const busy = await trigger.requestRollup(other.programmeId);
-      await until(
+      await waitFor(
+        'busy',
         async () => ((await queue.getJobState(busy!)) === 'active' ? true : undefined),
         30_000,
-        'busy',
       );
       const ids = [
         await trigger.requestRollup(programmeId),
@@ -239,10 +229,10 @@ describe('stats API', () => {
       await expect(queue.getWaitingCount()).resolves.toBe(1);
 
       await locks.query(`SELECT pg_advisory_unlock(${lockKey})`, [other.programmeId]);
-      await until(
+      await waitFor(
+        'running',
         async () => ((await queue.getJobState(ids[0]!)) === 'active' ? true : undefined),
         30_000,
-        'running',
       );
       // A write while that rollup runs (it waits on the lock, its snapshot not yet taken or already taken).
       await t.db.transaction((tx) => trigger.markDirty(tx, programmeId));
@@ -251,7 +241,7 @@ describe('stats API', () => {
       await trigger.requestRollup(programmeId);
       await locks.query(`SELECT pg_advisory_unlock(${lockKey})`, [programmeId]);
 
-      await until(rolledUp, 30_000, 'the rollup after the write');
+      await waitFor('the rollup after the write', rolledUp, 30_000);
       const rollups = (await queue.getJobs(['completed'])).filter(
         (job) => job.name === 'rollup' && job.data.programmeId === programmeId && job.id !== ids[0],
       );
@@ -269,16 +259,16 @@ describe('stats API', () => {
       [programmeId],
     );
     const sweep = await queue.add('sweep', {});
-    const result = await until(
+    const result = await waitFor(
+      'the sweep',
       async () => {
         const job = await queue.getJob(sweep.id!);
         return job?.finishedOn ? (job.returnvalue as { requested: string[] }) : undefined;
       },
       30_000,
-      'the sweep',
     );
     expect(result.requested).toContain(programmeId);
-    await until(rolledUp, 30_000, 'the swept rollup');
+    await waitFor('the swept rollup', rolledUp, 30_000);
     await expect(figuresNow()).resolves.toMatchObject({ stale: false });
   });
 });

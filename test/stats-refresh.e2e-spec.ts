@@ -7,17 +7,7 @@ import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
 import { makeProgramme } from './support/factories';
 import { TEST_DATABASE_URL } from './support/test-env';
-
-/** Polls until check() returns a value (not undefined) or the deadline passes. */
-async function until<T>(check: () => Promise<T | undefined>, deadlineMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${deadlineMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { waitFor } from './support/wait';
 
 interface JobView {
   jobId: string;
@@ -62,13 +52,13 @@ describe('stats refresh: the answer tells whether the figures include the caller
         .expect(200)
     ).body;
   const coveredBy = (jobId: string, version: number) =>
-    until(
+    waitFor(
+      `a snapshot covering version ${version}`,
       async () => {
         const view = await job(jobId, `?dirtyVersion=${version}`);
         return view.coversVersion ? view : undefined;
       },
       30_000,
-      `a snapshot covering version ${version}`,
     );
 
   it('answers the dirty version at request time, and says covered once a rollup included it', async () => {
@@ -97,7 +87,8 @@ describe('stats refresh: the answer tells whether the figures include the caller
       await blocker.query('LOCK TABLE stats_snapshots IN EXCLUSIVE MODE');
       await write();
       const first = await refresh();
-      await until(
+      await waitFor(
+        'the rollup waiting to write its snapshot',
         async () => {
           const rows: unknown[] = await t.db.query(
             `SELECT 1 FROM pg_locks WHERE relation = 'stats_snapshots'::regclass AND NOT granted`,
@@ -105,7 +96,6 @@ describe('stats refresh: the answer tells whether the figures include the caller
           return rows.length > 0 ? true : undefined;
         },
         30_000,
-        'the rollup waiting to write its snapshot',
       );
       const seen = first.dirtyVersion;
 
@@ -119,10 +109,10 @@ describe('stats refresh: the answer tells whether the figures include the caller
       });
       await blocker.query('COMMIT');
 
-      await until(
+      await waitFor(
+        'the running rollup to complete',
         async () => ((await job(first.jobId)).state === 'completed' ? true : undefined),
         30_000,
-        'the running rollup to complete',
       );
       const completed = await t.app.get<Queue>(getQueueToken('stats')).getJob(first.jobId);
       expect(completed?.returnvalue).toMatchObject({ dirtyVersion: seen, behind: true });

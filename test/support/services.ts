@@ -5,6 +5,7 @@ import { AddressInfo, connect, createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
+import { waitFor } from './wait';
 
 /**
  * Throw-away PostgreSQL and Redis servers for the tests that stop, flush and kill them: each on a
@@ -20,22 +21,6 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-/** Polls `probe` until it returns a value other than undefined/false, or fails after the deadline. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  deadlineMs: number,
-  everyMs = 100,
-): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`${what}: not within ${deadlineMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
 }
 
 /** One PING over a plain socket (an ioredis client that was refused leaves a timer behind). */
