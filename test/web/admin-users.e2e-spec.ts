@@ -9,6 +9,7 @@ import {
   startWebApp,
   WebApp,
 } from './support/browser';
+import { waitFor } from '../support/wait';
 
 describe("web app: the administrator's users page", () => {
   let web: WebApp;
@@ -115,9 +116,11 @@ describe("web app: the administrator's users page", () => {
     await page.getByRole('textbox', { name: `Role of ${coordinator.email}` }).click();
     await page.getByRole('option', { name: 'viewer' }).click();
     // The select shows the role the API answers once the list is read again.
-    await page.waitForFunction(
-      (label) => document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`)?.value === 'viewer',
-      `Role of ${coordinator.email}`,
+    const roleSelect = page.getByRole('textbox', { name: `Role of ${coordinator.email}` });
+    await waitFor(
+      'the role select shows viewer',
+      async () => (await roleSelect.inputValue()) === 'viewer',
+      15_000,
     );
 
     await other.page.reload();

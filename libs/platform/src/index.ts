@@ -14,6 +14,7 @@ export * from './errors/error-body';
 export * from './errors/public-failure';
 export * from './errors/validation.pipe';
 export * from './http/pagination';
+export * from './http/request-fields';
 export * from './http/uuid.pipe';
 export * from './platform.module';
 export * from './platform-http.module';

@@ -10,8 +10,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '@cascade/platform';
-import { BooleanParam } from '../shared/query';
+import { BooleanParam, PageQuery } from '@cascade/platform';
 
 export class RequestEvaluationDto {
   @ApiProperty({

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { Actor, definedFields, DomainError, Page, StatsTrigger } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { followRecordsOfCohort } from '../enrolments/enrolment-status';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { CascadeRound } from '../rounds/cascade-round.entity';
 import { RoundsService } from '../rounds/rounds.service';
-import { assertAllExist, assertWithin, presentFields } from '../shared/references';
+import { assertAllExist, assertWithin } from '../shared/references';
 import { TrainersService } from '../trainers/trainers.service';
 import { CohortQuery, CohortView, CreateCohortDto, UpdateCohortDto } from './cohort.dto';
 import { Cohort } from './cohort.entity';
@@ -75,7 +75,7 @@ export class CohortsService {
       const cohort = await tx.save(
         tx.create(Cohort, {
           language: 'mn',
-          ...presentFields(dto),
+          ...definedFields(dto),
           courseIds: [...new Set(dto.courseIds)],
           programmeId: round.programmeId,
         }),
@@ -93,7 +93,7 @@ export class CohortsService {
       const current = await this.lock(tx, id);
       const round = await this.rounds.lock(tx, current.roundId, 'pessimistic_read');
       await this.programmes.lock(tx, round.programmeId, 'pessimistic_read');
-      const next = tx.create(Cohort, { ...current, ...presentFields(dto) });
+      const next = tx.create(Cohort, { ...current, ...definedFields(dto) });
       next.courseIds = [...new Set(next.courseIds)];
       assertWithin(next, round, `round '${round.name}'`);
       await assertAllExist(tx, 'courses', dto.courseIds, 'courseIds');

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { definedFields, DomainError, Page, StatsTrigger } from '@cascade/platform';
 import { CertificationQueue } from '../certifications/certification-queue';
-import { assertAllExist, presentFields } from '../shared/references';
+import { assertAllExist } from '../shared/references';
 import { CoreCourseElements, missingMicroCredentialElements } from './micro-credential-elements';
 import { CreateProgrammeDto, ProgrammeQuery, UpdateProgrammeDto } from './programme.dto';
 import { Programme } from './programme.entity';
@@ -47,7 +47,7 @@ export class ProgrammesService {
     return this.db.transaction(async (tx) => {
       await assertAllExist(tx, 'courses', dto.coreCourseIds, 'coreCourseIds');
       const programme = tx.create(Programme, {
-        ...presentFields(dto),
+        ...definedFields(dto),
         coreCourseIds: [...new Set(dto.coreCourseIds)],
         status: dto.status ?? 'draft',
       });
@@ -65,7 +65,7 @@ export class ProgrammesService {
     const programme = await this.db.transaction(async (tx) => {
       const current = await this.lock(tx, id, 'pessimistic_write');
       await assertAllExist(tx, 'courses', dto.coreCourseIds, 'coreCourseIds');
-      const next = tx.create(Programme, { ...current, ...presentFields(dto) });
+      const next = tx.create(Programme, { ...current, ...definedFields(dto) });
       next.coreCourseIds = [...new Set(next.coreCourseIds)];
       if (next.startsOn !== current.startsOn || next.endsOn !== current.endsOn)
         await this.assertHoldsItsRecords(tx, next);

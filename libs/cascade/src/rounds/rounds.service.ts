@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, Page, PageQuery, StatsTrigger } from '@cascade/platform';
+import { definedFields, DomainError, Page, PageQuery, StatsTrigger } from '@cascade/platform';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { assertAllExist, assertWithin, presentFields } from '../shared/references';
+import { assertAllExist, assertWithin } from '../shared/references';
 import { CascadeRound } from './cascade-round.entity';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
 
@@ -56,7 +56,7 @@ export class RoundsService {
       const round = tx.create(CascadeRound, {
         targetParticipants: 0,
         regionIds: [],
-        ...presentFields(dto),
+        ...definedFields(dto),
         programmeId,
       });
       await this.stats.markDirty(tx, programmeId);
@@ -71,7 +71,7 @@ export class RoundsService {
       const programme = await this.programmes.lock(tx, programmeId, 'pessimistic_read');
       const current = await this.get(programmeId, roundId, tx);
       await this.lock(tx, roundId, 'pessimistic_write');
-      const next = tx.create(CascadeRound, { ...current, ...presentFields(dto) });
+      const next = tx.create(CascadeRound, { ...current, ...definedFields(dto) });
       assertWithin(next, programme, `programme '${programme.name}'`);
       await assertAllExist(tx, 'regions', dto.regionIds, 'regionIds');
       if (next.startsOn !== current.startsOn || next.endsOn !== current.endsOn) {

@@ -45,8 +45,3 @@ export function assertWithin(
   assertDayWithin('startsOn', period.startsOn, outer, outerName);
   assertDayWithin('endsOn', period.endsOn, outer, outerName);
 }
-
-/** The fields a PATCH body actually carries (class fields the client left out are undefined). */
-export function presentFields<T extends object>(dto: T): Partial<T> {
-  return Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as Partial<T>;
-}

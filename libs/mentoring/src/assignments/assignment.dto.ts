@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsISO8601,
@@ -10,7 +9,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '@cascade/platform';
+import { BooleanParam, PageQuery } from '@cascade/platform';
 import { MentoringAssignment } from './mentoring-assignment.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -111,7 +110,7 @@ export class AssignmentQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'true: only assignments without endsOn; false: only ended ones' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanParam()
   @IsBoolean()
   active?: boolean;
 }

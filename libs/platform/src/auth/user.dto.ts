@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
-import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { BooleanParam } from '../http/request-fields';
 import { PageQuery } from '../http/pagination';
 import { NormalisedEmail } from './email';
 import { MIN_PASSWORD_LENGTH } from './password-policy';
@@ -73,7 +65,7 @@ export class UserQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'only active (true) or deactivated (false) users' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanParam()
   @IsBoolean()
   active?: boolean;
 

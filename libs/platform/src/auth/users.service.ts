@@ -6,6 +6,7 @@ import { CascadeConfig } from '../config/config';
 import { registerConstraints } from '../errors/constraints';
 import { DomainError, ErrorCode } from '../errors/domain-error';
 import { Page } from '../http/pagination';
+import { containsPattern } from '../http/request-fields';
 import { normaliseEmail } from './email';
 import { PasswordHasher } from './password-hasher';
 import { assertPasswordPolicy } from './password-policy';
@@ -58,7 +59,7 @@ export class UsersService implements OnApplicationBootstrap {
       where: {
         ...(query.role && { role: query.role }),
         ...(query.active !== undefined && { active: query.active }),
-        ...(query.q && { email: ILike(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`) }),
+        ...(query.q && { email: ILike(containsPattern(query.q)) }),
       },
       order: { email: 'ASC', id: 'ASC' },
       take: query.limit,

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { DomainError, ErrorCode, Page, registerConstraints } from '@cascade/platform';
-import { containsPattern, definedFields } from '../query-helpers';
+import {
+  containsPattern,
+  definedFields,
+  DomainError,
+  ErrorCode,
+  Page,
+  registerConstraints,
+} from '@cascade/platform';
 import { CreateInstitutionDto, InstitutionQuery, UpdateInstitutionDto } from './institution.dto';
 import { Institution } from './institution.entity';
 

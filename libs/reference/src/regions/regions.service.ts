@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { DomainError, ErrorCode, Page, registerConstraints } from '@cascade/platform';
-import { containsPattern, definedFields } from '../query-helpers';
+import {
+  containsPattern,
+  definedFields,
+  DomainError,
+  ErrorCode,
+  Page,
+  registerConstraints,
+} from '@cascade/platform';
 import { CreateRegionDto, RegionQuery, UpdateRegionDto } from './region.dto';
 import { Region } from './region.entity';
 

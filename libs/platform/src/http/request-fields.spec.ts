@@ -1,4 +1,4 @@
-import { containsPattern, definedFields } from './query-helpers';
+import { containsPattern, definedFields } from './request-fields';
 
 describe('containsPattern', () => {
   it('wraps the search text in % for a "contains" match', () => {
