@@ -5,6 +5,7 @@ import {
   HttpCode,
   HttpStatus,
   Param,
+  ParseEnumPipe,
   Post,
   Query,
   Res,
@@ -22,6 +23,7 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
@@ -40,6 +42,8 @@ import {
   UploadCompletionsDto,
   UploadRosterDto,
 } from './import.dto';
+import { IMPORT_KINDS, ImportKind } from './import.entity';
+import { IMPORT_TEMPLATES } from './import-templates';
 import { ImportsService } from './imports.service';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 
@@ -109,6 +113,21 @@ export class ImportsController {
     @CurrentActor() actor: Actor,
   ): Promise<ImportAcceptedView> {
     return this.imports.upload(files, dto, actor, 'completions');
+  }
+
+  @Get('templates/:kind')
+  @ApiParam({ name: 'kind', enum: IMPORT_KINDS })
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'An empty file to fill in: the header row an upload reads and one example row' })
+  @ApiOkResponse({ description: 'CSV (UTF-8 with BOM), as an attachment' })
+  template(
+    @Param('kind', new ParseEnumPipe(Object.fromEntries(IMPORT_KINDS.map((k) => [k, k])))) kind: ImportKind,
+    @Res({ passthrough: true }) res: Response,
+  ): string {
+    const { columns, example } = IMPORT_TEMPLATES[kind];
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${kind}-template.csv"`);
+    return stringify([columns, example], SAFE_CSV_OPTIONS);
   }
 
   @Get()

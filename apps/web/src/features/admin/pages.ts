@@ -17,4 +17,10 @@ export const ADMIN_PAGES: AdminPage[] = [
     roles: ADMIN,
     load: () => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })),
   },
+  {
+    path: 'admin/imports',
+    label: 'nav.imports',
+    roles: ADMIN,
+    load: () => import('./imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
+  },
 ];

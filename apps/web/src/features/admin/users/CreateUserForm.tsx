@@ -79,6 +79,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string, passw
             label={t('admin.users.person')}
             searchable
             clearable
+            clearButtonProps={{ 'aria-label': t('admin.clear') }}
             searchValue={search}
             onSearchChange={setSearch}
             value={personId}

@@ -44,6 +44,7 @@ export function UsersPage() {
         <Select
           label={t('admin.users.role')}
           clearable
+          clearButtonProps={{ 'aria-label': t('admin.clear') }}
           placeholder={t('admin.all')}
           value={role}
           onChange={(value) => {
