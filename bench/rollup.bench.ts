@@ -17,32 +17,19 @@ import { DataSource } from 'typeorm';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
 import { ensureDatabase } from '../libs/platform/src/database/create-database';
 import { openDataSource, runGenerator } from './generator/run';
-
-const FLOOR_SQL = `
-  WITH core AS (SELECT core_course_ids AS ids FROM programmes WHERE id = $1),
-  enrolled AS (
-    SELECT e.id, e.person_id FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id WHERE c.programme_id = $1
-  ),
-  completers AS (
-    SELECT en.person_id FROM enrolled en JOIN course_completions cc ON cc.enrolment_id = en.id
-     WHERE cc.course_id = ANY ((SELECT ids FROM core)::uuid[])
-     GROUP BY en.person_id HAVING count(DISTINCT cc.course_id) = (SELECT cardinality(ids) FROM core)
-  )
-  SELECT (SELECT count(DISTINCT person_id) FROM enrolled) AS participants,
-         (SELECT count(*) FROM completers) AS completers,
-         (SELECT count(DISTINCT person_id) FROM certifications
-           WHERE programme_id = $1 AND revoked_on IS NULL AND person_id IN (SELECT person_id FROM enrolled)) AS certified`;
+import { FAIR_FLOOR_SQL, FLOOR_SETTINGS_SQL, FLOOR_SQL } from './rollup-floors';
 
 interface Args {
   scales: number[];
   runs: number;
   database: string;
-  baseline?: string;
+  baselines: { name: string; dir: string }[];
+  reuse: boolean;
 }
 
 type Rollups = { rollup(programmeId: string): Promise<unknown> };
 
-/** The other checkout's RollupService, compiled by ts-node like this one. */
+/** Another checkout's RollupService (its libs/stats/src/rollup is enough), compiled by ts-node like this one. */
 function baselineRollups(dir: string, db: DataSource): Rollups {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(resolve(dir, 'libs/stats/src/rollup/rollup.service.ts')) as {
@@ -56,13 +43,19 @@ function parseArgs(argv: string[]): Args {
     scales: [1, 10, 100, 1000],
     runs: 5,
     database: 'postgres://postgres@127.0.0.1:5432/cascade_bench_rollup',
+    baselines: [],
+    reuse: false,
   };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--scales') args.scales = argv[++i].split(',').map(Number);
     else if (argv[i] === '--runs') args.runs = Number(argv[++i]);
     else if (argv[i] === '--database') args.database = argv[++i];
-    else if (argv[i] === '--baseline') args.baseline = argv[++i];
-    else throw new Error(`unknown argument ${argv[i]}`);
+    else if (argv[i] === '--reuse') args.reuse = true;
+    else if (argv[i] === '--baseline') {
+      const value = argv[++i];
+      const [name, dir] = value.includes('=') ? value.split('=', 2) : ['baseline', value];
+      args.baselines.push({ name, dir });
+    } else throw new Error(`unknown argument ${argv[i]}`);
   }
   return args;
 }
@@ -84,40 +77,62 @@ async function recreate(database: string): Promise<void> {
   await ensureDatabase(database);
 }
 
+/** A floor: one read-only query in its own transaction, with the rollup's settings. */
+async function timeFloor(
+  db: DataSource,
+  sql: string,
+  programmeId: string,
+): Promise<[number, Record<string, unknown>]> {
+  const started = Date.now();
+  const row = await db.transaction(async (tx) => {
+    await tx.query(FLOOR_SETTINGS_SQL);
+    const [result] = (await tx.query(sql, [programmeId])) as Record<string, unknown>[];
+    return result;
+  });
+  return [Date.now() - started, row];
+}
+
 async function benchScale(scale: number, args: Args, log: (line: string) => void): Promise<string> {
-  await recreate(args.database);
-  const db = await openDataSource(args.database);
+  // --reuse: a database already generated at this scale (runGenerator skips an existing programme).
+  const database = args.reuse ? args.database.replace(/\{scale\}/g, String(scale)) : args.database;
+  if (!args.reuse) await recreate(database);
+  const db = await openDataSource(database);
   try {
     log(`scale ${scale}: generating`);
-    const generated = await runGenerator(db, { databaseUrl: args.database, scale, demoUsers: false, log });
+    const generated = await runGenerator(db, { databaseUrl: database, scale, demoUsers: false, log });
     const analyzeStarted = Date.now();
     await db.query('VACUUM ANALYZE');
     const analyzeMs = Date.now() - analyzeStarted;
     const programmeId = generated.programmeId;
     const rollups = new RollupService(db);
-    const baseline = args.baseline ? baselineRollups(args.baseline, db) : undefined;
+    const baselines = args.baselines.map((b) => ({
+      ...b,
+      rollups: baselineRollups(b.dir, db),
+      times: [] as number[],
+    }));
     const floorTimes: number[] = [];
+    const fairTimes: number[] = [];
     const rollupTimes: number[] = [];
-    const baselineTimes: number[] = [];
-    let floor: Record<string, string> = {};
+    let floor: Record<string, unknown> = {};
+    let fair: Record<string, unknown> = {};
     for (let run = 0; run < args.runs; run++) {
-      let started = Date.now();
-      // The floor gets the rollup's work_mem, so the comparison is of work, not of settings.
-      await db.transaction(async (tx) => {
-        await tx.query(`SET LOCAL work_mem = '256MB'`);
-        [floor] = await tx.query(FLOOR_SQL, [programmeId]);
-      });
-      floorTimes.push(Date.now() - started);
-      if (baseline) {
-        started = Date.now();
-        await baseline.rollup(programmeId);
-        baselineTimes.push(Date.now() - started);
+      let ms: number;
+      [ms, floor] = await timeFloor(db, FLOOR_SQL, programmeId);
+      floorTimes.push(ms);
+      [ms, fair] = await timeFloor(db, FAIR_FLOOR_SQL, programmeId);
+      fairTimes.push(ms);
+      const line = [`floor ${floorTimes[run]} ms`, `fair floor ${fairTimes[run]} ms`];
+      for (const b of baselines) {
+        const started = Date.now();
+        await b.rollups.rollup(programmeId);
+        b.times.push(Date.now() - started);
+        line.push(`${b.name} ${b.times[run]} ms`);
       }
-      started = Date.now();
+      const started = Date.now();
       await rollups.rollup(programmeId);
       rollupTimes.push(Date.now() - started);
-      const base = baseline ? `, baseline ${baselineTimes[run]} ms` : '';
-      log(`  run ${run + 1}: floor ${floorTimes[run]} ms${base}, rollup ${rollupTimes[run]} ms`);
+      line.push(`rollup ${rollupTimes[run]} ms`);
+      log(`  run ${run + 1}: ${line.join(', ')}`);
     }
     const [{ scopes }] = await db.query(
       `SELECT count(*)::int AS scopes FROM stats_figures f JOIN stats_snapshots s ON s.id = f.snapshot_id
@@ -126,13 +141,18 @@ async function benchScale(scale: number, args: Args, log: (line: string) => void
     );
     const [{ size }] = await db.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
     const f = median(floorTimes);
+    const ff = median(fairTimes);
     const r = median(rollupTimes);
     log(`scale ${scale}: floor ${JSON.stringify(floor)}`);
-    if (baseline) {
-      const b = median(baselineTimes);
-      log(`scale ${scale}: baseline (median) ${b} ms, ${(b / f).toFixed(2)}× the floor`);
+    log(`scale ${scale}: fair floor ${JSON.stringify(fair)}`);
+    for (const b of baselines) {
+      const m = median(b.times);
+      log(
+        `scale ${scale}: ${b.name} (median) ${m} ms, ${(m / f).toFixed(2)}× the floor, ${(m / ff).toFixed(2)}× the fair floor`,
+      );
     }
-    return `| ${scale} | ${Number(floor.participants).toLocaleString('en')} | ${scopes.toLocaleString('en')} | ${(generated.ms / 1000).toFixed(1)} s | ${size} | ${f} ms | ${r} ms | ${(r / f).toFixed(2)}× |  (analyze ${analyzeMs} ms)`;
+    const generatedIn = generated.skipped ? 'reused' : `${(generated.ms / 1000).toFixed(1)} s`;
+    return `| ${scale} | ${Number(floor.participants).toLocaleString('en')} | ${scopes.toLocaleString('en')} | ${generatedIn} | ${size} | ${f} ms | ${ff} ms | ${r} ms | ${(r / f).toFixed(2)}× | ${(r / ff).toFixed(2)}× |  (analyze ${analyzeMs} ms)`;
   } finally {
     await db.destroy();
   }
@@ -147,8 +167,10 @@ async function main(): Promise<void> {
     rows.push(await benchScale(scale, args, log));
     log(rows[rows.length - 1]);
   }
-  log('\n| scale | participants | scopes | generate | database | floor (median) | rollup (median) | ratio |');
-  log('|---|---|---|---|---|---|---|---|');
+  log(
+    '\n| scale | participants | scopes | generate | database | floor | fair floor | rollup | rollup / floor | rollup / fair floor |',
+  );
+  log('|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) log(row);
 }
 

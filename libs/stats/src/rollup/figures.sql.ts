@@ -17,6 +17,16 @@ const COUNTS = `count(*) AS participants,
            count(*) FILTER (WHERE sessions > 0) AS mentees_mentored,
            count(*) FILTER (WHERE holds_place) AS enrolled`;
 
+/** The same counts summed over groups of them (bigint, as the counts: no numeric arithmetic). */
+const SUMS = `sum(participants)::bigint AS participants,
+           sum(completers)::bigint AS completers,
+           sum(certified)::bigint AS certified,
+           sum(ai_adopters)::bigint AS ai_adopters,
+           sum(mentoring_sessions)::bigint AS mentoring_sessions,
+           sum(mentoring_minutes)::bigint AS mentoring_minutes,
+           sum(mentees_mentored)::bigint AS mentees_mentored,
+           sum(enrolled)::bigint AS enrolled`;
+
 const FIGURES = `
   INSERT INTO stats_figures (snapshot_id, scope, scope_id, participants, institutions, master_teachers, completers,
                              certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, by_generation,
@@ -37,6 +47,12 @@ const FIGURES = `
             FROM master_teachers mt JOIN people p ON p.id = mt.person_id WHERE mt.programme_id = $1
     UNION SELECT 'round', id FROM cascade_rounds WHERE programme_id = $1
     UNION SELECT 'cohort', id FROM cohorts WHERE programme_id = $1
+  ), cells AS (
+    -- The memberships counted per (cohort, generation, once-per-person flags): a few rows per
+    -- cohort, from which the cohort, round and region scopes are sums (one pass, not three).
+    SELECT cohort_id, round_id, region_id, generation, first_in_round, first_in_region, ${COUNTS}
+      FROM stats_rollup_members
+     GROUP BY cohort_id, round_id, region_id, generation, first_in_round, first_in_region
   ), by_generation AS (
     -- Each participant once per scope: the cohort, the first of their cohorts in a round or region.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id, generation, ${COUNTS}
@@ -45,13 +61,11 @@ const FIGURES = `
     SELECT 'institution', institution_id, generation, ${COUNTS}
       FROM stats_rollup_participants GROUP BY institution_id, generation
     UNION ALL
-    SELECT 'cohort', cohort_id, generation, ${COUNTS} FROM stats_rollup_members GROUP BY cohort_id, generation
+    SELECT 'cohort', cohort_id, generation, ${SUMS} FROM cells GROUP BY cohort_id, generation
     UNION ALL
-    SELECT 'round', round_id, generation, ${COUNTS}
-      FROM stats_rollup_members WHERE first_in_round GROUP BY round_id, generation
+    SELECT 'round', round_id, generation, ${SUMS} FROM cells WHERE first_in_round GROUP BY round_id, generation
     UNION ALL
-    SELECT 'region', region_id, generation, ${COUNTS}
-      FROM stats_rollup_members WHERE first_in_region GROUP BY region_id, generation
+    SELECT 'region', region_id, generation, ${SUMS} FROM cells WHERE first_in_region GROUP BY region_id, generation
   ), facts AS (
     SELECT scope, scope_id, sum(participants) AS participants, sum(completers) AS completers,
            sum(certified) AS certified, sum(ai_adopters) AS ai_adopters,
@@ -64,15 +78,18 @@ const FIGURES = `
                                                'certified', certified, 'aiAdopters', ai_adopters)) AS generation_funnel
       FROM by_generation
      GROUP BY scope, scope_id
+  ), cohort_institutions AS (
+    -- One pass over the memberships; a round's or region's institutions are those of its cohorts.
+    SELECT cohort_id, round_id, region_id, institution_id FROM stats_rollup_members
+     GROUP BY cohort_id, round_id, region_id, institution_id
   ), scope_institutions AS (
-    SELECT 'cohort'::text AS scope, cohort_id AS scope_id, institution_id FROM stats_rollup_members
-     GROUP BY cohort_id, institution_id
+    SELECT 'cohort'::text AS scope, cohort_id AS scope_id, institution_id FROM cohort_institutions
     UNION ALL
-    SELECT 'round', round_id, institution_id FROM stats_rollup_members GROUP BY round_id, institution_id
+    SELECT 'round', round_id, institution_id FROM cohort_institutions GROUP BY round_id, institution_id
     UNION ALL
-    SELECT 'region', region_id, institution_id FROM stats_rollup_members GROUP BY region_id, institution_id
+    SELECT 'region', region_id, institution_id FROM cohort_institutions GROUP BY region_id, institution_id
     UNION ALL
-    SELECT 'institution', institution_id, institution_id FROM stats_rollup_participants GROUP BY institution_id
+    SELECT 'institution', institution_id, institution_id FROM reached
   ), institution_counts AS (
     SELECT scope, scope_id, count(*) AS n FROM scope_institutions GROUP BY scope, scope_id
     UNION ALL

@@ -12,13 +12,15 @@
  * takes 1 + the lowest generation of their cohorts' lead trainers in participantsSql
  * (scratch.sql.ts). Needs stats_rollup_memberships; $1 is the programme id.
  */
-export const GENERATIONS_SQL = `
-  CREATE TEMP TABLE stats_rollup_generations ON COMMIT DROP AS
-  WITH RECURSIVE trainer_edges AS (
-    -- Who trained which lead trainer: the enrolments of lead trainers, with their cohort's lead.
+/** Who trained which lead trainer: the enrolments of lead trainers, with their cohort's lead. */
+const TRAINER_EDGES = `
     SELECT DISTINCT m.lead_trainer_id AS trainer_id, m.person_id
       FROM stats_rollup_memberships m
-     WHERE m.person_id IN (SELECT lead_trainer_id FROM cohorts WHERE programme_id = $1)
+     WHERE m.person_id IN (SELECT lead_trainer_id FROM cohorts WHERE programme_id = $1)`;
+
+export const GENERATIONS_SQL = `
+  CREATE TEMP TABLE stats_rollup_generations ON COMMIT DROP AS
+  WITH RECURSIVE trainer_edges AS (${TRAINER_EDGES}
   ), walks (person_id, generation) AS (
     SELECT person_id, 1 FROM master_teachers WHERE programme_id = $1
     UNION ALL
@@ -30,3 +32,38 @@ export const GENERATIONS_SQL = `
     FROM walks
    WHERE NOT is_cycle
    GROUP BY person_id`;
+
+/**
+ * Every trainer's reach over the same graph: (trainer, a lead trainer they reach along "led a
+ * cohort that lead trainer enrolled in", any number of steps, themselves included), for every
+ * lead trainer and master teacher of the programme. The trainer pass (trainers.sql.ts) sums each
+ * reached lead's trainees. Walks with the CYCLE guard, as GENERATIONS_SQL (trainers who trained
+ * each other end a walk), then one row per pair.
+ *
+ * Its own small table, analysed (REACH_ANALYZE_SQL), and a UNION ALL walk: the planner's guess
+ * for a recursive CTE is orders of magnitude too big (30 million rows for 8,800 at scale 100),
+ * and with the rollup's work_mem every hash table sized by that guess — a recursive UNION's, and
+ * the trainer pass's joins over the reach — was allocated at full size: measured at scale 100,
+ * the trainer pass took 18 s inside the snapshot statement (0.6 s with this table), and a
+ * recursive UNION here another 18 s. Needs stats_rollup_memberships; $1 is the programme id.
+ */
+export const REACH_SQL = `
+  CREATE TEMP TABLE stats_rollup_reach ON COMMIT DROP AS
+  WITH RECURSIVE trainer_edges AS (${TRAINER_EDGES}
+  ), trainers AS (
+    SELECT lead_trainer_id AS person_id FROM cohorts WHERE programme_id = $1
+    UNION SELECT person_id FROM master_teachers WHERE programme_id = $1
+  ), walks (trainer_id, descendant_id) AS (
+    SELECT person_id, person_id FROM trainers
+    UNION ALL
+    SELECT w.trainer_id, e.person_id
+      FROM walks w
+      JOIN trainer_edges e ON e.trainer_id = w.descendant_id
+  ) CYCLE descendant_id SET is_cycle USING path
+  SELECT trainer_id, descendant_id
+    FROM walks
+   WHERE NOT is_cycle
+   GROUP BY trainer_id, descendant_id`;
+
+/** Small at any scale (thousands of rows at scale 100), so always analysed. */
+export const REACH_ANALYZE_SQL = `ANALYZE stats_rollup_reach`;

@@ -1,7 +1,8 @@
 /**
  * The rollup's working sets: temporary tables built once per rollup, inside its REPEATABLE READ
  * transaction, so every scope is computed from the same records. Each is dropped at commit.
- * Order: memberships → trainer generations (generations.sql.ts) → mentees → participants → members.
+ * Order: memberships → trainer generations and reach (generations.sql.ts) → mentees → participants
+ * → members.
  * $1 is the programme id throughout.
  */
 

@@ -10,14 +10,14 @@
  * - ordinary: one enrolment in the programme and not a trainer — such a person is under exactly
  *   one lead, so each trainer's count of them adds up along the reach without double counting;
  * - the others (a person trained twice, every trainer): de-duplicated per (trainer, person).
- * The reach itself is a recursive UNION over the trainer graph (small at any scale), which the
- * UNION's de-duplication also guards against cycles. Needs stats_rollup_members; $1 programme.
+ * The reach itself (which lead trainers each trainer reaches) is stats_rollup_reach, walked over
+ * the trainer graph beforehand (generations.sql.ts). Needs stats_rollup_members; $1 programme.
  */
 export const TRAINER_FIGURES_SQL = `
   INSERT INTO stats_trainer_figures (snapshot_id, trainer_id, master_teacher, generation, cohorts,
                                      direct_participants, direct_completers, direct_certified,
                                      downstream_participants, downstream_completers, downstream_certified)
-  WITH RECURSIVE leads AS (
+  WITH leads AS (
     SELECT lead_trainer_id AS trainer_id, count(*) AS cohorts FROM cohorts WHERE programme_id = $1
      GROUP BY lead_trainer_id
   ), trainers AS (
@@ -39,13 +39,6 @@ export const TRAINER_FIGURES_SQL = `
   ), others AS (
     SELECT lead_trainer_id, trainee_id, completers > 0 AS completer, certified > 0 AS certified
       FROM pairs WHERE trainee_id IS NOT NULL
-  ), reach (trainer_id, descendant_id) AS (
-    SELECT trainer_id, trainer_id FROM trainers
-    UNION
-    SELECT r.trainer_id, o.trainee_id
-      FROM reach r
-      JOIN others o ON o.lead_trainer_id = r.descendant_id
-     WHERE o.trainee_id IN (SELECT trainer_id FROM leads)
   ), direct AS (
     SELECT t.trainer_id,
            coalesce(min(o.participants), 0) + count(x.trainee_id) AS participants,
@@ -58,13 +51,13 @@ export const TRAINER_FIGURES_SQL = `
   ), downstream_ordinary AS (
     SELECT r.trainer_id, sum(o.participants) AS participants, sum(o.completers) AS completers,
            sum(o.certified) AS certified
-      FROM reach r JOIN ordinary o ON o.lead_trainer_id = r.descendant_id
+      FROM stats_rollup_reach r JOIN ordinary o ON o.lead_trainer_id = r.descendant_id
      GROUP BY r.trainer_id
   ), downstream_others AS (
     SELECT trainer_id, count(*) AS participants, count(*) FILTER (WHERE completer) AS completers,
            count(*) FILTER (WHERE certified) AS certified
       FROM (SELECT DISTINCT r.trainer_id, x.trainee_id, x.completer, x.certified
-              FROM reach r JOIN others x ON x.lead_trainer_id = r.descendant_id
+              FROM stats_rollup_reach r JOIN others x ON x.lead_trainer_id = r.descendant_id
              WHERE x.trainee_id <> r.trainer_id) d
      GROUP BY trainer_id
   )

@@ -1,0 +1,117 @@
+/**
+ * npx ts-node --transpile-only bench/rollup-profile.ts DATABASE_URL [--runs 5] [--explain] [--planning] [--service DIR]
+ *
+ * Times the rollup statement by statement on an already generated database, through the real
+ * RollupService with its runner's query wrapped, so the statements and their order are the
+ * service's own, with the backend's CPU time of each (mean: 10 ms ticks). --explain prints each statement's plan (auto_explain, ANALYZE and BUFFERS) as
+ * notices; --planning
+ * also plans each statement alone first (EXPLAIN SUMMARY) and prints its planning time.
+ * Medians per statement over the runs.
+ */
+import { Logger } from '@nestjs/common';
+import { resolve } from 'path';
+import { DataSource, QueryRunner } from 'typeorm';
+import { RollupService } from '../libs/stats/src/rollup/rollup.service';
+import { openDataSource } from './generator/run';
+import { backendCpuMs } from './proc-cpu';
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function label(sql: string): string {
+  const text = sql.replace(/\s+/g, ' ').trim();
+  const table = /stats_rollup_(\w+)/.exec(text);
+  if (text.startsWith('CREATE TEMP') && table) return `create ${table[1]}`;
+  return text.slice(0, 48);
+}
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error', 'warn']);
+  const [url, ...rest] = process.argv.slice(2);
+  const runs = rest.includes('--runs') ? Number(rest[rest.indexOf('--runs') + 1]) : 5;
+  const explain = rest.includes('--explain');
+  const planning = rest.includes('--planning');
+  const plans = new Map<string, number[]>();
+  const db: DataSource = await openDataSource(url);
+  const [{ id }] = (await db.query(`SELECT id FROM programmes ORDER BY name LIMIT 1`)) as { id: string }[];
+  const times = new Map<string, number[]>();
+  const cpu = new Map<string, number[]>();
+  const createQueryRunner = db.createQueryRunner.bind(db);
+  db.createQueryRunner = (): QueryRunner => {
+    const runner = createQueryRunner();
+    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    let prepared = false;
+    let pid = 0;
+    runner.query = (async (sql: string, ...args: unknown[]) => {
+      if (!pid) [{ pid }] = (await query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[];
+      if (explain && !prepared) {
+        prepared = true;
+        const client = (await runner.connect()) as {
+          on(event: string, cb: (m: { message: string }) => void): void;
+        };
+        client.on('notice', (m) => process.stdout.write(`${m.message}\n`));
+        await query(`LOAD 'auto_explain'`);
+        await query(`SET auto_explain.log_min_duration = 0`);
+        await query(`SET auto_explain.log_analyze = on`);
+        await query(`SET auto_explain.log_buffers = on`);
+        await query(`SET auto_explain.log_triggers = on`);
+        await query(`SET auto_explain.log_level = notice`);
+      }
+      if (planning && /^\s*(CREATE TEMP|WITH)/.test(sql)) {
+        const [{ 'QUERY PLAN': plan }] = (await query(`EXPLAIN (SUMMARY, FORMAT JSON) ${sql}`, args[0])) as {
+          'QUERY PLAN': { 'Planning Time': number }[];
+        }[];
+        plans.set(label(sql), [...(plans.get(label(sql)) ?? []), plan[0]['Planning Time']]);
+      }
+      const started = process.hrtime.bigint();
+      const cpuBefore = backendCpuMs([pid]);
+      try {
+        return await query(sql, ...args);
+      } finally {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const key = label(sql);
+        times.set(key, [...(times.get(key) ?? []), ms]);
+        cpu.set(key, [...(cpu.get(key) ?? []), backendCpuMs([pid]) - cpuBefore]);
+      }
+    }) as QueryRunner['query'];
+    return runner;
+  };
+  // --service DIR: profile another checkout's RollupService (e.g. a baseline) instead.
+  const dir = rest.includes('--service') ? rest[rest.indexOf('--service') + 1] : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Service = dir
+    ? (
+        require(resolve(dir, 'libs/stats/src/rollup/rollup.service.ts')) as {
+          RollupService: typeof RollupService;
+        }
+      ).RollupService
+    : RollupService;
+  const rollups = new Service(db);
+  const totals: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = Date.now();
+    await rollups.rollup(id);
+    totals.push(Date.now() - started);
+  }
+  for (const [key, values] of times) {
+    const plan = plans.get(key);
+    const planned = plan ? ` (planning ${median(plan).toFixed(1)} ms)` : '';
+    const spent = cpu.get(key) ?? [];
+    const meanCpu = spent.reduce((a, b) => a + b, 0) / spent.length;
+    process.stdout.write(
+      `${median(values).toFixed(1).padStart(9)} ms  (backend CPU ${meanCpu.toFixed(1).padStart(7)} ms)  ${key}${planned}\n`,
+    );
+  }
+  process.stdout.write(
+    `${median(totals).toFixed(0).padStart(9)} ms  total (median of ${runs}: ${totals.join(', ')})\n`,
+  );
+  await db.destroy();
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`rollup-profile: ${error.message}\n`);
+  process.exit(1);
+});
