@@ -7,14 +7,12 @@
  * same for the two floors of bench/rollup-floors.ts. Medians of --runs; 10 ms clock ticks.
  */
 import { Logger } from '@nestjs/common';
-import { resolve } from 'path';
 import { DataSource } from 'typeorm';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
 import { openDataSource } from './generator/run';
 import { backendCpuMs } from './proc-cpu';
+import { baselineRollups } from './rollup-baseline';
 import { FAIR_FLOOR_SQL, FLOOR_SETTINGS_SQL, FLOOR_SQL } from './rollup-floors';
-
-type Rollups = { rollup(programmeId: string): Promise<unknown> };
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,11 +52,7 @@ async function main(): Promise<void> {
   }
   const db = await openDataSource(url);
   for (const b of baselines) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const loaded = require(resolve(b.dir, 'libs/stats/src/rollup/rollup.service.ts')) as {
-      RollupService: new (db: DataSource) => Rollups;
-    };
-    const rollups = new loaded.RollupService(db);
+    const rollups = baselineRollups(b.dir, db);
     contenders.push({ name: b.name, run: (_db, id) => rollups.rollup(id) });
   }
   const rollups = new RollupService(db);

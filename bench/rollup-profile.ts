@@ -9,11 +9,11 @@
  * Medians per statement over the runs.
  */
 import { Logger } from '@nestjs/common';
-import { resolve } from 'path';
 import { DataSource, QueryRunner } from 'typeorm';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
 import { openDataSource } from './generator/run';
 import { backendCpuMs } from './proc-cpu';
+import { baselineRollups, Rollups } from './rollup-baseline';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -81,15 +81,7 @@ async function main(): Promise<void> {
   };
   // --service DIR: profile another checkout's RollupService (e.g. a baseline) instead.
   const dir = rest.includes('--service') ? rest[rest.indexOf('--service') + 1] : undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Service = dir
-    ? (
-        require(resolve(dir, 'libs/stats/src/rollup/rollup.service.ts')) as {
-          RollupService: typeof RollupService;
-        }
-      ).RollupService
-    : RollupService;
-  const rollups = new Service(db);
+  const rollups: Rollups = dir ? baselineRollups(dir, db) : new RollupService(db);
   const totals: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = Date.now();

@@ -11,12 +11,12 @@
  * machine sees the same load and the same data.
  */
 import { Logger } from '@nestjs/common';
-import { resolve } from 'path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
 import { ensureDatabase } from '../libs/platform/src/database/create-database';
 import { openDataSource, runGenerator } from './generator/run';
+import { baselineRollups } from './rollup-baseline';
 import { FAIR_FLOOR_SQL, FLOOR_SETTINGS_SQL, FLOOR_SQL } from './rollup-floors';
 
 interface Args {
@@ -25,17 +25,6 @@ interface Args {
   database: string;
   baselines: { name: string; dir: string }[];
   reuse: boolean;
-}
-
-type Rollups = { rollup(programmeId: string): Promise<unknown> };
-
-/** Another checkout's RollupService (its libs/stats/src/rollup is enough), compiled by ts-node like this one. */
-function baselineRollups(dir: string, db: DataSource): Rollups {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require(resolve(dir, 'libs/stats/src/rollup/rollup.service.ts')) as {
-    RollupService: new (db: DataSource) => Rollups;
-  };
-  return new loaded.RollupService(db);
 }
 
 function parseArgs(argv: string[]): Args {

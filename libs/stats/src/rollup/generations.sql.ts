@@ -40,8 +40,9 @@ export const GENERATIONS_SQL = `
  * reached lead's trainees. Walks with the CYCLE guard, as GENERATIONS_SQL (trainers who trained
  * each other end a walk), then one row per pair.
  *
- * Its own small table, analysed (REACH_ANALYZE_SQL), and a UNION ALL walk: the planner's guess
- * for a recursive CTE is orders of magnitude too big (30 million rows for 8,800 at scale 100),
+ * Its own small table (analysed with the other working sets at scale; unanalysed, its size is
+ * guessed from its pages, which is close), and a UNION ALL walk: the planner's guess for a
+ * recursive CTE is orders of magnitude too big (30 million rows for 8,800 at scale 100),
  * and with the rollup's work_mem every hash table sized by that guess — a recursive UNION's, and
  * the trainer pass's joins over the reach — was allocated at full size: measured at scale 100,
  * the trainer pass took 18 s inside the snapshot statement (0.6 s with this table), and a
@@ -64,6 +65,3 @@ export const REACH_SQL = `
     FROM walks
    WHERE NOT is_cycle
    GROUP BY trainer_id, descendant_id`;
-
-/** Small at any scale (thousands of rows at scale 100), so always analysed. */
-export const REACH_ANALYZE_SQL = `ANALYZE stats_rollup_reach`;

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { WRITE_SNAPSHOT_SQL } from './figures.sql';
-import { GENERATIONS_SQL, REACH_ANALYZE_SQL, REACH_SQL } from './generations.sql';
+import { GENERATIONS_SQL, REACH_SQL } from './generations.sql';
 import {
   ANALYZE_MEMBERSHIPS_SQL,
   ANALYZE_PARTICIPANTS_SQL,
@@ -93,7 +93,6 @@ export class RollupService {
       if (analyse) await runner.query(ANALYZE_MEMBERSHIPS_SQL);
       await runner.query(GENERATIONS_SQL, [programmeId]);
       await runner.query(REACH_SQL, [programmeId]);
-      await runner.query(REACH_ANALYZE_SQL);
       await runner.query(MENTEES_SQL, [programmeId]);
       await runner.query(participantsSql(state.core_courses), [programmeId]);
       if (analyse) await runner.query(ANALYZE_PARTICIPANTS_SQL);

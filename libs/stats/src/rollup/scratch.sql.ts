@@ -133,4 +133,5 @@ export const MEMBERS_SQL = `
 
 /** Temporary tables have no statistics until analysed; later statements join them at scale. */
 export const ANALYZE_MEMBERSHIPS_SQL = `ANALYZE stats_rollup_memberships`;
-export const ANALYZE_PARTICIPANTS_SQL = `ANALYZE stats_rollup_participants, stats_rollup_mentees`;
+export const ANALYZE_PARTICIPANTS_SQL = `ANALYZE stats_rollup_participants, stats_rollup_mentees,
+  stats_rollup_reach`;
