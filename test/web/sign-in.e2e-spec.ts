@@ -85,9 +85,32 @@ describe('web app: signing in and the pages each role may use', () => {
 
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-    await page.goto('/programmes');
-    await page.getByText('Your account may not open this page.').waitFor();
-    await page.reload();
+    const { programmeId } = await makeProgramme(web.db);
+    for (const path of [
+      '/programmes',
+      '/programmes/new',
+      `/programmes/${programmeId}`,
+      `/programmes/${programmeId}/cascade`,
+    ]) {
+      await page.goto(path);
+      await page.getByText('Your account may not open this page.').waitFor();
+    }
+    // The language chosen is remembered across page loads.
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+
+    // And the API refuses the viewer's token for a write, whatever the page shows.
+    const token = await page.evaluate(`localStorage.getItem('cascade.token')`);
+    const res = await page.request.post('/api/v1/programmes', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: {
+        name: 'x',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        coreCourseIds: [],
+        passMark: 60,
+        credential: { title: 't', level: 'l', issuer: 'i' },
+      },
+    });
+    expect(res.status()).toBe(403);
   });
 });

@@ -13,6 +13,7 @@ import { PeopleRecordController } from './people-record/people-record.controller
 import { PeopleRecordService } from './people-record/people-record.service';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { RoundsController } from './rounds/rounds.controller';
+import { TrainersController } from './trainers/trainers.controller';
 
 /** The cascade's HTTP side: programmes, master teachers, rounds, cohorts, enrolments, completions, certifications. */
 @Module({
@@ -21,6 +22,7 @@ import { RoundsController } from './rounds/rounds.controller';
     ProgrammesController,
     MasterTeachersController,
     RoundsController,
+    TrainersController,
     CohortsController,
     EnrolmentsController,
     CompletionsController,

@@ -69,7 +69,11 @@ export function asPage<T>(page: { items: unknown; total: number; limit: number; 
   return page as Page<T>;
 }
 
-/** limit/offset of a list request (the document does not yet type them as numbers). */
-export function paging(offset: number, limit: number): never {
-  return { offset, limit } as never;
+/** A list request's query: limit/offset and filters (the document does not yet type limit/offset as numbers). */
+export function paging(
+  offset: number,
+  limit: number,
+  filters: Record<string, string | undefined> = {},
+): never {
+  return { offset, limit, ...filters } as never;
 }

@@ -794,6 +794,22 @@ export interface paths {
         patch: operations["RoundsController_update"];
         trace?: never;
     };
+    "/api/v1/programmes/{id}/rounds/{roundId}/eligible-lead-trainers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TrainersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{id}/stats": {
         parameters: {
             query?: never;
@@ -1979,6 +1995,24 @@ export interface components {
         DataQualitySummary: {
             /** @description every check, in a fixed order */
             checks: components["schemas"]["DataQualityCount"][];
+        };
+        EligibleTrainersPage: {
+            items: components["schemas"]["EligibleTrainerView"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        EligibleTrainerView: {
+            /** @example sarantuya@example.mn */
+            email: string;
+            /** @example Сарантуяа Бат */
+            fullName: string;
+            /** @example Mongolian National University of Education */
+            institution: string;
+            /** @description a master teacher of the programme; otherwise a completer of an earlier round */
+            masterTeacher: boolean;
+            /** Format: uuid */
+            personId: string;
         };
         EnrolmentStatusCounts: {
             active: number;
@@ -5061,6 +5095,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CascadeRound"];
+                };
+            };
+        };
+    };
+    TrainersController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description part of the name, email or institution */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleTrainersPage"];
                 };
             };
         };

@@ -43,6 +43,34 @@ export const router = createBrowserRouter([
                 path: 'programmes',
                 element: page(() => named(import('../features/programmes/ProgrammesPage'), 'ProgrammesPage')),
               },
+              {
+                path: 'programmes/new',
+                element: page(() =>
+                  named(import('../features/programmes/ProgrammeWizardPage'), 'ProgrammeWizardPage'),
+                ),
+              },
+              {
+                path: 'programmes/:programmeId',
+                element: page(() => named(import('../features/programmes/ProgrammePage'), 'ProgrammePage')),
+              },
+              {
+                path: 'programmes/:programmeId/rounds/:roundId',
+                element: page(() =>
+                  named(import('../features/rounds/RoundPlanningPage'), 'RoundPlanningPage'),
+                ),
+              },
+              {
+                path: 'programmes/:programmeId/cascade',
+                element: page(() => named(import('../features/cascade/CascadeTreePage'), 'CascadeTreePage')),
+              },
+              {
+                path: 'cohorts/:cohortId',
+                element: page(() => named(import('../features/cohorts/CohortPage'), 'CohortPage')),
+              },
+              {
+                path: 'people/:personId',
+                element: page(() => named(import('../features/people/PersonPage'), 'PersonPage')),
+              },
             ],
           },
           ...ADMIN_ROUTES,

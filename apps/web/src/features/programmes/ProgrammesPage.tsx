@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,6 +16,9 @@ export function ProgrammesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('programmes.title')}</Title>
+        <Button component={Link} to="/programmes/new">
+          {t('programmes.new')}
+        </Button>
       </Group>
       <QueryState query={programmes}>
         {(data) =>

@@ -1,0 +1,58 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { api, paging, Schemas, unwrap } from '../../api/client';
+
+export type TreeTrainer = Schemas['TreeTrainer'];
+export type TreeCohort = Schemas['TreeCohort'];
+export type TreeParticipant = Schemas['TreeParticipant'];
+
+/** One level of the tree comes 100 nodes at a time; "show more" asks for the next page. */
+export const TREE_PAGE = 100;
+const nextOffset = (last: { offset: number; limit: number; total: number }) =>
+  last.offset + last.limit < last.total ? last.offset + last.limit : undefined;
+
+/** The first level: generation counts and the master teachers. */
+export function useCascadeRoots(programmeId: string) {
+  return useInfiniteQuery({
+    queryKey: ['cascade', programmeId],
+    initialPageParam: 0,
+    getNextPageParam: nextOffset,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/programmes/{id}/cascade', {
+          params: { path: { id: programmeId }, query: paging(pageParam, TREE_PAGE) },
+        }),
+      ),
+  });
+}
+
+/** The cohorts a trainer leads, fetched when their node is opened. */
+export function useTrainerCohorts(programmeId: string, personId: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['cascade', programmeId, 'trainer', personId],
+    enabled,
+    initialPageParam: 0,
+    getNextPageParam: nextOffset,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/programmes/{id}/cascade/trainers/{personId}', {
+          params: { path: { id: programmeId, personId }, query: paging(pageParam, TREE_PAGE) },
+        }),
+      ),
+  });
+}
+
+/** A cohort's participants, fetched when its node is opened. */
+export function useCohortParticipants(programmeId: string, cohortId: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['cascade', programmeId, 'cohort', cohortId],
+    enabled,
+    initialPageParam: 0,
+    getNextPageParam: nextOffset,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/programmes/{id}/cascade/cohorts/{cohortId}/participants', {
+          params: { path: { id: programmeId, cohortId }, query: paging(pageParam, TREE_PAGE) },
+        }),
+      ),
+  });
+}

@@ -1,0 +1,59 @@
+import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { QueryState } from '../../app/QueryState';
+import { useCourses, useRegionName } from '../reference/useReference';
+import { CompletionsGrid } from './CompletionsGrid';
+import { EnrolForm } from './EnrolForm';
+import { useCohort, useCohortCompletions, useRoster } from './useCohort';
+
+/** A cohort: who is in it and how far each has come; enrol, withdraw and record completions. */
+export function CohortPage() {
+  const { t } = useTranslation();
+  const { cohortId = '' } = useParams();
+  const cohort = useCohort(cohortId);
+  const roster = useRoster(cohortId);
+  const completions = useCohortCompletions(cohortId);
+  const courses = useCourses();
+  const regionName = useRegionName();
+
+  return (
+    <QueryState query={cohort}>
+      {(c) => (
+        <Stack>
+          <Group justify="space-between">
+            <Group>
+              <Title order={2}>{c.name}</Title>
+              <Badge variant="light">{t(`cohorts.modes.${c.deliveryMode}`)}</Badge>
+            </Group>
+            <Anchor component={Link} to={`/programmes/${c.programmeId}/rounds/${c.roundId}`}>
+              {t('cohorts.backToRound')}
+            </Anchor>
+          </Group>
+          <Text>
+            {regionName(c.regionId)} · {c.startsOn} – {c.endsOn} ·{' '}
+            <span data-testid="cohort-fill">
+              {c.enrolled}/{c.capacity}
+            </span>{' '}
+            · <Link to={`/people/${c.leadTrainerId}`}>{t('cohorts.leadTrainer')}</Link>
+          </Text>
+          <EnrolForm cohortId={c.id} />
+          <QueryState query={roster}>
+            {(people) =>
+              completions.data ? (
+                <CompletionsGrid
+                  cohortId={c.id}
+                  roster={people}
+                  completions={completions.data}
+                  courses={c.courseIds
+                    .map((id) => courses.data?.find((course) => course.id === id))
+                    .filter((x) => !!x)}
+                />
+              ) : null
+            }
+          </QueryState>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,189 @@
+import { Page } from 'playwright-core';
+import { resetDatabase } from '../support/database';
+import { makeCourse, makePerson } from '../support/factories';
+import {
+  Browser,
+  openBrowser,
+  screenshot,
+  seriousViolations,
+  signIn,
+  startWebApp,
+  WebApp,
+} from './support/browser';
+import { pickOption, pickPerson } from './support/pickers';
+import { until } from './support/until';
+
+/** A day relative to today: enrolments are dated today and a completion may not precede its enrolment. */
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A coordinator's whole task in the browser, against the real API and worker: programme → master
+ * teacher → round with two cohorts in two regions → enrolments → completions → certified → figures.
+ */
+describe('web app: a coordinator runs a programme from the browser', () => {
+  let web: WebApp;
+  let browser: Browser;
+  let page: Page;
+  const people = { master: '', a: '', b: '', c: '' };
+  let programmeId = '';
+
+  beforeAll(async () => {
+    await resetDatabase();
+    web = await startWebApp({ worker: true });
+    for (const code of ['AI-101', 'AI-102', 'AI-103'])
+      await makeCourse(web.db, { code, title: `Course ${code}`, title_mn: `Хичээл ${code}` });
+    people.master = await makePerson(web.db, { full_name: 'Оюунаа Мастер', email: 'oyunaa@example.mn' });
+    people.a = await makePerson(web.db, { full_name: 'Анар Багш', email: 'anar@example.mn' });
+    people.b = await makePerson(web.db, { full_name: 'Болор Багш', email: 'bolor@example.mn' });
+    people.c = await makePerson(web.db, { full_name: 'Цэцэг Багш', email: 'tsetseg@example.mn' });
+    browser = await openBrowser(web.baseURL);
+    page = browser.page;
+    await page.goto('/login');
+    await signIn(page, await web.user('coordinator'));
+    await page.waitForURL(/\/dashboard/);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  it('creates a programme with the wizard, picking its core courses', async () => {
+    await page.getByRole('link', { name: 'Programmes' }).click();
+    await page.getByRole('link', { name: 'New programme' }).click();
+    await page.getByLabel('Name').fill('AI in Teaching 2026');
+    await page.getByLabel('Starts on').fill(day(-60));
+    await page.getByLabel('Ends on').fill(day(365));
+    for (const code of ['AI-101', 'AI-102', 'AI-103']) await pickOption(page, 'Core courses', code);
+    await page.getByLabel('Credential title').fill('AI in Education');
+    await page.getByRole('textbox', { name: 'Level', exact: true }).fill('micro-credential');
+    await page.getByRole('textbox', { name: 'Issuer', exact: true }).fill('National Centre');
+    await page.getByLabel('Type of assessment').fill('Portfolio and observed lesson');
+    await pickOption(page, 'Form of participation', 'hybrid');
+    await page.getByLabel('Type of quality assurance').fill('Internal review by the national centre');
+    await screenshot(page, 'programme-wizard');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await page.getByRole('button', { name: 'Create programme' }).click();
+    await page.getByRole('heading', { name: 'AI in Teaching 2026' }).waitFor();
+    programmeId = /\/programmes\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    expect(programmeId).not.toBe('');
+  });
+
+  it('shows the API’s refusal next to the field it names and keeps what was typed', async () => {
+    const form = page.getByRole('form', { name: 'Plan a round' });
+    await form.getByLabel('Name').fill('Spring wave');
+    await form.getByLabel('Starts on').fill(day(30));
+    await form.getByLabel('Ends on').fill(day(-30));
+    await form.getByLabel('Target participants').fill('60');
+    await pickOption(page, 'Regions', 'Ulaanbaatar', form);
+    await form.getByRole('button', { name: 'Add round' }).click();
+    await form.getByText('must not be before startsOn').waitFor();
+    await expect(form.getByLabel('Ends on').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(form.getByLabel('Name').inputValue()).resolves.toBe('Spring wave');
+  });
+
+  it('adds a master teacher found by name, and plans a round in two regions', async () => {
+    const masters = page.getByRole('form', { name: 'Add master teacher' });
+    await pickPerson(page, masters.getByLabel('Person (search by name or email)'), 'Оюунаа');
+    await pickOption(page, 'Regions served', 'Ulaanbaatar', masters);
+    await masters.getByRole('button', { name: 'Add master teacher' }).click();
+    await page.getByRole('link', { name: 'Оюунаа Мастер' }).waitFor();
+
+    const round = page.getByRole('form', { name: 'Plan a round' });
+    await round.getByLabel('Starts on').fill(day(-30));
+    await round.getByLabel('Ends on').fill(day(180));
+    // Name, target and Ulaanbaatar are still there from the refused save.
+    await pickOption(page, 'Regions', 'Darkhan-Uul', round);
+    await round.getByRole('button', { name: 'Add round' }).click();
+    await page.getByRole('link', { name: 'Spring wave' }).click();
+    await page.getByRole('heading', { name: /Spring wave/ }).waitFor();
+  });
+
+  it('adds two cohorts in two regions led by the eligible master teacher', async () => {
+    for (const [name, region] of [
+      ['Ulaanbaatar-1', 'Ulaanbaatar'],
+      ['Darkhan-1', 'Darkhan-Uul'],
+    ]) {
+      const form = page.getByRole('form', { name: 'Add a cohort' });
+      await form.getByLabel('Cohort name').fill(name);
+      await pickOption(page, 'Region', region, form);
+      await pickOption(page, 'Lead trainer', 'Оюунаа Мастер', form);
+      await form.getByLabel('Capacity').fill('30');
+      await form.getByRole('button', { name: 'Add cohort' }).click();
+      await page.getByRole('link', { name }).waitFor();
+    }
+    await expect(page.getByTestId('cohort-card').count()).resolves.toBe(2);
+    await expect(
+      page.getByRole('region', { name: 'Darkhan-Uul' }).getByText('Darkhan-1').count(),
+    ).resolves.toBe(1);
+    await screenshot(page, 'round-planning');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('enrols people by search and by a pasted list of emails, and shows the fill', async () => {
+    await page.getByRole('link', { name: 'Ulaanbaatar-1' }).click();
+    const form = page.getByRole('form', { name: 'Enrol people' });
+    await pickPerson(page, form.getByLabel('Search people by name or email'), 'Анар');
+    await form
+      .getByLabel('Or paste emails (one per line)')
+      .fill('bolor@example.mn\ntsetseg@example.mn\nnobody@example.mn');
+    await form.getByRole('button', { name: 'Enrol' }).click();
+    await form.getByText('No person has these emails: nobody@example.mn').waitFor();
+    await until(
+      async () => (await page.getByTestId('roster-row').count()) === 3,
+      'three people on the roster',
+    );
+    await expect(page.getByTestId('cohort-fill').first().textContent()).resolves.toBe('3/30');
+  });
+
+  it('records completions in the grid in one save, shows a refused row in place, and certifies', async () => {
+    for (const code of ['AI-101', 'AI-102', 'AI-103']) {
+      await page.getByLabel(`Анар Багш, ${code}: completed on`).fill(day(0));
+      await page.getByLabel(`Анар Багш, ${code}: score`).fill('92');
+    }
+    await page.getByLabel('Болор Багш, AI-101: completed on').fill(day(0));
+    await page.getByLabel('Болор Багш, AI-101: score').fill('120');
+    await screenshot(page, 'completions-grid');
+    await page.getByRole('button', { name: /Save 4 changes/ }).click();
+    const bolor = page.getByTestId('roster-row').filter({ hasText: 'Болор Багш' });
+    await bolor.getByRole('alert').waitFor();
+    await expect(page.getByLabel('Болор Багш, AI-101: score').inputValue()).resolves.toBe('120');
+    const anar = page.getByTestId('roster-row').filter({ hasText: 'Анар Багш' });
+    await anar.getByText('3/3').waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    await anar.getByRole('link', { name: 'Анар Багш' }).click();
+    await until(async () => {
+      await page.reload();
+      await page.getByRole('heading', { name: 'Анар Багш' }).waitFor();
+      return (await page.getByTestId('certification').count()) === 1;
+    }, 'Анар certified by the worker');
+    await page.getByText('Оюунаа Мастер').first().waitFor();
+    await screenshot(page, 'person');
+  });
+
+  it('shows the dashboard figures change once the rollup has run', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await until(async () => {
+      await page.reload();
+      await page.getByTestId('figure-participants').waitFor();
+      const [participants, certified] = await Promise.all([
+        page.getByTestId('figure-participants').textContent(),
+        page.getByTestId('figure-certified').textContent(),
+      ]);
+      return participants?.endsWith('3') === true && certified?.endsWith('1') === true;
+    }, 'participants 3 and certified 1 on the dashboard');
+    await page.getByTestId('breakdown-region').getByText('Ulaanbaatar').waitFor();
+    await screenshot(page, 'dashboard');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('draws the cascade tree from the master teacher down to the participants', async () => {
+    await page.goto(`/programmes/${programmeId}/cascade`);
+    await page.getByRole('button', { name: 'Open Оюунаа Мастер' }).click();
+    await page.getByRole('link', { name: 'Darkhan-1' }).waitFor();
+    await page.getByRole('button', { name: 'Open Ulaanbaatar-1' }).click();
+    await page.getByRole('link', { name: 'Цэцэг Багш' }).waitFor();
+    await screenshot(page, 'cascade-tree');
+    await expect(page.getByRole('treeitem').count()).resolves.toBeGreaterThanOrEqual(4);
+  });
+});
