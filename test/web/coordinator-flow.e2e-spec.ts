@@ -11,7 +11,7 @@ import {
   WebApp,
 } from './support/browser';
 import { pickOption, pickPerson } from './support/pickers';
-import { until } from './support/until';
+import { waitFor } from '../support/wait';
 
 /** A day relative to today: enrolments are dated today and a completion may not precede its enrolment. */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -20,6 +20,9 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * A coordinator's whole task in the browser, against the real API and worker: programme → master
  * teacher → round with two cohorts in two regions → enrolments → completions → certified → figures.
  */
+// Steps wait for the worker (certification, rollup) on two shared cores.
+jest.setTimeout(180_000);
+
 describe('web app: a coordinator runs a programme from the browser', () => {
   let web: WebApp;
   let browser: Browser;
@@ -128,9 +131,10 @@ describe('web app: a coordinator runs a programme from the browser', () => {
       .fill('bolor@example.mn\ntsetseg@example.mn\nnobody@example.mn');
     await form.getByRole('button', { name: 'Enrol' }).click();
     await form.getByText('No person has these emails: nobody@example.mn').waitFor();
-    await until(
-      async () => (await page.getByTestId('roster-row').count()) === 3,
+    await waitFor(
       'three people on the roster',
+      async () => (await page.getByTestId('roster-row').count()) === 3,
+      30_000,
     );
     await expect(page.getByTestId('cohort-fill').first().textContent()).resolves.toBe('3/30');
   });
@@ -152,26 +156,37 @@ describe('web app: a coordinator runs a programme from the browser', () => {
     await expect(seriousViolations(page)).resolves.toEqual([]);
 
     await anar.getByRole('link', { name: 'Анар Багш' }).click();
-    await until(async () => {
-      await page.reload();
-      await page.getByRole('heading', { name: 'Анар Багш' }).waitFor();
-      return (await page.getByTestId('certification').count()) === 1;
-    }, 'Анар certified by the worker');
+    // The worker certifies; the page shows it after a reload. Two shared cores: a generous deadline.
+    await waitFor(
+      'Анар certified by the worker',
+      async () => {
+        await page.reload();
+        await page.getByRole('heading', { name: 'Анар Багш' }).waitFor();
+        return (await page.getByTestId('certification').count()) === 1;
+      },
+      90_000,
+      500,
+    );
     await page.getByText('Оюунаа Мастер').first().waitFor();
     await screenshot(page, 'person');
   });
 
   it('shows the dashboard figures change once the rollup has run', async () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
-    await until(async () => {
-      await page.reload();
-      await page.getByTestId('figure-participants').waitFor();
-      const [participants, certified] = await Promise.all([
-        page.getByTestId('figure-participants').textContent(),
-        page.getByTestId('figure-certified').textContent(),
-      ]);
-      return participants?.endsWith('3') === true && certified?.endsWith('1') === true;
-    }, 'participants 3 and certified 1 on the dashboard');
+    await waitFor(
+      'participants 3 and certified 1 on the dashboard',
+      async () => {
+        await page.reload();
+        await page.getByTestId('figure-participants').waitFor();
+        const [participants, certified] = await Promise.all([
+          page.getByTestId('figure-participants').textContent(),
+          page.getByTestId('figure-certified').textContent(),
+        ]);
+        return participants?.endsWith('3') === true && certified?.endsWith('1') === true;
+      },
+      90_000,
+      500,
+    );
     await page.getByTestId('breakdown-region').getByText('Ulaanbaatar').waitFor();
     await screenshot(page, 'dashboard');
     await expect(seriousViolations(page)).resolves.toEqual([]);

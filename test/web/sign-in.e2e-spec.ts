@@ -91,6 +91,9 @@ describe('web app: signing in and the pages each role may use', () => {
       '/programmes/new',
       `/programmes/${programmeId}`,
       `/programmes/${programmeId}/cascade`,
+      `/programmes/${programmeId}/rounds/${programmeId}`,
+      `/cohorts/${programmeId}`,
+      `/people/${programmeId}`,
     ]) {
       await page.goto(path);
       await page.getByText('Your account may not open this page.').waitFor();
