@@ -18,6 +18,7 @@ import { AuditEventsOccurredAt1764160000000 } from './1764160000000-audit-events
 import { DataQualityReportKind1764160001000 } from './1764160001000-data-quality-report-kind';
 import { CreateCredentials1764170000000 } from './1764170000000-create-credentials';
 import { CascadeAnalytics1764180000000 } from './1764180000000-cascade-analytics';
+import { FiguresDirtyTriggers1764190000000 } from './1764190000000-figures-dirty-triggers';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -39,4 +40,5 @@ export const migrations = [
   DataQualityReportKind1764160001000,
   CreateCredentials1764170000000,
   CascadeAnalytics1764180000000,
+  FiguresDirtyTriggers1764190000000,
 ];

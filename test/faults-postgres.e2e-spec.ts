@@ -52,7 +52,7 @@ describe('faults: PostgreSQL stopped for a minute under a running API and worker
   it('answers 503 with Retry-After while it is down, then recovers without a restart and rolls up what was queued', async () => {
     const trigger = t.app.get(StatsTrigger);
     const auth = { Authorization: `Bearer ${token}` };
-    await t.db.transaction((tx) => trigger.markDirty(tx, f.programmeId));
+    await t.db.query(`SELECT mark_figures_dirty(ARRAY[$1]::uuid[])`, [f.programmeId]);
     const { dirty } = await figures();
 
     await postgres.stop();

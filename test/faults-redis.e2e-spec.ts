@@ -79,7 +79,7 @@ describe('faults: Redis flushed or stopped under a running API and worker', () =
 
   it('puts the safety-net schedules back after FLUSHALL and rolls dirty figures up within 15 s', async () => {
     // A committed write whose rollup job Redis then loses.
-    await t.db.transaction((tx) => t.app.get(StatsTrigger).markDirty(tx, f.programmeId));
+    await t.db.query(`SELECT mark_figures_dirty(ARRAY[$1]::uuid[])`, [f.programmeId]);
     const { dirty } = await figures();
     await redis.flushAll();
     const flushed = Date.now();

@@ -88,7 +88,7 @@ describe('faults: several workers, and a worker killed with -9', () => {
     let killed: number;
     try {
       await holder.query(LOCK_SQL, [f.programmeId]);
-      await t.db.transaction((tx) => trigger.markDirty(tx, f.programmeId));
+      await t.db.query(`SELECT mark_figures_dirty(ARRAY[$1]::uuid[])`, [f.programmeId]);
       ({ dirty } = await figures());
       jobId = (await trigger.requestRollup(f.programmeId))!;
       await waitFor('the rollup runs', () => rollupWaitsForLock(t.db, queue('stats'), jobId), RECOVERY_MS);

@@ -49,7 +49,17 @@ describe('stats API', () => {
   afterAll(() => t.close());
 
   it('answers 404 for a programme with no snapshot yet, requests a rollup, and serves its figures once it ran', async () => {
-    await stats().expect(404);
+    // A programme with no records yet: nothing marked it, so nothing rolled it up.
+    const fresh = await makeProgramme(t.db);
+    const statsOf = (id: string) =>
+      t.http.get(`/api/v1/programmes/${id}/stats`).set('Authorization', `Bearer ${coordinator}`);
+    await statsOf(fresh.programmeId).expect(404);
+    await waitFor(
+      'the rollup the 404 requested',
+      async () => ((await statsOf(fresh.programmeId)).status === 200 ? true : undefined),
+      30_000,
+    );
+    // The generated programme was marked by its inserts, and is rolled up without being asked.
     const body = await waitFor(
       'the first rollup',
       async () => {
@@ -126,7 +136,7 @@ describe('stats API', () => {
   });
 
   it('says stale while records changed after the snapshot, and a refresh job brings it up to date', async () => {
-    await t.db.transaction((tx) => trigger.markDirty(tx, programmeId));
+    await t.db.query(`SELECT mark_figures_dirty(ARRAY[$1]::uuid[])`, [programmeId]);
     await expect(figuresNow()).resolves.toMatchObject({ stale: true });
     const res = await t.http
       .post(`/api/v1/programmes/${programmeId}/stats/refresh`)
@@ -235,9 +245,9 @@ describe('stats API', () => {
         30_000,
       );
       // A write while that rollup runs (it waits on the lock, its snapshot not yet taken or already taken).
-      await t.db.transaction((tx) => trigger.markDirty(tx, programmeId));
+      await t.db.query(`SELECT mark_figures_dirty(ARRAY[$1]::uuid[])`, [programmeId]);
       await trigger.requestRollup(programmeId);
-      await t.db.transaction((tx) => trigger.markDirty(tx, programmeId));
+      await t.db.query(`SELECT mark_figures_dirty(ARRAY[$1]::uuid[])`, [programmeId]);
       await trigger.requestRollup(programmeId);
       await locks.query(`SELECT pg_advisory_unlock(${lockKey})`, [programmeId]);
 

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditEvent } from './audit/audit-event.entity';
 import { AuditService } from './audit/audit.service';
+import { AuditSubscriber } from './audit/audit.subscriber';
 import { CascadeConfig } from './config/config';
 import { CascadeConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -37,7 +38,7 @@ const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name, de
     queues,
     TypeOrmModule.forFeature([AuditEvent]),
   ],
-  providers: [AuditService, StatsTrigger, QueueErrors],
+  providers: [AuditService, AuditSubscriber, StatsTrigger, QueueErrors],
   exports: [queues, AuditService, StatsTrigger, TypeOrmModule],
 })
 export class PlatformModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { Actor, DomainError, Page } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { AiAdoptionQuery, AiAdoptionView, CreateAiAdoptionDto } from './ai-adoption.dto';
@@ -19,7 +19,6 @@ export class AiAdoptionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CascadeAccess,
     private readonly programmes: ProgrammesService,
-    private readonly stats: StatsTrigger,
   ) {}
 
   /** A master teacher sees the evidence of the people in their cohorts and their mentees. */
@@ -103,10 +102,8 @@ export class AiAdoptionsService {
       if ((rows as unknown[]).length === 0) {
         throw DomainError.conflict(`verifiedBy: the evidence was already verified on ${current.verifiedOn}`);
       }
-      await this.stats.markDirty(tx, current.programmeId);
       return this.view(tx, id);
     });
-    await this.stats.requestRollup(view.programmeId);
     return view;
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { StatsTrigger, SYSTEM_ACTOR } from '@cascade/platform';
+import { SYSTEM_ACTOR } from '@cascade/platform';
 import { EVALUATE_CERTIFICATIONS } from './certification-evaluation.sql';
 import { CERTIFICATION_LISTENER, CertificationListener } from './certification-listener';
 
@@ -21,18 +21,16 @@ export interface CertificationChange {
 export class CertificationEvaluator {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly stats: StatsTrigger,
     @Inject(CERTIFICATION_LISTENER) private readonly listener: CertificationListener,
   ) {}
 
   async evaluate(programmeId: string, personIds?: string[]): Promise<CertificationChange[]> {
     const changes = await this.db.transaction((tx) => this.evaluateIn(tx, programmeId, personIds));
-    if (changes.length > 0) await this.stats.requestRollup(programmeId);
     if (changes.some((c) => c.change === 'issue')) await this.listener.issued(programmeId);
     return changes;
   }
 
-  /** Inside the caller's transaction; the caller requests the rollup after commit when something changed. */
+  /** Inside the caller's transaction; a change marks the figures dirty (database triggers). */
   async evaluateIn(
     tx: EntityManager,
     programmeId: string,
@@ -46,7 +44,6 @@ export class CertificationEvaluator {
       personIds ?? null,
       SYSTEM_ACTOR.email,
     ]);
-    if (changes.length > 0) await this.stats.markDirty(tx, programmeId);
     const revoked = changes.filter((c) => c.change === 'revoke').map((c) => c.id);
     if (revoked.length > 0) await this.listener.revokedIn(tx, revoked);
     return changes;

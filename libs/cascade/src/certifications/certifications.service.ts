@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { Actor, DomainError, Page } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { CERTIFICATION_STANDING } from './certification-evaluation.sql';
@@ -32,7 +32,6 @@ export class CertificationsService {
     private readonly access: CascadeAccess,
     private readonly programmes: ProgrammesService,
     private readonly evaluator: CertificationEvaluator,
-    private readonly stats: StatsTrigger,
     @Inject(CERTIFICATION_LISTENER) private readonly listener: CertificationListener,
   ) {}
 
@@ -68,7 +67,7 @@ export class CertificationsService {
    */
   async requestEvaluation(programmeId: string, personId: string, actor: Actor): Promise<EvaluationOutcome> {
     this.access.assertStaff(actor, 'ask for a certification evaluation');
-    const { outcome, changed } = await this.db.transaction(async (tx) => {
+    const outcome = await this.db.transaction(async (tx) => {
       await this.programmes.get(programmeId, tx);
       const [person] = await tx.query(`SELECT 1 FROM people WHERE id = $1`, [personId]);
       if (!person) throw DomainError.invalid(`personId: no such person ${personId}`);
@@ -98,9 +97,8 @@ export class CertificationsService {
         change,
         certification: (certification as CertificationView | undefined) ?? null,
       };
-      return { outcome, changed: changes.length > 0 };
+      return outcome;
     });
-    if (changed) await this.stats.requestRollup(programmeId);
     if (outcome.change === 'issued') await this.listener.issued(programmeId);
     return outcome;
   }
@@ -112,7 +110,6 @@ export class CertificationsService {
       await this.revokeIn(tx, [await this.view(tx, id)], reason);
       return this.view(tx, id);
     });
-    await this.stats.requestRollup(view.programmeId);
     return view;
   }
 
@@ -120,7 +117,7 @@ export class CertificationsService {
   async revokeMany(ids: string[], reason: string, actor: Actor): Promise<BulkRevokeResult> {
     this.access.assertStaff(actor, 'revoke certifications');
     const unique = [...new Set(ids)];
-    const { revoked, programmeIds } = await this.db.transaction(async (tx) => {
+    const revoked = await this.db.transaction(async (tx) => {
       const current = (await tx.query(`${VIEW} WHERE ce.id = ANY($1::uuid[])`, [
         unique,
       ])) as CertificationView[];
@@ -132,15 +129,14 @@ export class CertificationsService {
           { missing },
         );
       }
-      return { revoked: await this.revokeIn(tx, current, reason), programmeIds: programmesOf(current) };
+      return this.revokeIn(tx, current, reason);
     });
-    for (const programmeId of programmeIds) await this.stats.requestRollup(programmeId);
     return { revoked: revoked.length, certifications: revoked };
   }
 
   /**
-   * The one revocation statement: blocks automatic re-issue, marks the figures dirty and lets the
-   * listener flip the credentials' status bits, all in the caller's transaction.
+   * The one revocation statement: blocks automatic re-issue and lets the listener flip the
+   * credentials' status bits, all in the caller's transaction (triggers mark the figures dirty).
    */
   private async revokeIn(
     tx: EntityManager,
@@ -168,7 +164,6 @@ export class CertificationsService {
     )) as [RevokedCertification[], number];
     if (revoked[0].length < ids.length)
       throw DomainError.conflict('revokedOn: a certification was revoked meanwhile; nothing was revoked');
-    for (const programmeId of programmeIds) await this.stats.markDirty(tx, programmeId);
     await this.listener.revokedIn(tx, ids);
     return revoked[0].sort((a, b) => a.number.localeCompare(b.number));
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, definedFields, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { Actor, definedFields, DomainError, Page } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { followRecordsOfCohort } from '../enrolments/enrolment-status';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -26,7 +26,6 @@ export class CohortsService {
     private readonly programmes: ProgrammesService,
     private readonly rounds: RoundsService,
     private readonly trainers: TrainersService,
-    private readonly stats: StatsTrigger,
   ) {}
 
   /** A master teacher sees only the cohorts they lead. */
@@ -80,10 +79,8 @@ export class CohortsService {
           programmeId: round.programmeId,
         }),
       );
-      await this.stats.markDirty(tx, round.programmeId);
       return this.view(tx, cohort.id);
     });
-    await this.stats.requestRollup(view.programmeId);
     return view;
   }
 
@@ -102,10 +99,8 @@ export class CohortsService {
       await this.assertKeepsItsRecords(tx, next);
       await tx.save(next);
       await followRecordsOfCohort(tx, id);
-      await this.stats.markDirty(tx, round.programmeId);
       return this.view(tx, id);
     });
-    await this.stats.requestRollup(view.programmeId);
     return view;
   }
 

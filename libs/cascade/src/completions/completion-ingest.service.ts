@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, StatsTrigger } from '@cascade/platform';
+import { Actor, DomainError } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -58,7 +58,6 @@ export class CompletionIngestService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CascadeAccess,
-    private readonly stats: StatsTrigger,
     private readonly certification: CertificationQueue,
   ) {}
 
@@ -73,10 +72,9 @@ export class CompletionIngestService {
     return recorded.outcomes;
   }
 
-  /** Rollup and certification for the people who got a new completion; call after commit. */
+  /** Certification for the people who got a new completion; call after commit (the triggers mark the figures). */
   async afterCommit(programmeId: string, personIds: string[]): Promise<void> {
     if (personIds.length === 0) return;
-    await this.stats.requestRollup(programmeId);
     await this.certification.requestEvaluation(programmeId, [...new Set(personIds)]);
   }
 
@@ -144,7 +142,6 @@ export class CompletionIngestService {
       ...new Set([...stored.values()].filter((s) => createdIds.has(s.id)).map((s) => s.enrolmentId)),
     ];
     await followRecords(tx, createdEnrolments);
-    if (createdIds.size > 0) await this.stats.markDirty(tx, cohort.programmeId);
     // Statuses may have moved with the new completions: answer them as they are now.
     const fresh = await this.viewsByIds(
       tx,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { Actor, DomainError, Page } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { followRecords } from '../enrolments/enrolment-status';
@@ -29,7 +29,6 @@ export class CompletionsService {
     private readonly access: CascadeAccess,
     private readonly enrolments: EnrolmentsService,
     private readonly cohorts: CohortsService,
-    private readonly stats: StatsTrigger,
     private readonly certification: CertificationQueue,
   ) {}
 
@@ -93,7 +92,6 @@ export class CompletionsService {
         [enrolmentId, dto.courseId, dto.completedOn, dto.score ?? null],
       );
       await followRecords(tx, [enrolmentId]);
-      await this.stats.markDirty(tx, cohort.programmeId);
       return { view: await this.view(tx, id), programmeId: cohort.programmeId, personId: enrolment.personId };
     });
     await this.afterCommit(programmeId, personId);
@@ -120,7 +118,6 @@ export class CompletionsService {
         [completionId, enrolmentId, dto.completedOn ?? null, dto.score !== undefined, dto.score ?? null],
       );
       if ((rows as unknown[]).length === 0) throw DomainError.notFound('completion', completionId);
-      await this.stats.markDirty(tx, cohort.programmeId);
       return {
         view: await this.view(tx, completionId),
         programmeId: cohort.programmeId,
@@ -142,14 +139,12 @@ export class CompletionsService {
       );
       if ((rows as unknown[]).length === 0) throw DomainError.notFound('completion', completionId);
       await followRecords(tx, [enrolmentId]);
-      await this.stats.markDirty(tx, cohort.programmeId);
       return { programmeId: cohort.programmeId, personId: enrolment.personId };
     });
     await this.afterCommit(programmeId, personId);
   }
 
   private async afterCommit(programmeId: string, personId: string): Promise<void> {
-    await this.stats.requestRollup(programmeId);
     await this.certification.requestEvaluation(programmeId, [personId]);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { Actor, DomainError, Page } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -25,7 +25,6 @@ export class EnrolmentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CascadeAccess,
     private readonly cohorts: CohortsService,
-    private readonly stats: StatsTrigger,
     private readonly certification: CertificationQueue,
   ) {}
 
@@ -60,10 +59,8 @@ export class EnrolmentsService {
         `INSERT INTO enrolments (cohort_id, person_id, status, enrolled_on) VALUES ($1, $2, 'enrolled', coalesce($3::date, current_date)) RETURNING id`,
         [cohortId, dto.personId, dto.enrolledOn ?? null],
       );
-      await this.stats.markDirty(tx, cohort.programmeId);
       return this.view(tx, id);
     });
-    await this.stats.requestRollup(view.programmeId);
     return view;
   }
 
@@ -90,10 +87,8 @@ export class EnrolmentsService {
         [id, withdraw],
       );
       if (!withdraw) await followRecords(tx, [id]);
-      await this.stats.markDirty(tx, cohort.programmeId);
       return this.view(tx, id);
     });
-    await this.stats.requestRollup(view.programmeId);
     if (changed) await this.certification.requestEvaluation(view.programmeId, [view.personId]);
     return view;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, Page, PageQuery, StatsTrigger } from '@cascade/platform';
+import { DomainError, Page, PageQuery } from '@cascade/platform';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { assertAllExist } from '../shared/references';
 import { AddMasterTeacherDto, MasterTeacherView } from './master-teacher.dto';
@@ -15,7 +15,6 @@ export class MasterTeachersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly programmes: ProgrammesService,
-    private readonly stats: StatsTrigger,
   ) {}
 
   async list(programmeId: string, query: PageQuery): Promise<Page<MasterTeacherView>> {
@@ -39,10 +38,8 @@ export class MasterTeachersService {
         `INSERT INTO master_teachers (programme_id, person_id, trained_on, region_ids) VALUES ($1, $2, $3, $4) RETURNING id`,
         [programmeId, dto.personId, dto.trainedOn, [...new Set(dto.regionIds)]],
       );
-      await this.stats.markDirty(tx, programmeId);
       return this.view(tx, id);
     });
-    await this.stats.requestRollup(programmeId);
     return view;
   }
 
@@ -66,9 +63,7 @@ export class MasterTeachersService {
         [programmeId, personId],
       );
       if (deleted === 0) throw DomainError.notFound('master teacher', personId);
-      await this.stats.markDirty(tx, programmeId);
     });
-    await this.stats.requestRollup(programmeId);
   }
 
   private async view(manager: EntityManager, id: string): Promise<MasterTeacherView> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { definedFields, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { definedFields, DomainError, Page } from '@cascade/platform';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { assertAllExist } from '../shared/references';
 import { CoreCourseElements, missingMicroCredentialElements } from './micro-credential-elements';
@@ -12,7 +12,6 @@ import { Programme } from './programme.entity';
 export class ProgrammesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly stats: StatsTrigger,
     private readonly certification: CertificationQueue,
   ) {}
 
@@ -75,11 +74,9 @@ export class ProgrammesService {
       ruleChanged =
         next.passMark !== current.passMark ||
         [...next.coreCourseIds].sort().join() !== [...current.coreCourseIds].sort().join();
-      if (ruleChanged) await this.stats.markDirty(tx, id);
       return tx.save(Programme, next);
     });
     if (ruleChanged) {
-      await this.stats.requestRollup(id);
       await this.certification.requestEvaluation(id);
     }
     return programme;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { definedFields, DomainError, Page, PageQuery, StatsTrigger } from '@cascade/platform';
+import { definedFields, DomainError, Page, PageQuery } from '@cascade/platform';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { assertAllExist, assertWithin } from '../shared/references';
 import { CascadeRound } from './cascade-round.entity';
@@ -12,7 +12,6 @@ export class RoundsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly programmes: ProgrammesService,
-    private readonly stats: StatsTrigger,
   ) {}
 
   async list(programmeId: string, query: PageQuery): Promise<Page<CascadeRound>> {
@@ -47,9 +46,9 @@ export class RoundsService {
     return round;
   }
 
-  /** A round's target and its regions are figures of the plan (docs/FIGURES.md): they mark them dirty. */
+  /** A round's target and its regions are figures of the plan (docs/FIGURES.md): cascade_rounds' trigger marks them dirty. */
   async create(programmeId: string, dto: CreateRoundDto): Promise<CascadeRound> {
-    const saved = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const programme = await this.programmes.lock(tx, programmeId, 'pessimistic_read');
       assertWithin(dto, programme, `programme '${programme.name}'`);
       await assertAllExist(tx, 'regions', dto.regionIds, 'regionIds');
@@ -59,15 +58,12 @@ export class RoundsService {
         ...definedFields(dto),
         programmeId,
       });
-      await this.stats.markDirty(tx, programmeId);
       return tx.save(round);
     });
-    await this.stats.requestRollup(programmeId);
-    return saved;
   }
 
   async update(programmeId: string, roundId: string, dto: UpdateRoundDto): Promise<CascadeRound> {
-    const saved = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const programme = await this.programmes.lock(tx, programmeId, 'pessimistic_read');
       const current = await this.get(programmeId, roundId, tx);
       await this.lock(tx, roundId, 'pessimistic_write');
@@ -84,10 +80,7 @@ export class RoundsService {
             `startsOn: ${outside} cohort(s) of the round fall outside the new dates`,
           );
       }
-      await this.stats.markDirty(tx, programmeId);
       return tx.save(next);
     });
-    await this.stats.requestRollup(programmeId);
-    return saved;
   }
 }

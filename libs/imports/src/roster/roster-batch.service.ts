@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { StatsTrigger } from '@cascade/platform';
 import { Cohort, CohortsService } from '@cascade/cascade';
 import { RosterRow, RowError } from './roster-row';
 import {
@@ -10,7 +9,6 @@ import {
   INSTITUTIONS_BY_NAME_SQL,
   PEOPLE_IDS_SQL,
   PLACES_TAKEN_SQL,
-  PROGRAMMES_OF_PEOPLE_SQL,
   UPDATE_PEOPLE_SQL,
 } from './roster.sql';
 
@@ -29,8 +27,6 @@ export interface BatchOutcome {
   unchanged: number;
   enrolled: number;
   errors: RowError[];
-  /** Programmes whose figures the batch changed: mark dirty in it, request rollups after commit. */
-  dirtyProgrammes: string[];
 }
 
 type Resolved = RosterRow & { institutionId: string };
@@ -43,10 +39,7 @@ type Resolved = RosterRow & { institutionId: string };
  */
 @Injectable()
 export class RosterBatch {
-  constructor(
-    private readonly cohorts: CohortsService,
-    private readonly stats: StatsTrigger,
-  ) {}
+  constructor(private readonly cohorts: CohortsService) {}
 
   async apply(tx: EntityManager, rows: RosterRow[], run: RosterRun): Promise<BatchOutcome> {
     const errors: RowError[] = [];
@@ -65,21 +58,12 @@ export class RosterBatch {
       applied.map((r) => r.emailKey),
     ]);
     const enrolled = cohort ? await tx.query(ENROL_SQL, [cohort.id, ids.map((p) => p.id)]) : [];
-
-    const dirty = new Set<string>(enrolled.length > 0 && cohort ? [cohort.programmeId] : []);
-    if (updated.size > 0) {
-      const programmes: { id: string }[] = await tx.query(PROGRAMMES_OF_PEOPLE_SQL, [[...updated.values()]]);
-      for (const { id } of programmes) dirty.add(id);
-    }
-    const dirtyProgrammes = [...dirty].sort();
-    for (const programmeId of dirtyProgrammes) await this.stats.markDirty(tx, programmeId);
     return {
       created: created.size,
       updated: updated.size,
       unchanged: applied.length - created.size - updated.size,
       enrolled: enrolled.length,
       errors,
-      dirtyProgrammes,
     };
   }
 

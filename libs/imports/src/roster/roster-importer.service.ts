@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
 import { Readable } from 'stream';
 import { DataSource } from 'typeorm';
-import { Actor, AuditService, publicFailure, StatsTrigger } from '@cascade/platform';
+import { Actor, AuditService, publicFailure } from '@cascade/platform';
 import { BatchOutcome, RosterBatch, RosterRun } from './roster-batch.service';
 import { CSV_OPTIONS } from './roster-file';
 import {
@@ -78,7 +78,6 @@ export class RosterImporter {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly batch: RosterBatch,
-    private readonly stats: StatsTrigger,
     private readonly audit: AuditService,
   ) {}
 
@@ -86,11 +85,9 @@ export class RosterImporter {
     const [claimed] = (await this.db.query(CLAIM_SQL, [importId])) as [Claim[], number];
     const claim = claimed[0];
     if (!claim) return { importId, skipped: 'not queued (finished, or running elsewhere)' };
-    // Marked dirty batch by batch; one rollup each at the end rather than one per batch.
-    const dirty = new Set<string>();
     try {
       const actor = await this.requester(claim.requestedBy);
-      const tally = await this.readAndApply(claim, actor, dirty);
+      const tally = await this.readAndApply(claim, actor);
       await this.finish(claim, actor, tally);
       return { importId, status: 'done', totalRows: tally.totalRows, errorRows: tally.badRows.size };
     } catch (error) {
@@ -104,12 +101,10 @@ export class RosterImporter {
       // A retry must be able to claim it again; the last attempt leaves it failed, its file kept.
       await this.db.query(lastAttempt ? FAIL_SQL : RELEASE_SQL, [importId, claim.runId, message]);
       throw error;
-    } finally {
-      for (const programmeId of dirty) await this.stats.requestRollup(programmeId);
     }
   }
 
-  private async readAndApply(claim: Claim, actor: Actor, dirty: Set<string>): Promise<Tally> {
+  private async readAndApply(claim: Claim, actor: Actor): Promise<Tally> {
     const [file] = await this.db.query(`SELECT content FROM import_files WHERE import_id = $1`, [claim.id]);
     if (!file) throw new UnusableFile(`file: the upload of import ${claim.id} is no longer kept`);
     const run: RosterRun = {
@@ -180,14 +175,7 @@ export class RosterImporter {
         }
         // Every 1,000 rows read, valid or not: the batch is bounded and the run's heartbeat keeps beating.
         if (readSinceBatch >= BATCH_SIZE) {
-          await this.applyBatch(
-            claim,
-            run,
-            pending,
-            tally,
-            dirty,
-            Math.floor((99 * info.bytes) / claim.sizeBytes),
-          );
+          await this.applyBatch(claim, run, pending, tally, Math.floor((99 * info.bytes) / claim.sizeBytes));
           pending = [];
           readSinceBatch = 0;
         }
@@ -197,7 +185,7 @@ export class RosterImporter {
       if ((error as { code?: string }).code?.startsWith('CSV_') !== true) throw error;
       unreadable(error);
     }
-    await this.applyBatch(claim, run, pending, tally, dirty, 99);
+    await this.applyBatch(claim, run, pending, tally, 99);
     return tally;
   }
 
@@ -207,7 +195,6 @@ export class RosterImporter {
     run: RosterRun,
     rows: RosterRow[],
     tally: Tally,
-    dirty: Set<string>,
     progress: number,
   ): Promise<void> {
     const outcome: BatchOutcome = await this.db.transaction(async (tx) => {
@@ -232,7 +219,6 @@ export class RosterImporter {
     tally.unchanged += outcome.unchanged;
     tally.enrolled += outcome.enrolled;
     tally.report(outcome.errors);
-    for (const programmeId of outcome.dirtyProgrammes) dirty.add(programmeId);
   }
 
   /** Final status, counts, the error report and the audit event commit together; the file goes with them. */

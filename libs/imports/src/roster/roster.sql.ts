@@ -69,10 +69,3 @@ export const ENROL_SQL = `
   SELECT $1, person_id, 'enrolled', current_date FROM unnest($2::uuid[]) AS r(person_id)
   ON CONFLICT (cohort_id, person_id) DO NOTHING
   RETURNING person_id`;
-
-/** $1 person ids: the programmes whose figures (institutions of participants) they appear in. */
-export const PROGRAMMES_OF_PEOPLE_SQL = `
-  SELECT DISTINCT c.programme_id AS id
-    FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
-   WHERE e.person_id = ANY($1::uuid[])
-   ORDER BY 1`;

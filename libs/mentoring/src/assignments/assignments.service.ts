@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { Actor, DomainError, Page } from '@cascade/platform';
 import { TrainersService } from '@cascade/cascade';
 import { mentoringAccess } from '../access/mentoring-access';
 import { endOfGrace } from '../sessions/session-window';
@@ -19,7 +19,6 @@ export class AssignmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly trainers: TrainersService,
-    private readonly stats: StatsTrigger,
   ) {}
 
   async list(query: AssignmentQuery, actor: Actor): Promise<Page<AssignmentView>> {
@@ -61,10 +60,8 @@ export class AssignmentsService {
           goals: dto.goals ?? null,
         }),
       ); // a second active assignment of the mentee → uq_mentoring_assignments_active_mentee → 409
-      await this.stats.markDirty(tx, saved.programmeId);
       return saved;
     });
-    await this.stats.requestRollup(assignment.programmeId);
     return assignment;
   }
 
@@ -76,10 +73,8 @@ export class AssignmentsService {
       if (dto.endsOn !== undefined) current.endsOn = dto.endsOn;
       if (dto.goals !== undefined) current.goals = dto.goals;
       const saved = await tx.save(current);
-      await this.stats.markDirty(tx, saved.programmeId);
       return saved;
     });
-    await this.stats.requestRollup(assignment.programmeId);
     return assignment;
   }
 
@@ -117,10 +112,8 @@ export class AssignmentsService {
           goals: dto.goals ?? previous.goals,
         }),
       );
-      await this.stats.markDirty(tx, next.programmeId);
       return next;
     });
-    await this.stats.requestRollup(assignment.programmeId);
     return assignment;
   }
 

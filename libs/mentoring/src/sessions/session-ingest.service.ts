@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, ErrorCode, StatsTrigger } from '@cascade/platform';
+import { Actor, DomainError, ErrorCode } from '@cascade/platform';
 import { mentoringAccess } from '../access/mentoring-access';
 import { MentoringSession } from './mentoring-session.entity';
 import { conflictReason, contentDifferences, SessionCandidate } from './session-content';
@@ -38,10 +38,7 @@ const refKey = (mentorId: string, clientRef: string) => `${mentorId} ${clientRef
  */
 @Injectable()
 export class SessionIngestService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly stats: StatsTrigger,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** One outcome per candidate, in the candidates' order. */
   async ingest(
@@ -50,7 +47,7 @@ export class SessionIngestService {
     now: Date = new Date(),
   ): Promise<IngestOutcome[]> {
     if (candidates.length === 0) return [];
-    const { outcomes, programmeIds } = await this.db.transaction(async (tx) => {
+    const outcomes = await this.db.transaction(async (tx) => {
       const assignments = await this.shareAssignments(tx, unique(candidates.map((c) => c.assignmentId)));
       const outcomes = new Map<number, IngestOutcome>();
       const key = (c: SessionCandidate) => refKey(assignments.get(c.assignmentId)!.mentorId, c.clientRef);
@@ -84,14 +81,8 @@ export class SessionIngestService {
         const isNew = firstByRef.get(key(candidate)) === candidate && created.has(key(candidate));
         outcomes.set(candidate.index, this.resolve(candidate, stored.get(key(candidate)), isNew));
       }
-
-      const programmeIds = unique(
-        [...created.values()].map((s) => assignments.get(s.assignmentId)!.programmeId),
-      ).sort();
-      for (const programmeId of programmeIds) await this.stats.markDirty(tx, programmeId);
-      return { outcomes, programmeIds };
+      return outcomes;
     });
-    for (const programmeId of programmeIds) await this.stats.requestRollup(programmeId);
     return candidates.map((c) => outcomes.get(c.index)!);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, Page, StatsTrigger } from '@cascade/platform';
+import { Actor, DomainError, Page } from '@cascade/platform';
 import { mentoringAccess } from '../access/mentoring-access';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { MentoringAssignment } from '../assignments/mentoring-assignment.entity';
@@ -34,7 +34,6 @@ export class SessionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly assignments: AssignmentsService,
     private readonly ingest: SessionIngestService,
-    private readonly stats: StatsTrigger,
   ) {}
 
   async list(assignmentId: string, query: SessionQuery, actor: Actor): Promise<Page<SessionView>> {
@@ -111,7 +110,7 @@ export class SessionsService {
     for (const field of REQUIRED_ON_EDIT) {
       if (dto[field] === null) throw DomainError.invalid(`${field}: must not be null`);
     }
-    const { session, programmeId } = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const session = await tx.findOne(MentoringSession, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -130,12 +129,8 @@ export class SessionsService {
       if (dto.notes !== undefined) session.notes = dto.notes ?? null;
       const outside = occurredAtRefusal(session.occurredAt, assignment);
       if (dto.occurredAt !== undefined && outside) throw DomainError.invalid(outside);
-      const saved = await tx.save(session);
-      await this.stats.markDirty(tx, assignment.programmeId);
-      return { session: saved, programmeId: assignment.programmeId };
+      return tx.save(session);
     });
-    await this.stats.requestRollup(programmeId);
-    return session;
   }
 
   private itemResult(outcome: IngestOutcome): BatchItemResult {

@@ -37,10 +37,10 @@ function instant(value: string): string {
 export class AuditService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
-  /** Records one event; pass the transaction's manager so the event commits with the change. */
-  async record(actor: Actor, entry: AuditEntry, manager?: EntityManager): Promise<void> {
+  /** Records one event and answers its id; pass the transaction's manager so the event commits with the change. */
+  async record(actor: Actor, entry: AuditEntry, manager?: EntityManager): Promise<string> {
     const repository = manager ? manager.getRepository(AuditEvent) : this.events;
-    await repository.insert({
+    const result = await repository.insert({
       actorUserId: actor.email === 'system' ? null : actor.userId,
       actorEmail: actor.email,
       action: entry.action,
@@ -50,6 +50,12 @@ export class AuditService {
       statusCode: entry.statusCode ?? null,
       changes: (entry.changes ?? null) as object | null as never,
     });
+    return String((result.identifiers[0] as { id: string | number }).id);
+  }
+
+  /** The id of the record a request created, known only once its handler returned. */
+  async nameCreated(eventId: string, entityId: string): Promise<void> {
+    await this.events.update({ id: eventId }, { entityId });
   }
 
   async list(query: AuditQuery): Promise<Page<AuditEvent>> {

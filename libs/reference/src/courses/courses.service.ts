@@ -57,7 +57,8 @@ export class CoursesService {
   async update(id: string, dto: UpdateCourseDto): Promise<Course> {
     const changes = definedFields(dto);
     if (Object.keys(changes).length > 0) {
-      const result = await this.courses.update({ id }, changes);
+      // In a transaction: the request's audit event commits with the change (AuditSubscriber).
+      const result = await this.courses.manager.transaction((tx) => tx.update(Course, { id }, changes));
       if (result.affected === 0) throw DomainError.notFound('course', id);
     }
     return this.get(id);

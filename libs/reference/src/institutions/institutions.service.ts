@@ -55,7 +55,10 @@ export class InstitutionsService {
   async update(id: string, dto: UpdateInstitutionDto): Promise<Institution> {
     const changes = definedFields(dto);
     if (Object.keys(changes).length > 0) {
-      const result = await this.institutions.update({ id }, changes);
+      // In a transaction: the request's audit event commits with the change (AuditSubscriber).
+      const result = await this.institutions.manager.transaction((tx) =>
+        tx.update(Institution, { id }, changes),
+      );
       if (result.affected === 0) throw DomainError.notFound('institution', id);
     }
     return this.get(id);

@@ -65,7 +65,8 @@ export class PeopleService {
   async update(id: string, dto: UpdatePersonDto): Promise<Person> {
     const changes = definedFields(dto);
     if (Object.keys(changes).length > 0) {
-      const result = await this.people.update({ id }, changes);
+      // In a transaction: the request's audit event commits with the change (AuditSubscriber).
+      const result = await this.people.manager.transaction((tx) => tx.update(Person, { id }, changes));
       if (result.affected === 0) throw DomainError.notFound('person', id);
     }
     return this.get(id);

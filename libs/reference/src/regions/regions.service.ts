@@ -49,7 +49,8 @@ export class RegionsService {
   async update(id: string, dto: UpdateRegionDto): Promise<Region> {
     const changes = definedFields(dto);
     if (Object.keys(changes).length > 0) {
-      const result = await this.regions.update({ id }, changes);
+      // In a transaction: the request's audit event commits with the change (AuditSubscriber).
+      const result = await this.regions.manager.transaction((tx) => tx.update(Region, { id }, changes));
       if (result.affected === 0) throw DomainError.notFound('region', id);
     }
     return this.get(id);
