@@ -19,6 +19,7 @@ import { DataQualityReportKind1764160001000 } from './1764160001000-data-quality
 import { CreateCredentials1764170000000 } from './1764170000000-create-credentials';
 import { CascadeAnalytics1764180000000 } from './1764180000000-cascade-analytics';
 import { FiguresDirtyTriggers1764190000000 } from './1764190000000-figures-dirty-triggers';
+import { ImportErrorsTable1764190100000 } from './1764190100000-import-errors-table';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -41,4 +42,5 @@ export const migrations = [
   CreateCredentials1764170000000,
   CascadeAnalytics1764180000000,
   FiguresDirtyTriggers1764190000000,
+  ImportErrorsTable1764190100000,
 ];

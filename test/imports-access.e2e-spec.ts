@@ -1,4 +1,4 @@
-import { ImportsSweep, RosterImporter } from '@cascade/imports';
+import { ImportsSweep, MAX_IMPORT_ATTEMPTS, RosterImporter } from '@cascade/imports';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
 import {
@@ -232,6 +232,32 @@ describe('roster imports: bad uploads, who may import, the safety net', () => {
       expect(outcome.requeued).toContain(stale);
       expect(outcome.requeued).not.toContain(live);
       expect(await waitForImport(t, admin, stale)).toMatchObject({ status: 'done', createdRows: 1 });
+    });
+
+    it('fails an import whose every run died, with the reason, and carries it no more', async () => {
+      // The fifth run died too (a file that runs the worker out of memory): no sixth.
+      const exhausted = await lostImport(csv(row(12)), {
+        status: 'running',
+        run_id: '33333333-3333-4333-8333-333333333333',
+        attempts: MAX_IMPORT_ATTEMPTS,
+        started_at: new Date(Date.now() - 30 * 60_000),
+        heartbeat_at: new Date(Date.now() - 5 * 60_000),
+      });
+      const outcome = await t.app.get(ImportsSweep).run();
+      expect(outcome.failed).toContain(exhausted);
+      expect(outcome.requeued).not.toContain(exhausted);
+      await expect(t.app.get(RosterImporter).run(exhausted, false)).resolves.toMatchObject({
+        skipped: expect.any(String),
+      });
+      const res = await t.http.get(`/api/v1/imports/${exhausted}`).set('Authorization', `Bearer ${admin}`);
+      expect(res.body).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/^attempts: stopped after 5 runs that did not finish/),
+      });
+      await expect(t.app.get(ImportsSweep).run()).resolves.toMatchObject({
+        failed: expect.not.arrayContaining([exhausted]),
+        requeued: expect.not.arrayContaining([exhausted]),
+      });
     });
 
     it('claims an import once when two runs start together', async () => {

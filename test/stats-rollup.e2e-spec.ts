@@ -140,9 +140,12 @@ describe('stats rollup', () => {
   it('serialises concurrent rollups of one programme and records the dirty version it rolled', async () => {
     const [model] = fc.sample(modelArbitrary(regionIds), { numRuns: 1, seed: 13 });
     await insertModel(db, model, verifierId);
-    await db.query(`INSERT INTO programme_figures_state (programme_id, dirty_version) VALUES ($1, 5)`, [
-      model.programmeId,
-    ]);
+    // The model's inserts marked it already (triggers); set the version the rollup must record.
+    await db.query(
+      `INSERT INTO programme_figures_state (programme_id, dirty_version) VALUES ($1, 5)
+       ON CONFLICT (programme_id) DO UPDATE SET dirty_version = 5`,
+      [model.programmeId],
+    );
     const results = await Promise.all([1, 2, 3].map(() => rollups.rollup(model.programmeId)));
     expect(results.every((r) => r !== null && r.dirtyVersion === 5 && !r.behind)).toBe(true);
     const [state] = await db.query(

@@ -102,7 +102,7 @@ export class ImportView {
   @ApiProperty({ nullable: true, type: Date }) finishedAt: Date | null;
 
   static of(row: Import): ImportView {
-    const { errors: _report, runId: _claim, attempts: _attempts, heartbeatAt: _heartbeat, ...view } = row;
+    const { runId: _claim, attempts: _attempts, heartbeatAt: _heartbeat, ...view } = row;
     return view;
   }
 }

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { RowError } from '../roster/roster-row';
 
 export const IMPORT_KINDS = ['roster', 'completions'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -24,8 +23,6 @@ export class Import {
   @Column('int') unchangedRows: number;
   @Column('int') enrolledRows: number;
   @Column('int') errorRows: number;
-  /** The row-level report can be large: read only where it is asked for. */
-  @Column({ type: 'jsonb', select: false }) errors: RowError[];
   @Column({ type: 'text', nullable: true }) error: string | null;
   /** The claim of the run that holds the import; internal. */
   @Column({ type: 'uuid', nullable: true }) runId: string | null;

@@ -73,13 +73,17 @@ export class ImportsService {
     id: string,
     actor: Actor,
   ): Promise<{ id: string; status: Import['status']; errorRows: number; errors: RowError[] }> {
-    const found = await this.visible(id, actor, true);
+    const found = await this.visible(id, actor);
     if (found.status === 'queued' || found.status === 'running') {
       throw DomainError.conflict(
         `status: import ${id} is ${found.status} (${found.progress}%); its error report is complete when it is done`,
       );
     }
-    return { id: found.id, status: found.status, errorRows: found.errorRows, errors: found.errors };
+    const errors: RowError[] = await this.db.query(
+      `SELECT row, field, message FROM import_errors WHERE import_id = $1 ORDER BY row, id`,
+      [id],
+    );
+    return { id: found.id, status: found.status, errorRows: found.errorRows, errors };
   }
 
   private async assertMayImport(actor: Actor, cohortId: string | undefined, kind: ImportKind): Promise<void> {
@@ -96,10 +100,8 @@ export class ImportsService {
   }
 
   /** Whoever asked for an import may follow it, and so may an administrator. */
-  private async visible(id: string, actor: Actor, withErrors = false): Promise<Import> {
-    const qb = this.db.getRepository(Import).createQueryBuilder('i').where('i.id = :id', { id });
-    if (withErrors) qb.addSelect('i.errors');
-    const found = await qb.getOne();
+  private async visible(id: string, actor: Actor): Promise<Import> {
+    const found = await this.db.getRepository(Import).findOneBy({ id });
     if (!found) throw DomainError.notFound('import', id);
     if (found.requestedBy !== actor.userId && actor.role !== 'admin') {
       throw DomainError.forbidden(`import ${id} was made by someone else`);

@@ -17,6 +17,7 @@ import {
 import {
   CLAIM_SQL,
   FAIL_SQL,
+  INSERT_ERRORS_SQL,
   FINISH_SQL,
   PROGRESS_SQL,
   RELEASE_SQL,
@@ -40,23 +41,27 @@ interface Claim {
   sizeBytes: number;
 }
 
-/** The counts of a run so far. */
+/**
+ * The counts of a run so far. Row errors are held only until the next batch writes them
+ * (import_errors): memory stays bounded by the batch, whatever the file holds.
+ */
 class Tally {
   totalRows = 0;
   created = 0;
   updated = 0;
   unchanged = 0;
   enrolled = 0;
-  readonly errors: RowError[] = [];
-  /** Rows with at least one error: a row may have several. */
-  readonly badRows = new Set<number>();
+  /** Rows with at least one error: a row may have several, all reported in its batch. */
+  errorRows = 0;
+  pendingErrors: RowError[] = [];
 
   report(errors: RowError[]): void {
-    for (const error of errors) {
-      this.errors.push(error);
-      this.badRows.add(error.row);
-    }
+    for (const error of errors) this.pendingErrors.push(error);
   }
+}
+
+function distinctRows(errors: RowError[]): number {
+  return new Set(errors.map((error) => error.row)).size;
 }
 
 /** Another run took the import over (this one stalled past the heartbeat): stop without writing. */
@@ -82,14 +87,13 @@ export class RosterImporter {
   ) {}
 
   async run(importId: string, lastAttempt: boolean): Promise<RosterResult> {
-    const [claimed] = (await this.db.query(CLAIM_SQL, [importId])) as [Claim[], number];
-    const claim = claimed[0];
+    const [claim] = (await this.db.query(CLAIM_SQL, [importId])) as Claim[];
     if (!claim) return { importId, skipped: 'not queued (finished, or running elsewhere)' };
     try {
       const actor = await this.requester(claim.requestedBy);
       const tally = await this.readAndApply(claim, actor);
       await this.finish(claim, actor, tally);
-      return { importId, status: 'done', totalRows: tally.totalRows, errorRows: tally.badRows.size };
+      return { importId, status: 'done', totalRows: tally.totalRows, errorRows: tally.errorRows };
     } catch (error) {
       if (error instanceof LostClaim) return { importId, skipped: 'taken over by another run' };
       if (error instanceof UnusableFile) {
@@ -189,7 +193,7 @@ export class RosterImporter {
     return tally;
   }
 
-  /** One transaction: the batch, and the import's progress under the same claim. */
+  /** One transaction: the batch, its row errors and the import's progress under the same claim. */
   private async applyBatch(
     claim: Claim,
     run: RosterRun,
@@ -197,8 +201,18 @@ export class RosterImporter {
     tally: Tally,
     progress: number,
   ): Promise<void> {
-    const outcome: BatchOutcome = await this.db.transaction(async (tx) => {
-      const applied = await this.batch.apply(tx, rows, run);
+    const { applied, errorRows } = await this.db.transaction(async (tx) => {
+      const applied: BatchOutcome = await this.batch.apply(tx, rows, run);
+      const errors = [...tally.pendingErrors, ...applied.errors];
+      if (errors.length > 0) {
+        await tx.query(INSERT_ERRORS_SQL, [
+          claim.id,
+          errors.map((e) => e.row),
+          errors.map((e) => e.field),
+          errors.map((e) => e.message),
+        ]);
+      }
+      const errorRows = tally.errorRows + distinctRows(errors);
       const [, owned] = (await tx.query(PROGRESS_SQL, [
         claim.id,
         claim.runId,
@@ -208,29 +222,28 @@ export class RosterImporter {
         tally.updated + applied.updated,
         tally.unchanged + applied.unchanged,
         tally.enrolled + applied.enrolled,
-        tally.badRows.size +
-          new Set(applied.errors.map((e) => e.row).filter((r) => !tally.badRows.has(r))).size,
+        errorRows,
       ])) as [unknown, number];
       if (owned === 0) throw new LostClaim();
-      return applied;
+      return { applied, errorRows };
     });
-    tally.created += outcome.created;
-    tally.updated += outcome.updated;
-    tally.unchanged += outcome.unchanged;
-    tally.enrolled += outcome.enrolled;
-    tally.report(outcome.errors);
+    tally.created += applied.created;
+    tally.updated += applied.updated;
+    tally.unchanged += applied.unchanged;
+    tally.enrolled += applied.enrolled;
+    tally.errorRows = errorRows;
+    tally.pendingErrors = [];
   }
 
-  /** Final status, counts, the error report and the audit event commit together; the file goes with them. */
+  /** Final status, counts and the audit event commit together; the file goes with them. */
   private async finish(claim: Claim, actor: Actor, tally: Tally): Promise<void> {
-    const errors = [...tally.errors].sort((a, b) => a.row - b.row);
     const counts = {
       totalRows: tally.totalRows,
       createdRows: tally.created,
       updatedRows: tally.updated,
       unchangedRows: tally.unchanged,
       enrolledRows: tally.enrolled,
-      errorRows: tally.badRows.size,
+      errorRows: tally.errorRows,
     };
     await this.db.transaction(async (tx) => {
       const [, owned] = (await tx.query(FINISH_SQL, [
@@ -242,7 +255,6 @@ export class RosterImporter {
         counts.unchangedRows,
         counts.enrolledRows,
         counts.errorRows,
-        JSON.stringify(errors),
       ])) as [unknown, number];
       if (owned === 0) throw new LostClaim();
       await tx.query(`DELETE FROM import_files WHERE import_id = $1`, [claim.id]);
