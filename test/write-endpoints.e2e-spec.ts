@@ -276,6 +276,22 @@ describe('every write endpoint: its audit event commits with it, and a figure it
       }),
     },
     {
+      route: 'POST /api/v1/certifications/revoke',
+      prepare: async () => {
+        // Asking for an evaluation lifts the manual revocation's block and issues again.
+        const issued = await t.http
+          .post(`/api/v1/programmes/${s.programme}/certifications`)
+          .auth(admin, { type: 'bearer' })
+          .send({ personId: s.participant });
+        if (!issued.body.certification) throw new Error(`not issued again: ${JSON.stringify(issued.body)}`);
+        return {
+          method: 'post',
+          path: '/api/v1/certifications/revoke',
+          body: { certificationIds: [issued.body.certification.id], reason: 'walking a bulk revocation' },
+        };
+      },
+    },
+    {
       route: 'POST /api/v1/ai-adoptions',
       prepare: async () => ({
         method: 'post',
@@ -403,8 +419,8 @@ describe('every write endpoint: its audit event commits with it, and a figure it
     },
   ];
 
-  /** Not audited: it has no signed-in actor, and it stores nothing. */
-  const UNAUDITED = ['POST /api/v1/auth/login'];
+  /** Not audited: they have no signed-in actor, and store nothing. */
+  const UNAUDITED = ['POST /api/v1/auth/login', 'POST /api/v1/public/verifications'];
 
   it('has a step for every write endpoint the API documents', async () => {
     const document = (await t.http.get('/api/docs-json').expect(200)).body as {
