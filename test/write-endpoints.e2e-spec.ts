@@ -1,4 +1,7 @@
 import { randomUUID } from 'crypto';
+import { writeFile } from 'fs/promises';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import request from 'supertest';
 import { RollupService } from '@cascade/stats';
 import { createTestApp, TestApp } from './support/app';
@@ -259,6 +262,36 @@ describe('every write endpoint: its audit event commits with it, and a figure it
       }),
     },
     {
+      route: 'POST /api/v1/cohorts/{id}/completions/batch',
+      prepare: async () => {
+        const [{ id }] = await t.db.query(
+          `INSERT INTO courses (code, title, title_mn, workload_hours, learning_outcomes, language, delivery_modes)
+           VALUES ('WALK-2', 'Walk two', 'Алхам 2', 5, '{}', 'en', '{online}') RETURNING id`,
+        );
+        s.course2 = id;
+        await t.db.query(`UPDATE cohorts SET course_ids = course_ids || $2::uuid WHERE id = $1`, [s.cohort, id]);
+        return {
+          method: 'post',
+          path: `/api/v1/cohorts/${s.cohort}/completions/batch`,
+          body: {
+            completions: [
+              { clientRef: 'walk-batch-1', personId: s.participant, courseId: id, completedOn: today, score: 80 },
+            ],
+          },
+        };
+      },
+    },
+    {
+      route: 'DELETE /api/v1/enrolments/{id}/completions/{completionId}',
+      prepare: async () => {
+        const [{ id }] = await t.db.query(
+          `SELECT id FROM course_completions WHERE enrolment_id = $1 AND course_id = $2`,
+          [s.enrolment, s.course2],
+        );
+        return { method: 'delete', path: `/api/v1/enrolments/${s.enrolment}/completions/${id}` };
+      },
+    },
+    {
       route: 'POST /api/v1/programmes/{id}/certifications',
       prepare: async () => ({
         method: 'post',
@@ -403,6 +436,28 @@ describe('every write endpoint: its audit event commits with it, and a figure it
         path: '/api/v1/reports',
         body: { programmeId: s.programme, kind: 'programme-summary', format: 'csv', language: 'en' },
       }),
+      keep: kept('report'),
+    },
+    {
+      route: 'POST /api/v1/reports/{id}/link',
+      prepare: async () => {
+        // No worker here: the report is made done by hand, with a file where the worker would put it.
+        const filePath = join(tmpdir(), `walk-report-${randomUUID()}.csv`);
+        await writeFile(filePath, 'walk\n');
+        await t.db.query(
+          `UPDATE report_requests
+              SET status = 'done', progress = 100, row_count = 1, file_path = $2, file_name = 'walk.csv',
+                  content_type = 'text/csv', size_bytes = 5, started_at = now(), finished_at = now(),
+                  expires_at = now() + interval '1 day'
+            WHERE id = $1`,
+          [s.report, filePath],
+        );
+        return { method: 'post', path: `/api/v1/reports/${s.report}/link` };
+      },
+    },
+    {
+      route: 'POST /api/v1/queue-board/session',
+      prepare: async () => ({ method: 'post', path: '/api/v1/queue-board/session' }),
     },
     {
       route: 'POST /api/v1/imports/roster',
@@ -414,6 +469,19 @@ describe('every write endpoint: its audit event commits with it, and a figure it
           field: 'file',
           name: 'roster.csv',
           content: 'fullName,email,institution\nWalk Importee,walk.importee@test.local,Walk College\n',
+        },
+      }),
+    },
+    {
+      route: 'POST /api/v1/imports/completions',
+      prepare: async () => ({
+        method: 'post',
+        path: '/api/v1/imports/completions',
+        body: { cohortId: s.cohort },
+        file: {
+          field: 'file',
+          name: 'completions.csv',
+          content: `email,courseCode,completedOn,score\nwalk.participant@test.local,WALK-2,${today},75\n`,
         },
       }),
     },

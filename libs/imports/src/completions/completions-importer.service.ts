@@ -9,6 +9,7 @@ import {
   CLAIM_SQL,
   FAIL_SQL,
   FINISH_SQL,
+  INSERT_ERRORS_SQL,
   PROGRESS_SQL,
   RELEASE_SQL,
   REQUESTER_SQL,
@@ -40,19 +41,25 @@ interface Claim {
   sizeBytes: number;
 }
 
+/**
+ * The counts of a run so far. Row errors are held only until the next batch writes them
+ * (import_errors), as in the roster import: memory stays bounded by the batch.
+ */
 class Tally {
   totalRows = 0;
   created = 0;
   unchanged = 0;
-  readonly errors: RowError[] = [];
-  readonly badRows = new Set<number>();
+  /** Rows with at least one error: a row's errors are all reported in the same batch. */
+  errorRows = 0;
+  pendingErrors: RowError[] = [];
 
   report(errors: RowError[]): void {
-    for (const error of errors) {
-      this.errors.push(error);
-      this.badRows.add(error.row);
-    }
+    for (const error of errors) this.pendingErrors.push(error);
   }
+}
+
+function distinctRows(errors: RowError[]): number {
+  return new Set(errors.map((error) => error.row)).size;
 }
 
 class LostClaim extends Error {}
@@ -74,8 +81,8 @@ export class CompletionsImporter {
   ) {}
 
   async run(importId: string, lastAttempt: boolean): Promise<CompletionsImportResult> {
-    const [claimed] = (await this.db.query(CLAIM_SQL, [importId])) as [Claim[], number];
-    const claim = claimed[0];
+    // CLAIM_SQL ends in a SELECT: its answer is the claimed rows themselves.
+    const [claim] = (await this.db.query(CLAIM_SQL, [importId])) as Claim[];
     if (!claim) return { importId, skipped: 'not queued (finished, or running elsewhere)' };
     const recorded: string[] = [];
     let programmeId: string | undefined;
@@ -124,7 +131,7 @@ export class CompletionsImporter {
       }
       await flush(99);
       await this.finish(claim, actor, tally);
-      return { importId, status: 'done', totalRows: tally.totalRows, errorRows: tally.badRows.size };
+      return { importId, status: 'done', totalRows: tally.totalRows, errorRows: tally.errorRows };
     } catch (error) {
       if (error instanceof LostClaim) return { importId, skipped: 'taken over by another run' };
       // A file that cannot be used (gone, a bad header) fails at once; retrying cannot help.
@@ -148,12 +155,22 @@ export class CompletionsImporter {
     tally: Tally,
     progress: number,
   ): Promise<{ programmeId?: string; personIds: string[] }> {
-    return this.db.transaction(async (tx) => {
+    const applied = await this.db.transaction(async (tx) => {
       const { candidates, errors } = await this.resolvePeople(tx, claim.cohortId, rows);
       const recorded = await this.ingest.record(tx, claim.cohortId, candidates, actor);
       // Each candidate's index is its line in the file.
       for (const outcome of recorded.outcomes) this.count(tally, outcome, outcome.index);
       tally.report(errors);
+      const written = tally.pendingErrors;
+      if (written.length > 0) {
+        await tx.query(INSERT_ERRORS_SQL, [
+          claim.id,
+          written.map((e) => e.row),
+          written.map((e) => e.field),
+          written.map((e) => e.message),
+        ]);
+      }
+      const errorRows = tally.errorRows + distinctRows(written);
       const [, owned] = (await tx.query(PROGRESS_SQL, [
         claim.id,
         claim.runId,
@@ -163,11 +180,15 @@ export class CompletionsImporter {
         0,
         tally.unchanged,
         0,
-        tally.badRows.size,
+        errorRows,
       ])) as [unknown, number];
       if (owned === 0) throw new LostClaim();
-      return { programmeId: recorded.programmeId, personIds: recorded.personIds };
+      return { programmeId: recorded.programmeId, personIds: recorded.personIds, errorRows };
     });
+    // Counted only once the batch committed: a rolled-back batch leaves its rows to the next run.
+    tally.errorRows = applied.errorRows;
+    tally.pendingErrors = [];
+    return applied;
   }
 
   /**
@@ -231,12 +252,11 @@ export class CompletionsImporter {
   }
 
   private async finish(claim: Claim, actor: Actor, tally: Tally): Promise<void> {
-    const errors = [...tally.errors].sort((a, b) => a.row - b.row);
     const counts = {
       totalRows: tally.totalRows,
       createdRows: tally.created,
       unchangedRows: tally.unchanged,
-      errorRows: tally.badRows.size,
+      errorRows: tally.errorRows,
     };
     await this.db.transaction(async (tx) => {
       const [, owned] = (await tx.query(FINISH_SQL, [
@@ -248,7 +268,6 @@ export class CompletionsImporter {
         counts.unchangedRows,
         0,
         counts.errorRows,
-        JSON.stringify(errors),
       ])) as [unknown, number];
       if (owned === 0) throw new LostClaim();
       await tx.query(`DELETE FROM import_files WHERE import_id = $1`, [claim.id]);
