@@ -82,6 +82,10 @@ describe('every write endpoint: its audit event commits with it, and a figure it
       }),
     },
     {
+      route: 'POST /api/v1/users/{id}/password-reset',
+      prepare: async () => ({ method: 'post', path: `/api/v1/users/${s.user}/password-reset` }),
+    },
+    {
       route: 'POST /api/v1/regions',
       prepare: async () => ({
         method: 'post',
