@@ -14,9 +14,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Per table: the programmes a set of its rows (`{rows} r`) belongs to, and, where only some
  * columns matter, those: then only updates that change them mark (a new person or programme
- * has no figure yet).
+ * has no figure yet) — unless the number of rows is itself a figure (`rowsCount`).
  */
-const PROGRAMMES_OF: Record<string, { columns?: string[]; programmes: string }> = {
+const PROGRAMMES_OF: Record<string, { columns?: string[]; rowsCount?: boolean; programmes: string }> = {
   programmes: { columns: ['core_course_ids'], programmes: `SELECT r.id FROM {rows} r` },
   master_teachers: { programmes: `SELECT r.programme_id FROM {rows} r` },
   cascade_rounds: { programmes: `SELECT r.programme_id FROM {rows} r` },
@@ -41,6 +41,20 @@ const PROGRAMMES_OF: Record<string, { columns?: string[]; programmes: string }> 
                  UNION SELECT a.programme_id FROM {rows} r JOIN ai_adoptions a ON a.person_id = r.id
                  UNION SELECT a.programme_id FROM {rows} r JOIN mentoring_assignments a ON r.id IN (a.mentee_id, a.mentor_id)`,
   },
+  // A region scope counts the region's institutions (reached or not), and an institution's region
+  // places its people: programmes with a scope in the region, or with someone at the institution.
+  institutions: {
+    columns: ['region_id'],
+    rowsCount: true,
+    programmes: `SELECT c.programme_id FROM cohorts c WHERE c.region_id IN (SELECT r.region_id FROM {rows} r)
+                 UNION SELECT m.programme_id FROM master_teachers m WHERE m.region_ids && ARRAY(SELECT r.region_id FROM {rows} r)
+                 UNION SELECT x.programme_id FROM cascade_rounds x WHERE x.region_ids && ARRAY(SELECT r.region_id FROM {rows} r)
+                 UNION SELECT c.programme_id FROM institutions i JOIN people p ON p.institution_id = i.id
+                         JOIN enrolments e ON e.person_id = p.id JOIN cohorts c ON c.id = e.cohort_id
+                        WHERE i.region_id IN (SELECT r.region_id FROM {rows} r) OR i.id IN (SELECT r.id FROM {rows} r)
+                 UNION SELECT m.programme_id FROM {rows} r JOIN people p ON p.institution_id = r.id
+                         JOIN master_teachers m ON m.person_id = p.id`,
+  },
 };
 
 const MARK_FUNCTION = `
@@ -59,35 +73,29 @@ const MARK_FUNCTION = `
 
 function triggerFunction(table: string, programmes: string, columns?: string[]): string {
   const of = (rows: string) => `ARRAY(${programmes.replaceAll('{rows}', rows)})`;
-  if (columns) {
-    // Only updates that change one of the columns (a trigger with a column list gets no transition tables).
-    const changed = (side: string) =>
-      `(SELECT ${side}.* FROM new_rows n JOIN old_rows o ON o.id = n.id
-         WHERE (${columns.map((c) => `n.${c}`).join(', ')}, NULL) IS DISTINCT FROM (${columns.map((c) => `o.${c}`).join(', ')}, NULL))`;
-    return `
-      CREATE FUNCTION figures_dirty_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM mark_figures_dirty(${of(changed('n'))} || ${of(changed('o'))});
-        RETURN NULL;
-      END $$`;
-  }
+  // Where only some columns matter, only updates that change one of them mark (a trigger with a
+  // column list gets no transition tables, so the function compares the rows itself).
+  const changed = (side: string) =>
+    `(SELECT ${side}.* FROM new_rows n JOIN old_rows o ON o.id = n.id
+       WHERE (${columns?.map((c) => `n.${c}`).join(', ')}, NULL) IS DISTINCT FROM (${columns?.map((c) => `o.${c}`).join(', ')}, NULL))`;
+  const updated = columns ? `${of(changed('n'))} || ${of(changed('o'))}` : `${of('new_rows')} || ${of('old_rows')}`;
   return `
     CREATE FUNCTION figures_dirty_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP = 'INSERT' THEN PERFORM mark_figures_dirty(${of('new_rows')});
       ELSIF TG_OP = 'DELETE' THEN PERFORM mark_figures_dirty(${of('old_rows')});
-      ELSE PERFORM mark_figures_dirty(${of('new_rows')} || ${of('old_rows')});
+      ELSE PERFORM mark_figures_dirty(${updated});
       END IF;
       RETURN NULL;
     END $$`;
 }
 
-function triggers(table: string, columns?: string[]): string[] {
+function triggers(table: string, columns?: string[], rowsCount?: boolean): string[] {
   const on = (event: string, rows: string) =>
     `CREATE TRIGGER figures_dirty_${event.toLowerCase()} AFTER ${event} ON ${table}
        REFERENCING ${rows} FOR EACH STATEMENT EXECUTE FUNCTION figures_dirty_${table}()`;
   const update = on('UPDATE', 'NEW TABLE AS new_rows OLD TABLE AS old_rows');
-  if (columns) return [update];
+  if (columns && !rowsCount) return [update];
   return [on('INSERT', 'NEW TABLE AS new_rows'), update, on('DELETE', 'OLD TABLE AS old_rows')];
 }
 
@@ -96,9 +104,9 @@ export class FiguresDirtyTriggers1764190000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(MARK_FUNCTION);
-    for (const [table, { columns, programmes }] of Object.entries(PROGRAMMES_OF)) {
+    for (const [table, { columns, rowsCount, programmes }] of Object.entries(PROGRAMMES_OF)) {
       await q.query(triggerFunction(table, programmes, columns));
-      for (const statement of triggers(table, columns)) await q.query(statement);
+      for (const statement of triggers(table, columns, rowsCount)) await q.query(statement);
     }
   }
 

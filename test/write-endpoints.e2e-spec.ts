@@ -112,14 +112,6 @@ describe('every write endpoint: its audit event commits with it, and a figure it
       keep: kept('institution'),
     },
     {
-      route: 'PATCH /api/v1/institutions/{id}',
-      prepare: async () => ({
-        method: 'patch',
-        path: `/api/v1/institutions/${s.institution}`,
-        body: { kind: 'other' },
-      }),
-    },
-    {
       route: 'POST /api/v1/courses',
       prepare: async () => ({
         method: 'post',
@@ -244,9 +236,19 @@ describe('every write endpoint: its audit event commits with it, and a figure it
       prepare: async () => ({
         method: 'post',
         path: `/api/v1/cohorts/${s.cohort}/enrolments`,
-        body: { personId: s.participant },
+        body: { personId: s.participant, enrolledOn: '2025-03-01' },
       }),
       keep: kept('enrolment'),
+    },
+    {
+      // After the enrolment: the participant's institution moves to another region, and so do they.
+      route: 'PATCH /api/v1/institutions/{id}',
+      prepare: async () => {
+        const [{ id }] = await t.db.query(`SELECT id FROM regions WHERE id <> $1 AND code <> 'MN-981' LIMIT 1`, [
+          s.region,
+        ]);
+        return { method: 'patch', path: `/api/v1/institutions/${s.institution}`, body: { regionId: id } };
+      },
     },
     {
       route: 'POST /api/v1/enrolments/{id}/completions',
@@ -534,10 +536,12 @@ describe('every write endpoint: its audit event commits with it, and a figure it
   async function figuresNow(): Promise<string | null> {
     if (!s.programme) return null;
     const result = await rollups.rollup(s.programme);
+    // Every figure of the snapshot: the scopes' and the trainers' (cascade analytics).
     const rows = await t.db.query(
-      `SELECT scope, scope_id, participants, institutions, master_teachers, completers, certified,
-              ai_adopters, mentoring_sessions, mentees_mentored, by_generation
-         FROM stats_figures WHERE snapshot_id = $1 ORDER BY scope, scope_id`,
+      `SELECT to_jsonb(f) - 'snapshot_id' AS figures FROM stats_figures f WHERE snapshot_id = $1
+       UNION ALL
+       SELECT to_jsonb(f) - 'snapshot_id' FROM stats_trainer_figures f WHERE snapshot_id = $1
+       ORDER BY 1`,
       [result!.snapshotId],
     );
     return JSON.stringify(rows);
@@ -595,7 +599,9 @@ describe('every write endpoint: its audit event commits with it, and a figure it
     expect(changedFigures).toEqual(
       expect.arrayContaining([
         'PATCH /api/v1/people/{id}',
+        'PATCH /api/v1/institutions/{id}',
         'POST /api/v1/programmes/{id}/rounds',
+        'PATCH /api/v1/programmes/{id}/rounds/{roundId}',
         'POST /api/v1/cohorts/{id}/enrolments',
         'POST /api/v1/mentoring/sessions/batch',
       ]),
