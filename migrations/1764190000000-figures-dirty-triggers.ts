@@ -78,7 +78,9 @@ function triggerFunction(table: string, programmes: string, columns?: string[]):
   const changed = (side: string) =>
     `(SELECT ${side}.* FROM new_rows n JOIN old_rows o ON o.id = n.id
        WHERE (${columns?.map((c) => `n.${c}`).join(', ')}, NULL) IS DISTINCT FROM (${columns?.map((c) => `o.${c}`).join(', ')}, NULL))`;
-  const updated = columns ? `${of(changed('n'))} || ${of(changed('o'))}` : `${of('new_rows')} || ${of('old_rows')}`;
+  const updated = columns
+    ? `${of(changed('n'))} || ${of(changed('o'))}`
+    : `${of('new_rows')} || ${of('old_rows')}`;
   return `
     CREATE FUNCTION figures_dirty_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

@@ -260,6 +260,42 @@ describe('roster imports: bad uploads, who may import, the safety net', () => {
       });
     });
 
+    it('writes the row errors of each batch as it goes, not held for the end, and a new run starts the report again', async () => {
+      // 2,500 bad rows: two batches of 1,000 commit their errors, the third batch's cannot be written.
+      const bad = (n: number) => `Оролцогч ${n},not-an-address-${n},Darkhan Teachers College,,,`;
+      const id = await lostImport(csv(...Array.from({ length: 2500 }, (_, i) => bad(i))));
+      const errors = async () =>
+        (
+          await t.db.query(`SELECT count(DISTINCT row)::int AS n FROM import_errors WHERE import_id = $1`, [
+            id,
+          ])
+        )[0].n as number;
+      await t.db.query(`
+        CREATE FUNCTION walk_third_batch() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.row > 2001 THEN RAISE EXCEPTION 'third batch refused'; END IF; RETURN NEW; END $$`);
+      await t.db.query(
+        `CREATE TRIGGER walk_third_batch BEFORE INSERT ON import_errors FOR EACH ROW EXECUTE FUNCTION walk_third_batch()`,
+      );
+      try {
+        await expect(t.app.get(RosterImporter).run(id, false)).rejects.toThrow();
+      } finally {
+        await t.db.query(`DROP TRIGGER walk_third_batch ON import_errors`);
+        await t.db.query(`DROP FUNCTION walk_third_batch()`);
+      }
+      expect(await errors()).toBe(2000);
+
+      await expect(t.app.get(RosterImporter).run(id, false)).resolves.toMatchObject({
+        status: 'done',
+        errorRows: 2500,
+      });
+      expect(await errors()).toBe(2500);
+      const [{ repeated }] = await t.db.query(
+        `SELECT count(*) - count(DISTINCT (row, field, message))::int AS repeated FROM import_errors WHERE import_id = $1`,
+        [id],
+      );
+      expect(Number(repeated)).toBe(0);
+    });
+
     it('claims an import once when two runs start together', async () => {
       const id = await lostImport(csv(row(13), row(14)));
       const importer = t.app.get(RosterImporter);

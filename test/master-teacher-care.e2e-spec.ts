@@ -118,8 +118,6 @@ describe("a master teacher's care", () => {
         .post(`/cohorts/${running}/enrolments`, { personId: person })
         .expect(201);
       await as(master).get(`/people/${person}`).expect(200);
-      await as(master).patch(`/enrolments/${enrolment.body.id}`, { status: 'withdrawn' }).expect(200);
-      await as(master).get(`/people/${person}`).expect(403);
       const evidence = {
         personId: person,
         programmeId,
@@ -127,7 +125,11 @@ describe("a master teacher's care", () => {
         kind: 'instruction',
         description: 'Uses a chatbot',
       };
+      const recorded = await as(coordinator).post('/ai-adoptions', evidence).expect(201);
+      await as(master).patch(`/enrolments/${enrolment.body.id}`, { status: 'withdrawn' }).expect(200);
+      await as(master).get(`/people/${person}`).expect(403);
       await as(master).post('/ai-adoptions', evidence).expect(403);
+      await as(master).post(`/ai-adoptions/${recorded.body.id}/verify`).expect(403);
     });
 
     it('keeps a mentee in their care only while the mentoring assignment is active', async () => {

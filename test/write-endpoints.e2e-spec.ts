@@ -244,9 +244,10 @@ describe('every write endpoint: its audit event commits with it, and a figure it
       // After the enrolment: the participant's institution moves to another region, and so do they.
       route: 'PATCH /api/v1/institutions/{id}',
       prepare: async () => {
-        const [{ id }] = await t.db.query(`SELECT id FROM regions WHERE id <> $1 AND code <> 'MN-981' LIMIT 1`, [
-          s.region,
-        ]);
+        const [{ id }] = await t.db.query(
+          `SELECT id FROM regions WHERE id <> $1 AND code <> 'MN-981' LIMIT 1`,
+          [s.region],
+        );
         return { method: 'patch', path: `/api/v1/institutions/${s.institution}`, body: { regionId: id } };
       },
     },
@@ -275,13 +276,22 @@ describe('every write endpoint: its audit event commits with it, and a figure it
            VALUES ('WALK-2', 'Walk two', 'Алхам 2', 5, '{}', 'en', '{online}') RETURNING id`,
         );
         s.course2 = id;
-        await t.db.query(`UPDATE cohorts SET course_ids = course_ids || $2::uuid WHERE id = $1`, [s.cohort, id]);
+        await t.db.query(`UPDATE cohorts SET course_ids = course_ids || $2::uuid WHERE id = $1`, [
+          s.cohort,
+          id,
+        ]);
         return {
           method: 'post',
           path: `/api/v1/cohorts/${s.cohort}/completions/batch`,
           body: {
             completions: [
-              { clientRef: 'walk-batch-1', personId: s.participant, courseId: id, completedOn: today, score: 80 },
+              {
+                clientRef: 'walk-batch-1',
+                personId: s.participant,
+                courseId: id,
+                completedOn: today,
+                score: 80,
+              },
             ],
           },
         };

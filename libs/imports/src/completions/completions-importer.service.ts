@@ -9,11 +9,11 @@ import {
   CLAIM_SQL,
   FAIL_SQL,
   FINISH_SQL,
-  INSERT_ERRORS_SQL,
   PROGRESS_SQL,
   RELEASE_SQL,
   REQUESTER_SQL,
 } from '../roster/import-claims.sql';
+import { writeRowErrors } from '../roster/import-errors';
 import { CSV_OPTIONS } from '../roster/roster-file';
 import { describeHeaderProblem, RowError } from '../roster/roster-row';
 import {
@@ -56,10 +56,6 @@ class Tally {
   report(errors: RowError[]): void {
     for (const error of errors) this.pendingErrors.push(error);
   }
-}
-
-function distinctRows(errors: RowError[]): number {
-  return new Set(errors.map((error) => error.row)).size;
 }
 
 class LostClaim extends Error {}
@@ -162,15 +158,7 @@ export class CompletionsImporter {
       for (const outcome of recorded.outcomes) this.count(tally, outcome, outcome.index);
       tally.report(errors);
       const written = tally.pendingErrors;
-      if (written.length > 0) {
-        await tx.query(INSERT_ERRORS_SQL, [
-          claim.id,
-          written.map((e) => e.row),
-          written.map((e) => e.field),
-          written.map((e) => e.message),
-        ]);
-      }
-      const errorRows = tally.errorRows + distinctRows(written);
+      const errorRows = tally.errorRows + (await writeRowErrors(tx, claim.id, written));
       const [, owned] = (await tx.query(PROGRESS_SQL, [
         claim.id,
         claim.runId,

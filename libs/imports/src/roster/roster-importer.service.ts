@@ -17,12 +17,12 @@ import {
 import {
   CLAIM_SQL,
   FAIL_SQL,
-  INSERT_ERRORS_SQL,
   FINISH_SQL,
   PROGRESS_SQL,
   RELEASE_SQL,
   REQUESTER_SQL,
 } from './import-claims.sql';
+import { writeRowErrors } from './import-errors';
 
 /** Rows applied per transaction. */
 export const BATCH_SIZE = 1000;
@@ -58,10 +58,6 @@ class Tally {
   report(errors: RowError[]): void {
     for (const error of errors) this.pendingErrors.push(error);
   }
-}
-
-function distinctRows(errors: RowError[]): number {
-  return new Set(errors.map((error) => error.row)).size;
 }
 
 /** Another run took the import over (this one stalled past the heartbeat): stop without writing. */
@@ -204,15 +200,7 @@ export class RosterImporter {
     const { applied, errorRows } = await this.db.transaction(async (tx) => {
       const applied: BatchOutcome = await this.batch.apply(tx, rows, run);
       const errors = [...tally.pendingErrors, ...applied.errors];
-      if (errors.length > 0) {
-        await tx.query(INSERT_ERRORS_SQL, [
-          claim.id,
-          errors.map((e) => e.row),
-          errors.map((e) => e.field),
-          errors.map((e) => e.message),
-        ]);
-      }
-      const errorRows = tally.errorRows + distinctRows(errors);
+      const errorRows = tally.errorRows + (await writeRowErrors(tx, claim.id, errors));
       const [, owned] = (await tx.query(PROGRESS_SQL, [
         claim.id,
         claim.runId,
