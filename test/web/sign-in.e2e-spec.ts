@@ -81,7 +81,10 @@ describe('web app: signing in and the pages each role may use', () => {
 
     const menu = page.getByRole('navigation', { name: 'Үндсэн цэс' });
     await menu.getByRole('link', { name: 'Хяналтын самбар' }).waitFor();
-    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual(['Хяналтын самбар']);
+    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
+      'Хяналтын самбар',
+      'Тайлангууд',
+    ]);
 
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();

@@ -23,4 +23,22 @@ export const ADMIN_PAGES: AdminPage[] = [
     roles: ADMIN,
     load: () => import('./imports/ImportsPage').then((m) => ({ default: m.ImportsPage })),
   },
+  {
+    path: 'reports',
+    label: 'nav.reports',
+    roles: ['admin', 'coordinator', 'viewer'],
+    load: () => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+  },
+  {
+    path: 'admin/data-quality',
+    label: 'nav.dataQuality',
+    roles: ['admin', 'coordinator'],
+    load: () => import('./quality/DataQualityPage').then((m) => ({ default: m.DataQualityPage })),
+  },
+  {
+    path: 'admin/queues',
+    label: 'nav.queues',
+    roles: ADMIN,
+    load: () => import('./queues/QueuesPage').then((m) => ({ default: m.QueuesPage })),
+  },
 ];
