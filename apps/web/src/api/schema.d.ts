@@ -1320,6 +1320,32 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        AuditEvent: {
+            /** @example POST /api/v1/cohorts/:id/enrolments */
+            action: string;
+            actorEmail: string;
+            /** Format: uuid */
+            actorUserId: string | null;
+            changes: {
+                [key: string]: unknown;
+            } | null;
+            /** @example cohorts */
+            entity: string;
+            entityId: string | null;
+            /** @description a bigint, as text */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            requestId: string | null;
+            statusCode: number | null;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEvent"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
+        };
         BatchCompletionItemDto: {
             /** @description The sender's key for this item: resending it stores nothing new */
             clientRef: string;
@@ -3398,7 +3424,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["AuditEventPage"];
                 };
             };
         };

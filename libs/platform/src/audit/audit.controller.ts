@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators';
 import { Page } from '../http/pagination';
-import { AuditQuery } from './audit.dto';
+import { AuditEventPage, AuditQuery } from './audit.dto';
 import { AuditEvent } from './audit-event.entity';
 import { AuditService } from './audit.service';
 
@@ -14,7 +14,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOkResponse({ type: Page<AuditEvent> })
+  @ApiOkResponse({ type: AuditEventPage })
   list(@Query() query: AuditQuery): Promise<Page<AuditEvent>> {
     return this.audit.list(query);
   }

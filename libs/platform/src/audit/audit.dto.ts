@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery } from '../http/pagination';
+import { Page, PageQuery } from '../http/pagination';
+import { AuditEvent } from './audit-event.entity';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'cohorts' })
@@ -41,4 +42,10 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
+}
+
+export class AuditEventPage extends Page<AuditEvent> {
+  @ApiProperty({ type: [AuditEvent] })
+  // The initializer only satisfies TypeScript: pages are plain objects from Page.of.
+  override items: AuditEvent[] = [];
 }
