@@ -67,7 +67,7 @@ describe('web app: signing in and the pages each role may use', () => {
     await page.waitForURL(/\/programmes$/);
   });
 
-  it('shows a viewer the dashboard only, refuses the write pages, and greets them in Mongolian first', async () => {
+  it('shows a viewer the dashboard and reports only, refuses the write pages, and greets them in Mongolian first', async () => {
     await browser.close();
     browser = await openBrowser(web.baseURL, 'mn');
     const { page } = browser;
