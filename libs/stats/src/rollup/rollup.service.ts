@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { WRITE_SNAPSHOT_SQL } from './figures.sql';
-import { GENERATIONS_SQL, REACH_SQL } from './generations.sql';
+import { REACH_SQL } from './generations.sql';
 import {
   ANALYZE_MEMBERSHIPS_SQL,
   ANALYZE_PARTICIPANTS_SQL,
@@ -91,7 +91,6 @@ export class RollupService {
       // Statistics pay off only when the working sets are big; on small ones ANALYZE is the cost.
       const analyse = (memberships ?? 0) > ANALYZE_ABOVE_ROWS;
       if (analyse) await runner.query(ANALYZE_MEMBERSHIPS_SQL);
-      await runner.query(GENERATIONS_SQL, [programmeId]);
       await runner.query(REACH_SQL, [programmeId]);
       await runner.query(MENTEES_SQL, [programmeId]);
       await runner.query(participantsSql(state.core_courses), [programmeId]);

@@ -1,8 +1,9 @@
+import { GENERATIONS } from './generations.sql';
+
 /**
  * The rollup's working sets: temporary tables built once per rollup, inside its REPEATABLE READ
  * transaction, so every scope is computed from the same records. Each is dropped at commit.
- * Order: memberships → trainer generations and reach (generations.sql.ts) → mentees → participants
- * → members.
+ * Order: memberships → the trainers' reach (generations.sql.ts) → mentees → participants → members.
  * $1 is the programme id throughout.
  */
 
@@ -66,13 +67,14 @@ export const participantsSql = (coreCourses: number) => `
   CREATE TEMP TABLE stats_rollup_participants ON COMMIT DROP AS
   WITH core AS (
     SELECT core_course_ids AS ids FROM programmes WHERE id = $1
+  ), generations AS (${GENERATIONS}
   ), core_done AS (${coreCourses <= MASK_MAX_CORE_COURSES ? CORE_DONE_BY_MASK : CORE_DONE_BY_COUNT}
   ), enrolled AS (
     -- 1 + the lowest generation of their cohorts' lead trainers.
     SELECT m.person_id, min(lead.generation) + 1 AS via_lead, bool_or(m.holds_place) AS holds_place,
            count(*) AS memberships
       FROM stats_rollup_memberships m
-      LEFT JOIN stats_rollup_generations lead ON lead.person_id = m.lead_trainer_id
+      LEFT JOIN generations lead ON lead.person_id = m.lead_trainer_id
      GROUP BY m.person_id
   ), holders AS (
     SELECT DISTINCT person_id FROM certifications WHERE programme_id = $1 AND revoked_on IS NULL
@@ -93,7 +95,7 @@ export const participantsSql = (coreCourses: number) => `
            x.holds_place, x.memberships, t.person_id IS NOT NULL AS trainer
       FROM enrolled x
       JOIN people p ON p.id = x.person_id
-      LEFT JOIN stats_rollup_generations own ON own.person_id = x.person_id
+      LEFT JOIN generations own ON own.person_id = x.person_id
       LEFT JOIN core_done d ON d.person_id = x.person_id
       LEFT JOIN holders h ON h.person_id = x.person_id
       LEFT JOIN adopters a ON a.person_id = x.person_id

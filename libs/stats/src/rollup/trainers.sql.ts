@@ -1,3 +1,5 @@
+import { GENERATIONS } from './generations.sql';
+
 /**
  * Reach and outcome per trainer (docs/FIGURES.md "Trainers"), part of the snapshot statement
  * (figures.sql.ts): every lead trainer of a cohort of the programme and every master teacher,
@@ -17,7 +19,8 @@ export const TRAINER_FIGURES_SQL = `
   INSERT INTO stats_trainer_figures (snapshot_id, trainer_id, master_teacher, generation, cohorts,
                                      direct_participants, direct_completers, direct_certified,
                                      downstream_participants, downstream_completers, downstream_certified)
-  WITH leads AS (
+  WITH generations AS (${GENERATIONS}
+  ), leads AS (
     SELECT lead_trainer_id AS trainer_id, count(*) AS cohorts FROM cohorts WHERE programme_id = $1
      GROUP BY lead_trainer_id
   ), trainers AS (
@@ -68,6 +71,6 @@ export const TRAINER_FIGURES_SQL = `
          coalesce(so.certified, 0) + coalesce(sx.certified, 0)
     FROM trainers t
     JOIN direct d ON d.trainer_id = t.trainer_id
-    LEFT JOIN stats_rollup_generations g ON g.person_id = t.trainer_id
+    LEFT JOIN generations g ON g.person_id = t.trainer_id
     LEFT JOIN downstream_ordinary so ON so.trainer_id = t.trainer_id
     LEFT JOIN downstream_others sx ON sx.trainer_id = t.trainer_id`;
