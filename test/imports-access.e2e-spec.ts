@@ -294,6 +294,21 @@ describe('roster imports: bad uploads, who may import, the safety net', () => {
         [id],
       );
       expect(Number(repeated)).toBe(0);
+      // The CSV report is read through a cursor: every error, in file order.
+      const report = await t.http
+        .get(`/api/v1/imports/${id}/errors?format=csv`)
+        .set('Authorization', `Bearer ${admin}`)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const lines = (report.body as Buffer).subarray(3).toString('utf8').trimEnd().split('\r\n');
+      expect(lines).toHaveLength(2501);
+      expect(lines[1]).toMatch(/^2,email,/);
+      expect(lines[2500]).toMatch(/^2501,email,/);
     });
 
     it('claims an import once when two runs start together', async () => {

@@ -9,6 +9,7 @@ import {
   Post,
   Query,
   Res,
+  StreamableFile,
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
@@ -151,15 +152,13 @@ export class ImportsController {
     @Query() query: ErrorReportQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ErrorReportView | string> {
-    const report = await this.imports.errors(id, actor);
-    if (query.format !== 'csv') return report;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="import-${id}-errors.csv"`);
-    return stringify(report.errors, {
-      ...SAFE_CSV_OPTIONS,
-      header: true,
-      columns: ['row', 'field', 'message'],
+  ): Promise<ErrorReportView | StreamableFile> {
+    if (query.format !== 'csv') return this.imports.errors(id, actor);
+    const csv = await this.imports.errorsCsv(id, actor);
+    res.once('close', () => csv.destroy()); // a client gone mid-report frees the cursor's connection
+    return new StreamableFile(csv, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="import-${id}-errors.csv"`,
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Readable } from 'stream';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError, ErrorCode, Page, registerConstraints } from '@cascade/platform';
 import { CascadeAccess } from '@cascade/cascade';
@@ -9,6 +10,7 @@ import { ImportAcceptedView, ImportQuery, ImportView, UploadRosterDto } from './
 import { Import, ImportKind } from './import.entity';
 import { completionsHeaderProblem } from '../completions/completion-row';
 import { ImportQueue } from './import-queue.service';
+import { errorCsv, ERRORS_SQL } from './error-report';
 
 registerConstraints({
   fk_imports_cohort: { code: ErrorCode.Invalid, message: 'cohortId: no such cohort' },
@@ -73,17 +75,25 @@ export class ImportsService {
     id: string,
     actor: Actor,
   ): Promise<{ id: string; status: Import['status']; errorRows: number; errors: RowError[] }> {
+    const found = await this.finished(id, actor);
+    const errors: RowError[] = await this.db.query(ERRORS_SQL, [id]);
+    return { id: found.id, status: found.status, errorRows: found.errorRows, errors };
+  }
+
+  /** The same report as a CSV stream (bounded memory, whatever its length). */
+  async errorsCsv(id: string, actor: Actor): Promise<Readable> {
+    await this.finished(id, actor);
+    return errorCsv(this.db, id);
+  }
+
+  private async finished(id: string, actor: Actor): Promise<Import> {
     const found = await this.visible(id, actor);
     if (found.status === 'queued' || found.status === 'running') {
       throw DomainError.conflict(
         `status: import ${id} is ${found.status} (${found.progress}%); its error report is complete when it is done`,
       );
     }
-    const errors: RowError[] = await this.db.query(
-      `SELECT row, field, message FROM import_errors WHERE import_id = $1 ORDER BY row, id`,
-      [id],
-    );
-    return { id: found.id, status: found.status, errorRows: found.errorRows, errors };
+    return found;
   }
 
   private async assertMayImport(actor: Actor, cohortId: string | undefined, kind: ImportKind): Promise<void> {
