@@ -1,4 +1,4 @@
-import { ImportsSweep, MAX_IMPORT_ATTEMPTS, RosterImporter } from '@cascade/imports';
+import { ImportsSweep, IMPORT_RUNS, RosterImporter } from '@cascade/imports';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
 import {
@@ -239,7 +239,7 @@ describe('roster imports: bad uploads, who may import, the safety net', () => {
       const exhausted = await lostImport(csv(row(12)), {
         status: 'running',
         run_id: '33333333-3333-4333-8333-333333333333',
-        attempts: MAX_IMPORT_ATTEMPTS,
+        attempts: IMPORT_RUNS.maxRuns,
         started_at: new Date(Date.now() - 30 * 60_000),
         heartbeat_at: new Date(Date.now() - 5 * 60_000),
       });

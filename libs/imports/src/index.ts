@@ -4,4 +4,4 @@ export * from './imports/imports.service';
 export * from './imports/import.entity';
 export * from './roster/roster-importer.service';
 export * from './jobs/imports-sweep.service';
-export { MAX_IMPORT_ATTEMPTS } from './roster/import-claims.sql';
+export { IMPORT_RUNS } from './roster/import-claims.sql';

@@ -19,6 +19,7 @@ export * from './http/uuid.pipe';
 export * from './platform.module';
 export * from './platform-http.module';
 export * from './queues/enqueue';
+export * from './queues/job-runs';
 export * from './queues/periodic-jobs';
 export * from './queues/processor-check';
 export * from './queues/queue-processor';

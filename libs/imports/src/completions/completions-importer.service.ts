@@ -5,14 +5,7 @@ import { Readable } from 'stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuditService, DomainError, publicFailure } from '@cascade/platform';
 import { CompletionCandidate, CompletionIngestService, CompletionOutcome } from '@cascade/cascade';
-import {
-  CLAIM_SQL,
-  FAIL_SQL,
-  FINISH_SQL,
-  PROGRESS_SQL,
-  RELEASE_SQL,
-  REQUESTER_SQL,
-} from '../roster/import-claims.sql';
+import { CLAIM_SQL, FINISH_SQL, IMPORT_RUNS, PROGRESS_SQL, REQUESTER_SQL } from '../roster/import-claims.sql';
 import { writeRowErrors } from '../roster/import-errors';
 import { CSV_OPTIONS } from '../roster/roster-file';
 import { describeHeaderProblem, RowError } from '../roster/roster-row';
@@ -135,7 +128,7 @@ export class CompletionsImporter {
       if (!unusable) this.logger.error(`import ${importId}: ${(error as Error).stack ?? String(error)}`);
       const message = publicFailure(error);
       const final = lastAttempt || unusable;
-      await this.db.query(final ? FAIL_SQL : RELEASE_SQL, [importId, claim.runId, message]);
+      await this.db.query(IMPORT_RUNS.outcomeSql(final), [importId, claim.runId, message]);
       if (final) return { importId, status: 'failed', error: message };
       throw error;
     } finally {

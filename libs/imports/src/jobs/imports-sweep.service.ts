@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ImportQueue } from '../imports/import-queue.service';
-import { EXHAUSTED_IMPORTS_SQL, LOST_IMPORTS_SQL } from '../roster/import-claims.sql';
+import { EXHAUSTED_IMPORTS_SQL, IMPORT_RUNS } from '../roster/import-claims.sql';
 
 export interface SweepOutcome {
   requeued: string[];
-  /** Imports that used up their runs (MAX_IMPORT_ATTEMPTS): failed, with the reason, never carried again. */
+  /** Imports that used up their runs (IMPORT_RUNS.maxRuns): failed, with the reason, never carried again. */
   failed: string[];
 }
 
@@ -28,7 +28,7 @@ export class ImportsSweep {
   async run(): Promise<SweepOutcome> {
     const [failed] = (await this.db.query(EXHAUSTED_IMPORTS_SQL)) as [{ id: string }[], number];
     if (failed.length > 0) this.logger.warn(`imports: ${failed.length} failed after their last run`);
-    const rows: { id: string }[] = await this.db.query(LOST_IMPORTS_SQL);
+    const rows: { id: string }[] = await this.db.query(IMPORT_RUNS.lostSql);
     for (const { id } of rows) await this.queue.enqueue(id);
     if (rows.length > 0) this.logger.log(`imports: ${rows.length} re-enqueued`);
     return { requeued: rows.map((r) => r.id), failed: failed.map((r) => r.id) };

@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
+import { isLastAttempt, JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CompletionsImporter, CompletionsImportResult } from '../completions/completions-importer.service';
@@ -30,7 +30,7 @@ export class ImportsProcessor extends QueueProcessor<'imports'> {
     const typed = job as ImportsJob;
     switch (typed.name) {
       case 'roster': {
-        const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        const lastAttempt = isLastAttempt(job);
         const [row] = await this.db.query(`SELECT kind FROM imports WHERE id = $1`, [typed.data.importId]);
         if (row?.kind === 'completions') return this.completions.run(typed.data.importId, lastAttempt);
         return this.importer.run(typed.data.importId, lastAttempt);

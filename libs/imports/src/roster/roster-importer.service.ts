@@ -14,14 +14,7 @@ import {
   RowError,
   validateRow,
 } from './roster-row';
-import {
-  CLAIM_SQL,
-  FAIL_SQL,
-  FINISH_SQL,
-  PROGRESS_SQL,
-  RELEASE_SQL,
-  REQUESTER_SQL,
-} from './import-claims.sql';
+import { CLAIM_SQL, FINISH_SQL, IMPORT_RUNS, PROGRESS_SQL, REQUESTER_SQL } from './import-claims.sql';
 import { writeRowErrors } from './import-errors';
 
 /** Rows applied per transaction. */
@@ -93,13 +86,13 @@ export class RosterImporter {
     } catch (error) {
       if (error instanceof LostClaim) return { importId, skipped: 'taken over by another run' };
       if (error instanceof UnusableFile) {
-        await this.db.query(FAIL_SQL, [importId, claim.runId, error.message]);
+        await this.db.query(IMPORT_RUNS.failSql, [importId, claim.runId, error.message]);
         return { importId, status: 'failed', error: error.message };
       }
       this.logger.error(`import ${importId}: ${(error as Error).stack ?? String(error)}`);
       const message = publicFailure(error);
       // A retry must be able to claim it again; the last attempt leaves it failed, its file kept.
-      await this.db.query(lastAttempt ? FAIL_SQL : RELEASE_SQL, [importId, claim.runId, message]);
+      await this.db.query(IMPORT_RUNS.outcomeSql(lastAttempt), [importId, claim.runId, message]);
       throw error;
     }
   }

@@ -24,16 +24,7 @@ import { writerStages } from '../writers/report-writer';
 import { ProgressReporter } from './progress-reporter';
 import { HeadlineFigures, reportFileName, reportHeading, scopeNames } from './report-heading';
 import { removeDeadRunFiles, runFile } from './run-files';
-import {
-  CLAIM_SQL,
-  FAIL_SQL,
-  FINISH_SQL,
-  HEARTBEAT_EVERY_MS,
-  HEARTBEAT_SQL,
-  LOCK_RUN_SQL,
-  PROGRESS_SQL,
-  RELEASE_SQL,
-} from './report-runs.sql';
+import { FINISH_SQL, HEARTBEAT_EVERY_MS, LOCK_RUN_SQL, PROGRESS_SQL, REPORT_RUNS } from './report-runs.sql';
 
 export type Outcome = { status: 'done'; rowCount: number } | { status: 'skipped'; reason: string };
 
@@ -75,7 +66,7 @@ export class ReportGenerator {
     const temp = runFile(dir, request.id, request.runId);
     // Beats even while a long query runs, so a live run is never taken for a dead one.
     const heartbeat = setInterval(() => {
-      this.db.query(HEARTBEAT_SQL, [request.id, request.runId]).catch(() => undefined);
+      this.db.query(REPORT_RUNS.heartbeatSql, [request.id, request.runId]).catch(() => undefined);
     }, HEARTBEAT_EVERY_MS);
     heartbeat.unref();
     try {
@@ -98,7 +89,7 @@ export class ReportGenerator {
       const message = publicFailure(error);
       // A failed write-back leaves a running row that stops beating: the cleanup carries it again.
       await this.db
-        .query(lastAttempt ? FAIL_SQL : RELEASE_SQL, [request.id, request.runId, message])
+        .query(REPORT_RUNS.outcomeSql(lastAttempt), [request.id, request.runId, message])
         .catch((e: Error) => this.logger.warn(`report ${reportId}: outcome not recorded: ${e.message}`));
       throw error;
     } finally {
@@ -108,7 +99,7 @@ export class ReportGenerator {
   }
 
   private async claim(reportId: string): Promise<Run | undefined> {
-    const [rows] = (await this.db.query(CLAIM_SQL, [reportId])) as [{ runId: string }[], number];
+    const [rows] = (await this.db.query(REPORT_RUNS.claimSql(), [reportId])) as [{ runId: string }[], number];
     if (rows.length === 0) return undefined;
     const request = await this.db.getRepository(ReportRequest).findOneByOrFail({ id: reportId });
     return Object.assign(request, { runId: rows[0].runId });

@@ -1,29 +1,15 @@
-/**
- * How a run holds a report request. The claim is a conditional UPDATE … RETURNING: a queued
- * request, or a running one whose run stopped beating (a killed worker, a job BullMQ failed for
- * stalling). Every later write names the run's id, so a run that was taken over writes nothing.
- */
+import { JobRuns } from '@cascade/platform';
 
 /** A run beats this often while it writes, whatever its progress. */
 export const HEARTBEAT_EVERY_MS = 3_000;
+
 /**
- * A run that has not beaten for this long is taken to be dead: four missed beats. Shorter than
- * the time BullMQ takes to hand a killed worker's job to another one (workerOptions), so that
- * job's next run finds the request free to claim.
+ * How a run holds a report request (platform's JobRuns). A run that has not beaten for 12 seconds
+ * (four missed beats) is taken to be dead: shorter than the time BullMQ takes to hand a killed
+ * worker's job to another one (workerOptions), so that job's next run finds the request free to
+ * claim. A report has no run limit of its own: BullMQ's attempts end it.
  */
-export const STALE_AFTER = '12 seconds';
-
-const STALE_RUN = `(heartbeat_at IS NULL OR heartbeat_at < now() - interval '${STALE_AFTER}')`;
-
-export const CLAIM_SQL = `
-  UPDATE report_requests
-     SET status = 'running', run_id = gen_random_uuid(), started_at = coalesce(started_at, now()),
-         heartbeat_at = now(), progress = 0, error = NULL
-   WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND ${STALE_RUN}))
-  RETURNING run_id AS "runId"`;
-
-export const HEARTBEAT_SQL = `
-  UPDATE report_requests SET heartbeat_at = now() WHERE id = $1 AND run_id = $2 AND status = 'running'`;
+export const REPORT_RUNS = new JobRuns('report_requests', '12 seconds');
 
 /** $3 progress. */
 export const PROGRESS_SQL = `
@@ -41,24 +27,6 @@ export const FINISH_SQL = `
          size_bytes = $7, error = NULL, finished_at = now(), expires_at = now() + make_interval(hours => $8),
          run_id = NULL, heartbeat_at = now()
    WHERE id = $1 AND run_id = $2`;
-
-/** Back to the queue for the job's next attempt, which claims it at once. */
-export const RELEASE_SQL = `
-  UPDATE report_requests SET status = 'queued', run_id = NULL, error = $3
-   WHERE id = $1 AND run_id = $2 AND status = 'running'`;
-
-/** The job's last attempt failed: the requester sees why. */
-export const FAIL_SQL = `
-  UPDATE report_requests SET status = 'failed', run_id = NULL, error = $3, finished_at = now()
-   WHERE id = $1 AND run_id = $2 AND status = 'running'`;
-
-/** What the cleanup carries again: queued with no job for a minute, or running with a dead run. */
-export const LOST_REPORTS_SQL = `
-  SELECT id FROM report_requests
-   WHERE (status = 'queued' AND created_at < now() - interval '1 minute')
-      OR (status = 'running' AND ${STALE_RUN})
-   ORDER BY created_at
-   LIMIT 1000`;
 
 /** The runs that hold a request now: a temp file of any other run is a dead run's leftover. */
 export const LIVE_RUNS_SQL = `

@@ -6,7 +6,7 @@ import { resolve } from 'path';
 import { DataSource } from 'typeorm';
 import { CascadeConfig } from '@cascade/platform';
 import { ReportQueue } from '../report-requests/report-queue.service';
-import { LIVE_RUNS_SQL, LOST_REPORTS_SQL } from './report-runs.sql';
+import { LIVE_RUNS_SQL, REPORT_RUNS } from './report-runs.sql';
 import { removeDeadRunFiles } from './run-files';
 
 export interface CleanupOutcome {
@@ -60,7 +60,7 @@ export class ReportsCleanup {
    * still waits is not added twice, and one whose job ended gets a new job that runs.
    */
   private async requeue(): Promise<number> {
-    const rows: { id: string }[] = await this.db.query(LOST_REPORTS_SQL);
+    const rows: { id: string }[] = await this.db.query(REPORT_RUNS.lostSql);
     for (const row of rows) await this.queue.enqueue(row.id);
     return rows.length;
   }

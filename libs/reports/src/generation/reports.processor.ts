@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
+import { isLastAttempt, JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
 import { ReportGenerator } from './report-generator.service';
 import { ReportsCleanup } from './reports-cleanup.service';
 
@@ -22,7 +22,7 @@ export class ReportsProcessor extends QueueProcessor<'exports'> {
   async process(job: ExportsJob): Promise<unknown> {
     if (job.name === 'cleanup') return this.cleanup.run();
     const { reportId } = job.data as JobPayloads['exports']['report'];
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const lastAttempt = isLastAttempt(job);
     // The row's progress is what clients read; the job's is a courtesy that must not fail the export.
     return this.generator.generate(
       reportId,
