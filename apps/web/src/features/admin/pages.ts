@@ -41,4 +41,10 @@ export const ADMIN_PAGES: AdminPage[] = [
     roles: ADMIN,
     load: () => import('./queues/QueuesPage').then((m) => ({ default: m.QueuesPage })),
   },
+  {
+    path: 'admin/audit',
+    label: 'nav.audit',
+    roles: ADMIN,
+    load: () => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })),
+  },
 ];
