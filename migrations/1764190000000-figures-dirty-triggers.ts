@@ -16,37 +16,38 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * columns matter, those: then only updates that change them mark (a new person or programme
  * has no figure yet) — unless the number of rows is itself a figure (`rowsCount`).
  */
-const PROGRAMMES_OF: Record<string, { columns?: string[]; rowsCount?: boolean; programmes: string }> = {
-  programmes: { columns: ['core_course_ids'], programmes: `SELECT r.id FROM {rows} r` },
-  master_teachers: { programmes: `SELECT r.programme_id FROM {rows} r` },
-  cascade_rounds: { programmes: `SELECT r.programme_id FROM {rows} r` },
-  cohorts: { programmes: `SELECT r.programme_id FROM {rows} r` },
-  enrolments: { programmes: `SELECT c.programme_id FROM {rows} r JOIN cohorts c ON c.id = r.cohort_id` },
-  course_completions: {
-    programmes: `SELECT c.programme_id FROM {rows} r
+export const PROGRAMMES_OF: Record<string, { columns?: string[]; rowsCount?: boolean; programmes: string }> =
+  {
+    programmes: { columns: ['core_course_ids'], programmes: `SELECT r.id FROM {rows} r` },
+    master_teachers: { programmes: `SELECT r.programme_id FROM {rows} r` },
+    cascade_rounds: { programmes: `SELECT r.programme_id FROM {rows} r` },
+    cohorts: { programmes: `SELECT r.programme_id FROM {rows} r` },
+    enrolments: { programmes: `SELECT c.programme_id FROM {rows} r JOIN cohorts c ON c.id = r.cohort_id` },
+    course_completions: {
+      programmes: `SELECT c.programme_id FROM {rows} r
                    JOIN enrolments e ON e.id = r.enrolment_id JOIN cohorts c ON c.id = e.cohort_id`,
-  },
-  certifications: { programmes: `SELECT r.programme_id FROM {rows} r` },
-  ai_adoptions: { programmes: `SELECT r.programme_id FROM {rows} r` },
-  mentoring_assignments: { programmes: `SELECT r.programme_id FROM {rows} r` },
-  mentoring_sessions: {
-    programmes: `SELECT a.programme_id FROM {rows} r JOIN mentoring_assignments a ON a.id = r.assignment_id`,
-  },
-  // A person's institution places them, as participant, master teacher or holder, in an institution scope.
-  people: {
-    columns: ['institution_id'],
-    programmes: `SELECT c.programme_id FROM {rows} r JOIN enrolments e ON e.person_id = r.id JOIN cohorts c ON c.id = e.cohort_id
+    },
+    certifications: { programmes: `SELECT r.programme_id FROM {rows} r` },
+    ai_adoptions: { programmes: `SELECT r.programme_id FROM {rows} r` },
+    mentoring_assignments: { programmes: `SELECT r.programme_id FROM {rows} r` },
+    mentoring_sessions: {
+      programmes: `SELECT a.programme_id FROM {rows} r JOIN mentoring_assignments a ON a.id = r.assignment_id`,
+    },
+    // A person's institution places them, as participant, master teacher or holder, in an institution scope.
+    people: {
+      columns: ['institution_id'],
+      programmes: `SELECT c.programme_id FROM {rows} r JOIN enrolments e ON e.person_id = r.id JOIN cohorts c ON c.id = e.cohort_id
                  UNION SELECT m.programme_id FROM {rows} r JOIN master_teachers m ON m.person_id = r.id
                  UNION SELECT x.programme_id FROM {rows} r JOIN certifications x ON x.person_id = r.id
                  UNION SELECT a.programme_id FROM {rows} r JOIN ai_adoptions a ON a.person_id = r.id
                  UNION SELECT a.programme_id FROM {rows} r JOIN mentoring_assignments a ON r.id IN (a.mentee_id, a.mentor_id)`,
-  },
-  // A region scope counts the region's institutions (reached or not), and an institution's region
-  // places its people: programmes with a scope in the region, or with someone at the institution.
-  institutions: {
-    columns: ['region_id'],
-    rowsCount: true,
-    programmes: `SELECT c.programme_id FROM cohorts c WHERE c.region_id IN (SELECT r.region_id FROM {rows} r)
+    },
+    // A region scope counts the region's institutions (reached or not), and an institution's region
+    // places its people: programmes with a scope in the region, or with someone at the institution.
+    institutions: {
+      columns: ['region_id'],
+      rowsCount: true,
+      programmes: `SELECT c.programme_id FROM cohorts c WHERE c.region_id IN (SELECT r.region_id FROM {rows} r)
                  UNION SELECT m.programme_id FROM master_teachers m WHERE m.region_ids && ARRAY(SELECT r.region_id FROM {rows} r)
                  UNION SELECT x.programme_id FROM cascade_rounds x WHERE x.region_ids && ARRAY(SELECT r.region_id FROM {rows} r)
                  UNION SELECT c.programme_id FROM institutions i JOIN people p ON p.institution_id = i.id
@@ -54,8 +55,8 @@ const PROGRAMMES_OF: Record<string, { columns?: string[]; rowsCount?: boolean; p
                         WHERE i.region_id IN (SELECT r.region_id FROM {rows} r) OR i.id IN (SELECT r.id FROM {rows} r)
                  UNION SELECT m.programme_id FROM {rows} r JOIN people p ON p.institution_id = r.id
                          JOIN master_teachers m ON m.person_id = p.id`,
-  },
-};
+    },
+  };
 
 const MARK_FUNCTION = `
   CREATE FUNCTION mark_figures_dirty(programme_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -71,8 +72,17 @@ const MARK_FUNCTION = `
         WHERE id <> ''), true);
   END $$`;
 
-function triggerFunction(table: string, programmes: string, columns?: string[]): string {
-  const of = (rows: string) => `ARRAY(${programmes.replaceAll('{rows}', rows)})`;
+/** `distinct`: each programme once in the array (migration 1764190200000), not once per row. */
+export function triggerFunction(
+  table: string,
+  programmes: string,
+  columns?: string[],
+  distinct = false,
+): string {
+  const of = (rows: string) =>
+    distinct
+      ? `ARRAY(SELECT DISTINCT x.id FROM (${programmes.replaceAll('{rows}', rows)}) AS x(id))`
+      : `ARRAY(${programmes.replaceAll('{rows}', rows)})`;
   // Where only some columns matter, only updates that change one of them mark (a trigger with a
   // column list gets no transition tables, so the function compares the rows itself).
   const changed = (side: string) =>
@@ -82,7 +92,7 @@ function triggerFunction(table: string, programmes: string, columns?: string[]):
     ? `${of(changed('n'))} || ${of(changed('o'))}`
     : `${of('new_rows')} || ${of('old_rows')}`;
   return `
-    CREATE FUNCTION figures_dirty_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE OR REPLACE FUNCTION figures_dirty_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP = 'INSERT' THEN PERFORM mark_figures_dirty(${of('new_rows')});
       ELSIF TG_OP = 'DELETE' THEN PERFORM mark_figures_dirty(${of('old_rows')});

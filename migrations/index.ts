@@ -20,6 +20,7 @@ import { CreateCredentials1764170000000 } from './1764170000000-create-credentia
 import { CascadeAnalytics1764180000000 } from './1764180000000-cascade-analytics';
 import { FiguresDirtyTriggers1764190000000 } from './1764190000000-figures-dirty-triggers';
 import { ImportErrorsTable1764190100000 } from './1764190100000-import-errors-table';
+import { FiguresDirtyDistinct1764190200000 } from './1764190200000-figures-dirty-distinct';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -43,4 +44,5 @@ export const migrations = [
   CascadeAnalytics1764180000000,
   FiguresDirtyTriggers1764190000000,
   ImportErrorsTable1764190100000,
+  FiguresDirtyDistinct1764190200000,
 ];
