@@ -188,7 +188,30 @@ describe('web app: a coordinator runs a programme from the browser', () => {
       500,
     );
     await page.getByTestId('breakdown-region').getByText('Ulaanbaatar').waitFor();
+    // Issue 18: the funnel by generation, plan against actual per round, trainers' reach and outcome.
+    await page
+      .getByTestId('generation-funnel')
+      .getByText('gen. 2: 33% complete, 100% of completers certified')
+      .waitFor();
+    await expect(page.getByTestId('round-attainment').textContent()).resolves.toBe(
+      '3 of 60 places · 1 completers · 1 certified',
+    );
+    const trainer = page.getByTestId('trainer-row').filter({ hasText: 'Оюунаа Мастер' });
+    await trainer.waitFor();
+    await expect(trainer.getByRole('cell').allTextContents()).resolves.toEqual([
+      'Оюунаа Мастерmaster teacher',
+      '1',
+      '3',
+      '33.3%',
+      '100%',
+      '3',
+      '33.3%',
+      '100%',
+    ]);
     await screenshot(page, 'dashboard');
+    // Sorted on the server: a click on a header asks for the other order.
+    await page.getByRole('button', { name: /^Trainer/ }).click();
+    await page.locator('th[aria-sort="ascending"]').getByText('Trainer').waitFor();
     await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 
