@@ -42,6 +42,7 @@ describe('authentication and roles', () => {
       const res = await t.http.post('/api/v1/auth/login').send(body).expect(401);
       expect(res.body).toEqual({
         statusCode: 401,
+        code: 'UNAUTHENTICATED',
         error: 'Unauthorized',
         message: 'email or password is wrong',
       });

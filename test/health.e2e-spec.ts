@@ -42,8 +42,12 @@ describe('GET /api/health', () => {
       const res = await t.http.get('/api/health').expect(503);
       expect(res.body).toMatchObject({
         statusCode: 503,
+        code: 'SERVICE_UNAVAILABLE',
         error: 'Service Unavailable',
-        details: { postgres: { status: 'up' }, redis: { status: 'down' } },
+        details: [
+          { field: 'postgres', problems: ['up'] },
+          { field: 'redis', problems: ['down'] },
+        ],
       });
       expect(res.body.message).toMatch(/^redis: down/);
       expect(res.body.message).not.toMatch(/postgres/);

@@ -128,7 +128,7 @@ describe('people', () => {
     const service = t.app.get(PeopleService);
     const id = await makePerson(t.db, { institution_id: institutionId, full_name: 'Ганбат' });
     await expect(service.get(id)).resolves.toMatchObject({ id, fullName: 'Ганбат' });
-    await expect(service.get(uuid())).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.get(uuid())).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   describe('lists', () => {

@@ -10,7 +10,8 @@ import { ReportsJobsModule } from '@cascade/reports';
 import { ImportsJobsModule } from '@cascade/imports';
 import { CredentialsJobsModule } from '@cascade/credentials';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApp } from '../../apps/api/src/configure-app';
+import { configureAppWithDocument } from '../../apps/api/src/configure-app';
+import { openApiResponseChecker } from './openapi-responses';
 
 export interface TestAppOptions {
   /** Also run the worker's processors in this process (for tests that go through the queues). */
@@ -41,7 +42,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const moduleRef = await Test.createTestingModule({
     imports: [ApiModule, ...(options.worker ? JOBS_MODULES : []), ...(options.imports ?? [])],
   }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: false }));
+  const { app, document } = configureAppWithDocument(moduleRef.createNestApplication({ logger: false }));
+  // Every response of every end-to-end test must match the OpenAPI document the app serves.
+  const responses = openApiResponseChecker(document);
+  app.use(responses.middleware);
   await app.init();
   const http = request(app.getHttpServer());
   const db = app.get(DataSource);
@@ -63,6 +67,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       const res = await http.post('/api/v1/auth/login').send({ email, password: 'password-123' }).expect(200);
       return (res.body as { accessToken: string }).accessToken;
     },
-    close: () => app.close(),
+    async close(): Promise<void> {
+      await app.close();
+      if (responses.violations.length > 0) {
+        throw new Error(
+          `responses that do not match the OpenAPI document:\n${responses.violations.join('\n')}`,
+        );
+      }
+    },
   };
 }

@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { SwaggerModule } from '@nestjs/swagger';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { cascadeValidationPipe } from '@cascade/platform';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { cascadeValidationPipe, jsonBodies } from '@cascade/platform';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createOpenApiDocument, setApiPrefix } from './openapi';
@@ -9,15 +8,24 @@ import { serveWebApp } from './web-app';
 
 /** Everything main.ts sets on the app, shared with the end-to-end tests. */
 export function configureApp(app: INestApplication): INestApplication {
+  return configureAppWithDocument(app).app;
+}
+
+/** configureApp, also answering the OpenAPI document it serves (the tests check responses against it). */
+export function configureAppWithDocument(app: INestApplication): {
+  app: INestApplication;
+  document: OpenAPIObject;
+} {
   app.useLogger(app.get(Logger));
   app.use(helmet());
-  // A batch of 500 mentoring sessions with notes (up to 4,000 characters, often Cyrillic) exceeds the 100 kB default.
-  (app as NestExpressApplication).useBodyParser('json', { limit: '10mb' });
-  setApiPrefix(app);
+  const routes = setApiPrefix(app);
+  // Each route's own body limit, 415 for bodies that are not JSON, a depth limit.
+  app.use(jsonBodies(routes));
   app.useGlobalPipes(cascadeValidationPipe());
   app.enableShutdownHooks();
 
-  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app));
+  const document = createOpenApiDocument(app, routes);
+  SwaggerModule.setup('api/docs', app, document);
   serveWebApp(app);
-  return app;
+  return { app, document };
 }

@@ -1,26 +1,22 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { createOpenApiDocument as exactDocument, RouteInfo, routesOf } from '@cascade/platform';
+import { OpenAPIObject } from '@nestjs/swagger';
 
-/** Every route lives under /api/v1 except the health check and the did:web document. */
-export function setApiPrefix(app: INestApplication): void {
-  // did:web resolves at the host's root: https://<host>/.well-known/did.json.
-  app.setGlobalPrefix('api/v1', {
-    exclude: [
-      { path: 'api/health', method: RequestMethod.GET },
-      { path: '.well-known/did.json', method: RequestMethod.GET },
-    ],
-  });
+const PREFIX = 'api/v1';
+// did:web resolves at the host's root: https://<host>/.well-known/did.json.
+const UNPREFIXED = ['api/health', '.well-known/did.json'];
+
+/**
+ * Every route lives under /api/v1 except the health check and the did:web document. Answers the
+ * routes as their decorators declare them (roles, body limits): the body parser and the document
+ * read them.
+ */
+export function setApiPrefix(app: INestApplication): RouteInfo[] {
+  app.setGlobalPrefix(PREFIX, { exclude: UNPREFIXED.map((path) => ({ path, method: RequestMethod.GET })) });
+  return routesOf(app, { prefix: PREFIX, unprefixed: UNPREFIXED });
 }
 
 /** The OpenAPI document served at /api/docs and the source of the web app's generated types. */
-export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cascade API')
-      .setDescription('National train-the-trainer programmes that end in micro-credentials')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+export function createOpenApiDocument(app: INestApplication, routes: RouteInfo[]): OpenAPIObject {
+  return exactDocument(app, routes);
 }

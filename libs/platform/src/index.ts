@@ -30,3 +30,7 @@ export * from './database/create-database';
 export * from './pdf/fonts';
 export * from './config/demo';
 export * from './queues/board/queue-board.module';
+export * from './http/json-body';
+export * from './http/routes';
+export * from './http/openapi/document';
+export * from './http/is-decimal';

@@ -45,11 +45,11 @@ export class AiAdoptionView {
   @ApiProperty({ format: 'date' }) observedOn: string;
   @ApiProperty({ enum: AI_ADOPTION_KINDS }) kind: AiAdoptionKind;
   @ApiProperty() description: string;
-  @ApiProperty({ nullable: true }) evidenceUrl: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The user who recorded it' }) recordedBy:
-    string | null;
+  @ApiProperty({ type: String, nullable: true }) evidenceUrl: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user who recorded it' })
+  recordedBy: string | null;
   @ApiProperty() verified: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The user who verified it' }) verifiedBy:
-    string | null;
-  @ApiProperty({ format: 'date', nullable: true }) verifiedOn: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user who verified it' })
+  verifiedBy: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) verifiedOn: string | null;
 }

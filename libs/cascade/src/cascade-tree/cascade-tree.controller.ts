@@ -1,12 +1,12 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, READERS, Roles, UuidPipe } from '@cascade/platform';
+import { Actor, CurrentActor, READERS, Roles, UuidParam } from '@cascade/platform';
 import { CascadeRoots, CascadeTreeQuery, CohortParticipants, TrainerCohorts } from './cascade-tree.dto';
 import { CascadeTreeService } from './cascade-tree.service';
 
 const WHO =
-  'Roles: admin, coordinator, viewer, master_teacher (a master teacher sees their own branch in full and, above it, ' +
-  'only the line of trainers that leads to them; 403 elsewhere).';
+  'A master teacher sees their own branch in full and, above it, only the line of trainers that leads to ' +
+  'them (403 elsewhere).';
 
 /** The cascade a level at a time: master teachers → a trainer's cohorts → a cohort's participants → … */
 @ApiTags('cascade')
@@ -23,7 +23,7 @@ export class CascadeTreeController {
   })
   @ApiOkResponse({ type: CascadeRoots })
   roots(
-    @Param('id', UuidPipe) programmeId: string,
+    @UuidParam('id') programmeId: string,
     @Query() query: CascadeTreeQuery,
     @CurrentActor() actor: Actor,
   ): Promise<CascadeRoots> {
@@ -38,8 +38,8 @@ export class CascadeTreeController {
   })
   @ApiOkResponse({ type: TrainerCohorts })
   trainer(
-    @Param('id', UuidPipe) programmeId: string,
-    @Param('personId', UuidPipe) personId: string,
+    @UuidParam('id') programmeId: string,
+    @UuidParam('personId') personId: string,
     @Query() query: CascadeTreeQuery,
     @CurrentActor() actor: Actor,
   ): Promise<TrainerCohorts> {
@@ -54,8 +54,8 @@ export class CascadeTreeController {
   })
   @ApiOkResponse({ type: CohortParticipants })
   participants(
-    @Param('id', UuidPipe) programmeId: string,
-    @Param('cohortId', UuidPipe) cohortId: string,
+    @UuidParam('id') programmeId: string,
+    @UuidParam('cohortId') cohortId: string,
     @Query() query: CascadeTreeQuery,
     @CurrentActor() actor: Actor,
   ): Promise<CohortParticipants> {

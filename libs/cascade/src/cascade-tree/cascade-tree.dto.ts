@@ -14,8 +14,8 @@ export class TreeTrainer {
   @ApiProperty({ format: 'uuid', description: "The trainer's person id" }) personId: string;
   @ApiProperty() fullName: string;
   @ApiProperty({
+    type: 'integer',
     nullable: true,
-    type: Number,
     description: 'null when no chain of lead trainers reaches a master teacher',
   })
   generation: number | null;

@@ -69,8 +69,8 @@ export class CertificationView {
   @ApiProperty({ example: 'MC-2025-000123' }) number: string;
   @ApiProperty({ format: 'date' }) issuedOn: string;
   @ApiProperty() revoked: boolean;
-  @ApiProperty({ format: 'date', nullable: true }) revokedOn: string | null;
-  @ApiProperty({ nullable: true }) revocationReason: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) revokedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) revocationReason: string | null;
   @ApiProperty({ description: 'Revoked by hand: not re-issued automatically until a coordinator asks again' })
   blocksReissue: boolean;
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Page, pageOf, READERS, Roles, STAFF, UuidParam } from '@cascade/platform';
 import {
   BulkRevokeDto,
   BulkRevokeResult,
@@ -19,10 +19,11 @@ export class CertificationsController {
   constructor(private readonly certifications: CertificationsService) {}
 
   @Get('programmes/:id/certifications')
+  @ApiOperation({ summary: "List a programme's certifications" })
   @Roles(...READERS)
-  @ApiOkResponse({ type: Page<CertificationView> })
+  @ApiOkResponse({ type: pageOf(CertificationView) })
   list(
-    @Param('id', UuidPipe) programmeId: string,
+    @UuidParam('id') programmeId: string,
     @Query() query: CertificationQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<CertificationView>> {
@@ -34,11 +35,12 @@ export class CertificationsController {
    * and answers where they stand; lifts the block of an earlier manual revocation.
    */
   @Post('programmes/:id/certifications')
+  @ApiOperation({ summary: 'Evaluate one person for the programme credential now' })
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOkResponse({ type: EvaluationOutcome })
   evaluate(
-    @Param('id', UuidPipe) programmeId: string,
+    @UuidParam('id') programmeId: string,
     @Body() dto: RequestEvaluationDto,
     @CurrentActor() actor: Actor,
   ): Promise<EvaluationOutcome> {
@@ -47,6 +49,7 @@ export class CertificationsController {
 
   /** Revokes a list with one reason: all in one transaction (their credentials' status bits with them), or none. */
   @Post('certifications/revoke')
+  @ApiOperation({ summary: 'Revoke many certifications with one reason, all or none' })
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOkResponse({ type: BulkRevokeResult })
@@ -55,11 +58,12 @@ export class CertificationsController {
   }
 
   @Post('certifications/:id/revoke')
+  @ApiOperation({ summary: 'Revoke a certification by hand, with the reason' })
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOkResponse({ type: CertificationView })
   revoke(
-    @Param('id', UuidPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: RevokeCertificationDto,
     @CurrentActor() actor: Actor,
   ): Promise<CertificationView> {

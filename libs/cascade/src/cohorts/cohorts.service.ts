@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, definedFields, DomainError, Page } from '@cascade/platform';
+import { Actor, definedFields, DomainError, ErrorCode, Page } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { followRecordsOfCohort } from '../enrolments/enrolment-status';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -109,7 +109,8 @@ export class CohortsService {
     const [person] = await tx.query(`SELECT 1 FROM people WHERE id = $1`, [personId]);
     if (!person) throw DomainError.invalid(`leadTrainerId: no such person ${personId}`);
     if (await this.trainers.isTrainer(round.programmeId, personId, round.number, tx)) return;
-    throw DomainError.invalid(
+    throw new DomainError(
+      ErrorCode.LeadTrainerNotEligible,
       `leadTrainerId: person ${personId} may not lead a cohort of round ${round.number}: a lead trainer is a master teacher ` +
         `of the programme or has a completion of every core course through cohorts of earlier rounds`,
     );

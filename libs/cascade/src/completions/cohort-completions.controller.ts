@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, READERS, Roles, UuidPipe } from '@cascade/platform';
+import { Actor, BodyLimit, CurrentActor, Page, pageOf, READERS, Roles, UuidParam } from '@cascade/platform';
 import { BatchCompletionsDto, BatchCompletionsResult } from './completion-batch.dto';
 import { CompletionBatchService } from './completion-batch.service';
-import { CohortCompletionPage, CohortCompletionQuery } from './completion.dto';
+import { CohortCompletionQuery, CohortCompletionView } from './completion.dto';
 import { CompletionsService } from './completions.service';
 
 /** A cohort's completions at once: the completions grid reads them, devices and clients send them in batches. */
@@ -20,25 +20,26 @@ export class CohortCompletionsController {
   @Roles(...READERS)
   @ApiOperation({
     summary: "List a cohort's completions",
-    description:
-      'Roles: admin, coordinator, viewer, and the master teacher who leads the cohort. Ordered by person, then course.',
+    description: 'A master teacher reads only a cohort they lead. Ordered by person, then course.',
   })
-  @ApiOkResponse({ type: CohortCompletionPage })
+  @ApiOkResponse({ type: pageOf(CohortCompletionView) })
   list(
-    @Param('id', UuidPipe) cohortId: string,
+    @UuidParam('id') cohortId: string,
     @Query() query: CohortCompletionQuery,
     @CurrentActor() actor: Actor,
-  ): Promise<CohortCompletionPage> {
+  ): Promise<Page<CohortCompletionView>> {
     return this.completions.listForCohort(cohortId, query, actor);
   }
 
   @Post('batch')
   @Roles('admin', 'coordinator', 'master_teacher')
+  // 500 items with 100-character client references exceed the small default.
+  @BodyLimit('1mb')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record many completions of a cohort in one request',
     description:
-      'Roles: admin, coordinator, and the master teacher who leads the cohort. Up to 500 items, each keyed by the ' +
+      'A master teacher records only in a cohort they lead. Up to 500 items, each keyed by the ' +
       "sender's clientRef and naming a person enrolled in the cohort: resending an item stores nothing new and answers " +
       'it as a duplicate. Valid items are stored even when others are rejected; enrolment statuses follow, ' +
       'certification is re-evaluated.',
@@ -48,7 +49,7 @@ export class CohortCompletionsController {
     description: 'Always 200 once the envelope is valid: each item has its own status',
   })
   batch(
-    @Param('id', UuidPipe) cohortId: string,
+    @UuidParam('id') cohortId: string,
     @Body() dto: BatchCompletionsDto,
     @CurrentActor() actor: Actor,
   ): Promise<BatchCompletionsResult> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { PageQuery } from '@cascade/platform';
+import { IsDateString, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsDecimal, PageQuery } from '@cascade/platform';
 import { ENROLMENT_STATUSES, EnrolmentStatus } from '../enrolments/enrolment.entity';
 
 export class CreateCompletionDto {
@@ -16,7 +16,7 @@ export class CreateCompletionDto {
     description: 'Assessment score; none counts as 0 for certification',
   })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   score?: number | null;
@@ -28,7 +28,7 @@ export class UpdateCompletionDto {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, nullable: true })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   score?: number | null;
@@ -42,8 +42,9 @@ export class CompletionView {
   @ApiProperty({ format: 'uuid' }) courseId: string;
   @ApiProperty() courseCode: string;
   @ApiProperty({ format: 'date' }) completedOn: string;
-  @ApiProperty({ nullable: true }) score: number | null;
+  @ApiProperty({ type: Number, nullable: true }) score: number | null;
   @ApiProperty({
+    type: String,
     nullable: true,
     description: 'The client reference it was recorded with in a batch or import',
   })
@@ -71,11 +72,4 @@ export class CohortCompletionView extends CompletionView {
   @ApiProperty({ format: 'uuid', description: 'The person (not a user) who completed the course' })
   personId: string;
   @ApiProperty() fullName: string;
-}
-
-export class CohortCompletionPage {
-  @ApiProperty({ type: [CohortCompletionView] }) items: CohortCompletionView[];
-  @ApiProperty({ description: 'How many match the filters in all' }) total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
 }

@@ -38,5 +38,5 @@ export class EnrolmentView {
   @ApiProperty() fullName: string;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
   @ApiProperty({ format: 'date' }) enrolledOn: string;
-  @ApiProperty({ format: 'date', nullable: true }) withdrawnOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) withdrawnOn: string | null;
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, READERS, Roles, UuidPipe } from '@cascade/platform';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Page, pageOf, READERS, Roles, UuidParam } from '@cascade/platform';
 import { CreateEnrolmentDto, EnrolmentQuery, EnrolmentView, UpdateEnrolmentDto } from './enrolment.dto';
 import { EnrolmentsService } from './enrolments.service';
 
@@ -13,10 +13,11 @@ export class EnrolmentsController {
   constructor(private readonly enrolments: EnrolmentsService) {}
 
   @Get('cohorts/:id/enrolments')
+  @ApiOperation({ summary: "List a cohort's enrolments" })
   @Roles(...READERS)
-  @ApiOkResponse({ type: Page<EnrolmentView> })
+  @ApiOkResponse({ type: pageOf(EnrolmentView) })
   list(
-    @Param('id', UuidPipe) cohortId: string,
+    @UuidParam('id') cohortId: string,
     @Query() query: EnrolmentQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<EnrolmentView>> {
@@ -25,10 +26,11 @@ export class EnrolmentsController {
 
   /** 409 when the cohort is full or the person is already enrolled in it. */
   @Post('cohorts/:id/enrolments')
+  @ApiOperation({ summary: 'Enrol a person in a cohort' })
   @Roles(...MANAGERS)
   @ApiCreatedResponse({ type: EnrolmentView })
   enrol(
-    @Param('id', UuidPipe) cohortId: string,
+    @UuidParam('id') cohortId: string,
     @Body() dto: CreateEnrolmentDto,
     @CurrentActor() actor: Actor,
   ): Promise<EnrolmentView> {
@@ -36,10 +38,11 @@ export class EnrolmentsController {
   }
 
   @Patch('enrolments/:id')
+  @ApiOperation({ summary: "Change an enrolment's status (withdraw)" })
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: EnrolmentView })
   update(
-    @Param('id', UuidPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateEnrolmentDto,
     @CurrentActor() actor: Actor,
   ): Promise<EnrolmentView> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page } from '@cascade/platform';
+import { Actor, DomainError, ErrorCode, Page } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -108,7 +108,10 @@ export class EnrolmentsService {
       [cohort.id],
     );
     if (taken >= cohort.capacity) {
-      throw DomainError.conflict(`capacity: cohort '${cohort.name}' is full (${taken}/${cohort.capacity})`);
+      throw new DomainError(
+        ErrorCode.CohortFull,
+        `capacity: cohort '${cohort.name}' is full (${taken}/${cohort.capacity})`,
+      );
     }
   }
 

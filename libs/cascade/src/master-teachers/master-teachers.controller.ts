@@ -1,12 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Page, PageQuery, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
+import { Page, pageOf, PageQuery, READERS, Roles, STAFF, UuidParam } from '@cascade/platform';
 import { AddMasterTeacherDto, MasterTeacherView } from './master-teacher.dto';
 import { MasterTeachersService } from './master-teachers.service';
 
@@ -17,33 +18,27 @@ export class MasterTeachersController {
   constructor(private readonly masterTeachers: MasterTeachersService) {}
 
   @Get()
+  @ApiOperation({ summary: "List a programme's master teachers" })
   @Roles(...READERS)
-  @ApiOkResponse({ type: Page<MasterTeacherView> })
-  list(
-    @Param('id', UuidPipe) programmeId: string,
-    @Query() query: PageQuery,
-  ): Promise<Page<MasterTeacherView>> {
+  @ApiOkResponse({ type: pageOf(MasterTeacherView) })
+  list(@UuidParam('id') programmeId: string, @Query() query: PageQuery): Promise<Page<MasterTeacherView>> {
     return this.masterTeachers.list(programmeId, query);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Make a person a master teacher of the programme' })
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: MasterTeacherView })
-  add(
-    @Param('id', UuidPipe) programmeId: string,
-    @Body() dto: AddMasterTeacherDto,
-  ): Promise<MasterTeacherView> {
+  add(@UuidParam('id') programmeId: string, @Body() dto: AddMasterTeacherDto): Promise<MasterTeacherView> {
     return this.masterTeachers.add(programmeId, dto);
   }
 
   @Delete(':personId')
+  @ApiOperation({ summary: 'Remove a master teacher from the programme' })
   @HttpCode(204)
   @Roles(...STAFF)
   @ApiNoContentResponse({ description: 'No longer a master teacher of the programme' })
-  remove(
-    @Param('id', UuidPipe) programmeId: string,
-    @Param('personId', UuidPipe) personId: string,
-  ): Promise<void> {
+  remove(@UuidParam('id') programmeId: string, @UuidParam('personId') personId: string): Promise<void> {
     return this.masterTeachers.remove(programmeId, personId);
   }
 }

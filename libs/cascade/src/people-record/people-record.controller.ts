@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Roles, UuidPipe, RECORD_READERS } from '@cascade/platform';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, RECORD_READERS, Roles, UuidParam } from '@cascade/platform';
 import { PersonPage, PersonQuery } from '@cascade/reference';
 import { PersonRecord } from './people-record.dto';
 import { PeopleRecordService } from './people-record.service';
@@ -13,6 +13,10 @@ export class PeopleRecordController {
 
   /** People, scoped like their records: a master teacher sees themselves and the people in their care. */
   @Get()
+  @ApiOperation({
+    summary: 'List people (educators)',
+    description: 'Scoped like their records: a master teacher sees themselves and the people in their care.',
+  })
   @Roles(...RECORD_READERS)
   @ApiOkResponse({ type: PersonPage })
   list(@Query() query: PersonQuery, @CurrentActor() actor: Actor): Promise<PersonPage> {
@@ -21,9 +25,12 @@ export class PeopleRecordController {
 
   /** The person with their enrolments, completions, certifications, AI adoptions and who trained them. */
   @Get(':id')
+  @ApiOperation({
+    summary: "A person's record: enrolments, completions, certifications, AI evidence and trainers",
+  })
   @Roles(...RECORD_READERS)
   @ApiOkResponse({ type: PersonRecord })
-  record(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<PersonRecord> {
+  record(@UuidParam('id') id: string, @CurrentActor() actor: Actor): Promise<PersonRecord> {
     return this.records.record(id, actor);
   }
 }

@@ -7,8 +7,8 @@ export class RecordPerson {
   @ApiProperty() fullName: string;
   @ApiProperty() email: string;
   @ApiProperty({ format: 'uuid' }) institutionId: string;
-  @ApiProperty({ nullable: true }) discipline: string | null;
-  @ApiProperty({ nullable: true }) gender: string | null;
+  @ApiProperty({ type: String, nullable: true }) discipline: string | null;
+  @ApiProperty({ type: String, nullable: true }) gender: string | null;
   @ApiProperty() preferredLanguage: string;
 }
 
@@ -17,7 +17,7 @@ export class RecordCompletion {
   @ApiProperty({ format: 'uuid' }) courseId: string;
   @ApiProperty() courseCode: string;
   @ApiProperty({ format: 'date' }) completedOn: string;
-  @ApiProperty({ nullable: true }) score: number | null;
+  @ApiProperty({ type: Number, nullable: true }) score: number | null;
 }
 
 export class RecordEnrolment {
@@ -29,7 +29,7 @@ export class RecordEnrolment {
   @ApiProperty({ format: 'uuid' }) leadTrainerId: string;
   @ApiProperty({ enum: ENROLMENT_STATUSES }) status: EnrolmentStatus;
   @ApiProperty({ format: 'date' }) enrolledOn: string;
-  @ApiProperty({ format: 'date', nullable: true }) withdrawnOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) withdrawnOn: string | null;
   @ApiProperty({ type: [RecordCompletion] }) completions: RecordCompletion[];
 }
 
@@ -39,8 +39,8 @@ export class RecordCertification {
   @ApiProperty() number: string;
   @ApiProperty({ format: 'date' }) issuedOn: string;
   @ApiProperty() revoked: boolean;
-  @ApiProperty({ format: 'date', nullable: true }) revokedOn: string | null;
-  @ApiProperty({ nullable: true }) revocationReason: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) revokedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) revocationReason: string | null;
 }
 
 export class ChainStep {
@@ -57,6 +57,7 @@ export class TrainedBy {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty() programmeName: string;
   @ApiProperty({
+    type: 'integer',
     nullable: true,
     description: '1 for a master teacher; null when no chain reaches a master teacher',
   })

@@ -5,7 +5,6 @@ import {
   IsDateString,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@cascade/platform';
+import { IsDecimal, PageQuery } from '@cascade/platform';
 import {
   PARTICIPATION_FORMS,
   ParticipationForm,
@@ -89,7 +88,7 @@ export class CreateProgrammeDto {
   coreCourseIds: string[];
 
   @ApiProperty({ minimum: 0, maximum: 100, example: 60 })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   passMark: number;

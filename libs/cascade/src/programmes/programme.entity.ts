@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { numeric } from '@cascade/reference';
 
@@ -9,20 +9,28 @@ export const PARTICIPATION_FORMS = ['online', 'face_to_face', 'hybrid'] as const
 export type ParticipationForm = (typeof PARTICIPATION_FORMS)[number];
 
 /** What the micro-credential states; the EU's mandatory elements are required to activate (micro-credential-elements.ts). */
-export interface Credential {
-  title: string;
-  /** The title in Mongolian, like every other bilingual name. */
+export class Credential {
+  @ApiProperty({ example: 'AI in Education' }) title: string;
+  @ApiPropertyOptional({
+    example: 'Хиймэл оюун боловсролд',
+    description: 'The title in Mongolian, like every other bilingual name',
+  })
   titleMn?: string;
-  level: string;
-  /** The awarding body. */
-  issuer: string;
-  /** ISO 3166-1 alpha-2 country of the issuer. */
+  @ApiProperty({ example: 'micro-credential' }) level: string;
+  @ApiProperty({ example: 'National Centre', description: 'The awarding body' }) issuer: string;
+  @ApiPropertyOptional({ example: 'MN', description: 'ISO 3166-1 alpha-2 country of the issuer' })
   country?: string;
-  /** European Qualifications Framework level 1–8, where applicable. */
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 8,
+    description: 'EQF level, where applicable',
+  })
   eqfLevel?: number;
+  @ApiPropertyOptional({ example: 'Portfolio and observed lesson, graded by the lead trainer' })
   assessmentType?: string;
-  participationForm?: ParticipationForm;
-  qualityAssurance?: string;
+  @ApiPropertyOptional({ enum: PARTICIPATION_FORMS }) participationForm?: ParticipationForm;
+  @ApiPropertyOptional({ example: 'Internal review by the national centre' }) qualityAssurance?: string;
 }
 
 /** A cascade programme: the core courses that make a completion and the mark that earns the credential. */
@@ -36,19 +44,7 @@ export class Programme {
   @ApiProperty({ minimum: 0, maximum: 100 })
   @Column({ type: 'numeric', transformer: numeric })
   passMark: number;
-  @ApiProperty({
-    example: {
-      title: 'AI in Education',
-      titleMn: 'Хиймэл оюун боловсролд',
-      level: 'micro-credential',
-      issuer: 'National Centre',
-      country: 'MN',
-      eqfLevel: 6,
-      assessmentType: 'Portfolio and observed lesson, graded by the lead trainer',
-      participationForm: 'hybrid',
-      qualityAssurance: 'Internal review by the national centre',
-    },
-  })
+  @ApiProperty({ type: Credential })
   @Column({ type: 'jsonb' })
   credential: Credential;
   @ApiProperty({ enum: PROGRAMME_STATUSES }) @Column({ type: 'text' }) status: ProgrammeStatus;

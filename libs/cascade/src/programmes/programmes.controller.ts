@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Page, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page, pageOf, READERS, Roles, STAFF, UuidParam } from '@cascade/platform';
 import { CreateProgrammeDto, ProgrammeQuery, UpdateProgrammeDto } from './programme.dto';
 import { Programme } from './programme.entity';
 import { ProgrammesService } from './programmes.service';
@@ -12,20 +12,23 @@ export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List programmes' })
   @Roles(...READERS)
-  @ApiOkResponse({ type: Page<Programme> })
+  @ApiOkResponse({ type: pageOf(Programme) })
   list(@Query() query: ProgrammeQuery): Promise<Page<Programme>> {
     return this.programmes.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a programme' })
   @Roles(...READERS)
   @ApiOkResponse({ type: Programme })
-  get(@Param('id', UuidPipe) id: string): Promise<Programme> {
+  get(@UuidParam('id') id: string): Promise<Programme> {
     return this.programmes.get(id);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a programme' })
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: Programme })
   create(@Body() dto: CreateProgrammeDto): Promise<Programme> {
@@ -34,9 +37,10 @@ export class ProgrammesController {
 
   /** A change of coreCourseIds or passMark re-evaluates the programme's certifications. */
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a programme' })
   @Roles(...STAFF)
   @ApiOkResponse({ type: Programme })
-  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateProgrammeDto): Promise<Programme> {
+  update(@UuidParam('id') id: string, @Body() dto: UpdateProgrammeDto): Promise<Programme> {
     return this.programmes.update(id, dto);
   }
 }

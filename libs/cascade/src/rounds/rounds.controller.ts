@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Page, PageQuery, READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page, pageOf, PageQuery, READERS, Roles, STAFF, UuidParam } from '@cascade/platform';
 import { CascadeRound } from './cascade-round.entity';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
 import { RoundsService } from './rounds.service';
@@ -12,35 +12,36 @@ export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}
 
   @Get()
+  @ApiOperation({ summary: "List a programme's cascade rounds" })
   @Roles(...READERS)
-  @ApiOkResponse({ type: Page<CascadeRound> })
-  list(@Param('id', UuidPipe) programmeId: string, @Query() query: PageQuery): Promise<Page<CascadeRound>> {
+  @ApiOkResponse({ type: pageOf(CascadeRound) })
+  list(@UuidParam('id') programmeId: string, @Query() query: PageQuery): Promise<Page<CascadeRound>> {
     return this.rounds.list(programmeId, query);
   }
 
   @Get(':roundId')
+  @ApiOperation({ summary: 'Get a cascade round' })
   @Roles(...READERS)
   @ApiOkResponse({ type: CascadeRound })
-  get(
-    @Param('id', UuidPipe) programmeId: string,
-    @Param('roundId', UuidPipe) roundId: string,
-  ): Promise<CascadeRound> {
+  get(@UuidParam('id') programmeId: string, @UuidParam('roundId') roundId: string): Promise<CascadeRound> {
     return this.rounds.get(programmeId, roundId);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Plan a cascade round' })
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: CascadeRound })
-  create(@Param('id', UuidPipe) programmeId: string, @Body() dto: CreateRoundDto): Promise<CascadeRound> {
+  create(@UuidParam('id') programmeId: string, @Body() dto: CreateRoundDto): Promise<CascadeRound> {
     return this.rounds.create(programmeId, dto);
   }
 
   @Patch(':roundId')
+  @ApiOperation({ summary: 'Change a cascade round' })
   @Roles(...STAFF)
   @ApiOkResponse({ type: CascadeRound })
   update(
-    @Param('id', UuidPipe) programmeId: string,
-    @Param('roundId', UuidPipe) roundId: string,
+    @UuidParam('id') programmeId: string,
+    @UuidParam('roundId') roundId: string,
     @Body() dto: UpdateRoundDto,
   ): Promise<CascadeRound> {
     return this.rounds.update(programmeId, roundId, dto);

@@ -19,10 +19,16 @@ registerConstraints({
   ck_cohorts_dates: invalid('endsOn: must not be before startsOn'),
   ck_cohorts_capacity: invalid('capacity: must be positive'),
   ck_cohorts_courses: invalid('courseIds: a cohort teaches at least one course'),
-  uq_enrolments_person: conflict('personId: the person is already enrolled in this cohort'),
+  uq_enrolments_person: {
+    code: ErrorCode.AlreadyEnrolled,
+    message: 'personId: the person is already enrolled in this cohort',
+  },
   fk_enrolments_person: invalid('personId: no such person'),
   fk_enrolments_cohort: invalid('cohortId: no such cohort'),
-  uq_course_completions_course: conflict('courseId: the enrolment already has a completion for this course'),
+  uq_course_completions_course: {
+    code: ErrorCode.DuplicateCompletion,
+    message: 'courseId: the enrolment already has a completion for this course',
+  },
   fk_course_completions_course: invalid('courseId: no such course'),
   ck_course_completions_score: invalid('score: must be between 0 and 100'),
   uq_certifications_active: conflict('personId: the person already holds a certification of this programme'),

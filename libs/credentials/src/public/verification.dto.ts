@@ -33,14 +33,14 @@ export class VerificationChecks {
 
 /** Only what the credential itself states. */
 export class StatedFacts {
-  @ApiProperty({ nullable: true }) id: string | null;
-  @ApiProperty({ nullable: true }) title: string | null;
-  @ApiProperty({ nullable: true, example: 'MC-2026-000123' }) number: string | null;
-  @ApiProperty({ nullable: true }) holder: string | null;
-  @ApiProperty({ nullable: true }) issuerId: string | null;
-  @ApiProperty({ nullable: true }) issuerName: string | null;
-  @ApiProperty({ nullable: true }) validFrom: string | null;
-  @ApiProperty({ nullable: true }) validUntil: string | null;
+  @ApiProperty({ type: String, nullable: true }) id: string | null;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'MC-2026-000123' }) number: string | null;
+  @ApiProperty({ type: String, nullable: true }) holder: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The issuer as a DID' }) issuerId: string | null;
+  @ApiProperty({ type: String, nullable: true }) issuerName: string | null;
+  @ApiProperty({ type: String, nullable: true }) validFrom: string | null;
+  @ApiProperty({ type: String, nullable: true }) validUntil: string | null;
 }
 
 export class VerificationResult {

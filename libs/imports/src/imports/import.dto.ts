@@ -109,9 +109,9 @@ export class ImportView {
 
 export class ImportPage {
   @ApiProperty({ type: [ImportView] }) items: ImportView[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) limit: number;
+  @ApiProperty({ type: 'integer' }) offset: number;
 }
 
 export class ErrorReportView {

@@ -31,7 +31,7 @@ import {
 } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import { Response } from 'express';
-import { Actor, CurrentActor, ErrorBody, Roles, SAFE_CSV_OPTIONS, UuidPipe } from '@cascade/platform';
+import { Actor, CurrentActor, ErrorBody, Roles, SAFE_CSV_OPTIONS, UuidParam } from '@cascade/platform';
 import { MAX_ROSTER_BYTES, UploadedCsv } from '../roster/roster-file';
 import {
   ErrorReportQuery,
@@ -56,6 +56,7 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Post('roster')
+  @ApiOperation({ summary: 'Upload a roster CSV to import (and optionally enrol) educators' })
   @HttpCode(HttpStatus.ACCEPTED)
   // Any field name is read so a file sent under the wrong name gets a 400 that says so.
   @UseInterceptors(
@@ -132,23 +133,26 @@ export class ImportsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List roster imports' })
   @ApiOkResponse({ type: ImportPage })
   list(@Query() query: ImportQuery, @CurrentActor() actor: Actor): Promise<ImportPage> {
     return this.imports.list(query, actor);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "Get a roster import's status and counts" })
   @ApiOkResponse({ type: ImportView })
-  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<ImportView> {
+  get(@UuidParam('id') id: string, @CurrentActor() actor: Actor): Promise<ImportView> {
     return this.imports.get(id, actor);
   }
 
   @Get(':id/errors')
+  @ApiOperation({ summary: "A roster import's row-level error report" })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: ErrorReportView, description: 'JSON, or with ?format=csv a CSV (UTF-8 with BOM)' })
   @ApiConflictResponse({ type: ErrorBody, description: 'the import is still queued or running' })
   async errors(
-    @Param('id', UuidPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() query: ErrorReportQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,

@@ -53,13 +53,14 @@ export class CreateAssignmentDto {
 }
 
 export class UpdateAssignmentDto {
-  @ApiPropertyOptional({ maxLength: 4000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 4000, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
   goals?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date',
     nullable: true,
     description:
@@ -121,8 +122,8 @@ export class AssignmentView {
   @ApiProperty({ format: 'uuid' }) mentorId: string;
   @ApiProperty({ format: 'uuid' }) menteeId: string;
   @ApiProperty({ format: 'date' }) startsOn: string;
-  @ApiProperty({ format: 'date', nullable: true }) endsOn: string | null;
-  @ApiProperty({ nullable: true }) goals: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) endsOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) goals: string | null;
   @ApiProperty({ description: 'No endsOn yet' }) active: boolean;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

@@ -28,7 +28,7 @@ export class MenteeOverview {
   @ApiProperty({ format: 'date' }) startsOn: string;
   @ApiProperty({ description: 'Sessions logged in this assignment' }) sessions: number;
   @ApiProperty({ description: 'Sum of session durations, in hours (2 decimals)' }) hours: number;
-  @ApiProperty({ nullable: true }) lastSessionAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSessionAt: Date | null;
   @ApiProperty({
     description:
       'No session in the last MENTORING_OVERDUE_DAYS days (counted from startsOn while there is none yet)',

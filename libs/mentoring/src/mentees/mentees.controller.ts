@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, READERS, Roles } from '@cascade/platform';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Page, pageOf, READERS, Roles } from '@cascade/platform';
 import { mentoringAccess } from '../access/mentoring-access';
 import { MenteeOverview, MenteeQuery, MyMenteeQuery } from './mentee.dto';
 import { MenteesService } from './mentees.service';
@@ -12,9 +12,10 @@ export class MenteesController {
   constructor(private readonly mentees: MenteesService) {}
 
   @Get('mentoring/mentees')
+  @ApiOperation({ summary: 'List mentees with their mentoring activity' })
   @Roles(...READERS)
   @ApiOkResponse({
-    type: Page<MenteeOverview>,
+    type: pageOf(MenteeOverview),
     description: 'Active mentees with sessions, hours, last session and overdue',
   })
   list(@Query() query: MenteeQuery, @CurrentActor() actor: Actor): Promise<Page<MenteeOverview>> {
@@ -23,8 +24,9 @@ export class MenteesController {
   }
 
   @Get('me/mentees')
+  @ApiOperation({ summary: "The calling master teacher's mentees" })
   @Roles('master_teacher')
-  @ApiOkResponse({ type: Page<MenteeOverview>, description: "The calling master teacher's active mentees" })
+  @ApiOkResponse({ type: pageOf(MenteeOverview), description: "The calling master teacher's active mentees" })
   mine(@Query() query: MyMenteeQuery, @CurrentActor() actor: Actor): Promise<Page<MenteeOverview>> {
     return this.mentees.overview(
       { mentorId: mentoringAccess.mentorScope(actor, undefined), programmeId: query.programmeId },

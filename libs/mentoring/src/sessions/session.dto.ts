@@ -116,10 +116,10 @@ export class SessionView {
   @ApiProperty() durationMinutes: number;
   @ApiProperty({ enum: SESSION_MODES }) mode: SessionMode;
   @ApiProperty({ type: [String] }) topics: string[];
-  @ApiProperty({ nullable: true }) notes: string | null;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty() clientRef: string;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The user who logged it' }) recordedBy:
-    string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user who logged it' })
+  recordedBy: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -158,7 +158,7 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export class BatchItemResult {
   @ApiProperty({ description: 'Position in the request' }) index: number;
-  @ApiProperty({ nullable: true }) clientRef: string | null;
+  @ApiProperty({ type: String, nullable: true }) clientRef: string | null;
   @ApiProperty({
     enum: ITEM_STATUSES,
     description: 'created and duplicate are successes; a duplicate answers with the stored session',

@@ -1,21 +1,24 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
 import {
   Actor,
+  BodyLimit,
   CurrentActor,
   ErrorBody,
   Page,
+  pageOf,
+  RECORD_READERS,
   Role,
   Roles,
-  UuidPipe,
-  RECORD_READERS,
+  UuidParam,
 } from '@cascade/platform';
 import {
   BatchResult,
@@ -37,10 +40,11 @@ export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Get('assignments/:id/sessions')
+  @ApiOperation({ summary: "List an assignment's mentoring sessions" })
   @Roles(...RECORD_READERS)
-  @ApiOkResponse({ type: Page<SessionView> })
+  @ApiOkResponse({ type: pageOf(SessionView) })
   list(
-    @Param('id', UuidPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() query: SessionQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<SessionView>> {
@@ -48,6 +52,7 @@ export class SessionsController {
   }
 
   @Post('assignments/:id/sessions')
+  @ApiOperation({ summary: 'Log one mentoring session (idempotent by clientRef)' })
   @Roles(...LOGGERS)
   @ApiCreatedResponse({ type: SessionView, description: 'Stored now' })
   @ApiOkResponse({
@@ -59,7 +64,7 @@ export class SessionsController {
     description: 'This clientRef was stored before with different content',
   })
   async log(
-    @Param('id', UuidPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: CreateSessionDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
@@ -70,7 +75,12 @@ export class SessionsController {
   }
 
   @Post('sessions/batch')
+  @ApiOperation({
+    summary: 'Log mentoring sessions recorded offline, in one batch (idempotent by clientRef)',
+  })
   @Roles(...LOGGERS)
+  // 500 sessions with notes of up to 4,000 characters, often Cyrillic.
+  @BodyLimit('10mb')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({
     type: BatchResult,
@@ -82,10 +92,11 @@ export class SessionsController {
   }
 
   @Patch('sessions/:id')
+  @ApiOperation({ summary: 'Correct a mentoring session' })
   @Roles(...LOGGERS)
   @ApiOkResponse({ type: SessionView })
   async update(
-    @Param('id', UuidPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateSessionDto,
     @CurrentActor() actor: Actor,
   ): Promise<SessionView> {

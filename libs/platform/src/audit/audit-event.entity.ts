@@ -4,15 +4,15 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 /** Who changed what, when, from which request: every write leaves one. */
 @Entity('audit_events')
 export class AuditEvent {
-  @ApiProperty({ description: 'a bigint, as text' })
+  @ApiProperty({ description: 'A bigint, as a string', example: '1042' })
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: String, format: 'date-time' })
   @Column({ type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   @Column({ type: 'uuid', nullable: true })
   actorUserId: string | null;
 
@@ -30,20 +30,24 @@ export class AuditEvent {
   @Column({ type: 'text' })
   entity: string;
 
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The id of the record written, as the route named it',
+  })
   @Column({ type: 'text', nullable: true })
   entityId: string | null;
 
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty({ type: String, nullable: true, description: "The request's id (the x-request-id header)" })
   @Column({ type: 'text', nullable: true })
   requestId: string | null;
 
-  @ApiProperty({ nullable: true, type: Number })
+  @ApiProperty({ type: 'integer', nullable: true })
   @Column({ type: 'int', nullable: true })
   statusCode: number | null;
 
   /** The request's parameters and body, secrets removed. */
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true })
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
   @Column({ type: 'jsonb', nullable: true })
   changes: Record<string, unknown> | null;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators';
 import { Page } from '../http/pagination';
 import { AuditEventPage, AuditQuery } from './audit.dto';
@@ -14,6 +14,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List audit events' })
   @ApiOkResponse({ type: AuditEventPage })
   list(@Query() query: AuditQuery): Promise<Page<AuditEvent>> {
     return this.audit.list(query);

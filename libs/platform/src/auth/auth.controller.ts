@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Post, Res, SetMetadata } from '@nestjs/common';
 import { Response } from 'express';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { BodyLimit } from '../http/routes';
 import { Public } from './decorators';
 import { LOGIN_ROUTE } from './throttling';
 import { AccessTokenDto, LoginDto } from './user.dto';
@@ -12,7 +19,9 @@ export class AuthController {
   constructor(private readonly logins: LoginService) {}
 
   @Post('login')
+  @ApiOperation({ summary: 'Log in: exchange email and password for an access token' })
   @Public()
+  @BodyLimit('4kb')
   @SetMetadata(LOGIN_ROUTE, true)
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })

@@ -81,7 +81,7 @@ export class UserView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ format: 'uuid', nullable: true }) personId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: Date;
 

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Page } from '../http/pagination';
-import { UuidPipe } from '../http/uuid.pipe';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page, pageOf } from '../http/pagination';
+import { UuidParam } from '../http/uuid.pipe';
 import { Roles } from './decorators';
 import { temporaryPassword } from './temporary-password';
 import { CreateUserDto, PasswordResetView, UpdateUserDto, UserQuery, UserView } from './user.dto';
@@ -15,34 +15,39 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOkResponse({ type: Page<UserView> })
+  @ApiOperation({ summary: 'List users' })
+  @ApiOkResponse({ type: pageOf(UserView) })
   list(@Query() query: UserQuery): Promise<Page<UserView>> {
     return this.users.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a user' })
   @ApiOkResponse({ type: UserView })
-  get(@Param('id', UuidPipe) id: string): Promise<UserView> {
+  get(@UuidParam('id') id: string): Promise<UserView> {
     return this.users.get(id);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a user' })
   @ApiCreatedResponse({ type: UserView })
   create(@Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(dto);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: "Change a user's role, person link or password" })
   @ApiOkResponse({ type: UserView })
-  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+  update(@UuidParam('id') id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(id, dto);
   }
 
   /** The new password is answered once and stored only as a hash; the old one stops working. */
   @Post(':id/password-reset')
+  @ApiOperation({ summary: "Reset a user's password to a temporary one, answered once" })
   @HttpCode(200)
   @ApiOkResponse({ type: PasswordResetView })
-  async resetPassword(@Param('id', UuidPipe) id: string): Promise<PasswordResetView> {
+  async resetPassword(@UuidParam('id') id: string): Promise<PasswordResetView> {
     const password = temporaryPassword();
     const user = await this.users.update(id, { password });
     return { user, temporaryPassword: password };

@@ -15,9 +15,9 @@ import { User } from './user.entity';
 import { UserStandings } from './user-standings';
 
 registerConstraints({
-  uq_users_email: { code: ErrorCode.Conflict, message: 'email: a user with this email already exists' },
+  uq_users_email: { code: ErrorCode.DuplicateEmail, message: 'email: a user with this email already exists' },
   uq_users_email_lookalike: {
-    code: ErrorCode.Conflict,
+    code: ErrorCode.DuplicateEmail,
     message: 'email: a user with an address that looks the same already exists',
   },
   fk_users_person: { code: ErrorCode.Invalid, message: 'personId: no such person' },

@@ -16,6 +16,7 @@ describe('error bodies carry no internal text', () => {
     );
     expect(body).toEqual({
       statusCode: 400,
+      code: 'VALIDATION_FAILED',
       error: 'Bad Request',
       message: 'workloadHours: is out of range',
     });
@@ -39,6 +40,7 @@ describe('error bodies carry no internal text', () => {
     const error = new Error("Cannot find module 'x'\nRequire stack:\n- /srv/app/dist/main.js");
     expect(filter.toBody(error)).toEqual({
       statusCode: 500,
+      code: 'INTERNAL_ERROR',
       error: 'Internal Server Error',
       message: 'Internal server error',
     });

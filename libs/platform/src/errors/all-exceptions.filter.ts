@@ -1,11 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'http';
 import { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/outage';
 import { constraintRule } from './constraints';
-import { DomainError, ErrorCode, statusOf } from './domain-error';
-import { ErrorBody } from './error-body';
+import { codeOfStatus, DomainError, ErrorCode, statusOf } from './domain-error';
+import { ErrorBody, FieldProblem } from './error-body';
 
 interface PgError {
   code?: string;
@@ -30,6 +30,8 @@ const pgClientErrors: Record<string, { code: ErrorCode; text: string }> = {
   '22007': { code: ErrorCode.Invalid, text: 'is not a valid date or time' }, // invalid_datetime_format
   '22008': { code: ErrorCode.Invalid, text: 'is not a valid date or time' }, // datetime_field_overflow
   '22003': { code: ErrorCode.Invalid, text: 'is out of range' }, // numeric_value_out_of_range
+  '22021': { code: ErrorCode.Invalid, text: 'must not contain a NUL character' }, // character_not_in_repertoire
+  '54001': { code: ErrorCode.Invalid, text: 'is too complex' }, // statement_too_complex
 };
 
 /** A column as the API names it (`institution_id` → `institutionId`). */
@@ -49,7 +51,7 @@ function isClientHttpError(error: unknown): error is ClientHttpError {
   return !!e && e.expose === true && typeof e.status === 'number' && e.status >= 400 && e.status < 500;
 }
 
-/** Maps every error to `{statusCode, error, message, details?}`, in one place. */
+/** Maps every error to `{statusCode, code, error, message, details?}`, in one place. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -57,7 +59,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+    if (body.code === ErrorCode.ServiceUnavailable) {
       // A dependency is down (PostgreSQL, Redis): the client may come back, nothing is broken.
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       this.logger.warn(`${body.message} (${(exception as Error)?.message ?? String(exception)})`);
@@ -67,47 +69,52 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return this.body(statusOf[exception.code], exception.message, exception.details);
+      return this.body(exception.code, exception.message, exception.details);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const res = exception.getResponse();
-      if (typeof res === 'string') return this.body(status, res);
-      const { message, details } = res as { message?: string | string[]; details?: unknown };
+      if (typeof res === 'string') return this.body(codeOfStatus(status), res, undefined, status);
+      const { message, details, code } = res as {
+        message?: string | string[];
+        details?: unknown;
+        code?: ErrorCode;
+      };
       const text = Array.isArray(message) ? message.join('; ') : (message ?? exception.message);
-      return this.body(status, text, details);
+      return this.body(code ?? codeOfStatus(status), text, details, status);
     }
     if (isClientHttpError(exception)) {
       // body-parser's own errors (malformed JSON, a body over the limit) carry their status.
-      return this.body(
-        exception.status,
+      const text =
         exception.type === 'entity.too.large'
           ? 'body: the request body is too large'
-          : `body: ${exception.message}`,
-      );
+          : `body: ${exception.message}`;
+      return this.body(codeOfStatus(exception.status), text, undefined, exception.status);
     }
     if (isDatabaseUnavailable(exception)) {
       return this.body(
-        HttpStatus.SERVICE_UNAVAILABLE,
+        ErrorCode.ServiceUnavailable,
         'database: PostgreSQL is unreachable; try again shortly',
       );
     }
     if (exception instanceof QueryFailedError) {
       const pg = exception.driverError as PgError;
       const rule = constraintRule(pg.constraint);
-      if (rule) return this.body(statusOf[rule.code], rule.message, { constraint: pg.constraint });
+      if (rule) return this.body(rule.code, rule.message);
       const known = pg.code ? pgClientErrors[pg.code] : undefined;
       if (known) {
         const subject = pg.column ? fieldOf(pg.column) : 'value';
-        const details = pg.constraint ? { constraint: pg.constraint } : undefined;
-        return this.body(statusOf[known.code], `${subject}: ${known.text}`, details);
+        return this.body(known.code, `${subject}: ${known.text}`);
       }
     }
-    return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
+    return this.body(ErrorCode.Internal, 'Internal server error');
   }
 
-  private body(statusCode: number, message: string, details?: unknown): ErrorBody {
-    const error = STATUS_CODES[statusCode] ?? 'Error';
-    return details === undefined ? { statusCode, error, message } : { statusCode, error, message, details };
+  /** `details` is always the list of failing fields; anything else stays out of the body. */
+  private body(code: ErrorCode, message: string, details?: unknown, status = statusOf[code]): ErrorBody {
+    const error = STATUS_CODES[status] ?? 'Error';
+    const body: ErrorBody = { statusCode: status, code, error, message };
+    if (Array.isArray(details)) body.details = details as FieldProblem[];
+    return body;
   }
 }

@@ -1,32 +1,89 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  Injectable,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
+import { FieldProblem } from './error-body';
 
-interface FieldProblem {
-  field: string;
-  problems: string[];
+/**
+ * Constraints that say what kind of value a field takes. When one of them fails, the others
+ * (ranges, lengths) say nothing useful: `score: "90"` is "must be a number", not also "must not
+ * be greater than 100".
+ */
+const TYPE_CONSTRAINTS = new Set([
+  'isDefined',
+  'isNumber',
+  'isDecimal',
+  'isInt',
+  'isString',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isDateString',
+  'isISO8601',
+  'isUuid',
+  'isEnum',
+  'isIn',
+  'nestedValidation',
+]);
+
+function failing(constraints: Record<string, string>): string[] {
+  const entries = Object.entries(constraints);
+  const typeOnes = entries.filter(([name]) => TYPE_CONSTRAINTS.has(name));
+  return (typeOnes.length > 0 ? typeOnes : entries).map(([, problem]) => problem);
 }
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [{ field, problems: failing(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
 
+/** Every string field that holds a NUL character (PostgreSQL text cannot store one), by dotted path. */
+export function fieldsWithNul(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
+    const keyProblem = key.includes('\u0000')
+      ? [path ? `${path}.${JSON.stringify(key)}` : JSON.stringify(key)]
+      : [];
+    return [...keyProblem, ...fieldsWithNul(child, path ? `${path}.${key}` : key)];
+  });
+}
+
+export function badRequest(details: FieldProblem[]): BadRequestException {
+  const message = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
+  return new BadRequestException({ message, details });
+}
+
 /**
- * Unknown fields are refused, types are converted, and the 400 names every field that failed:
+ * Unknown fields are refused, types are converted, NUL characters are refused, and the 400
+ * names every field that failed with only the constraints it failed:
  * `email: email must be an email`.
  */
+@Injectable()
+class CascadeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const withNul = fieldsWithNul(value, metadata.data ?? '');
+      if (withNul.length > 0) {
+        throw badRequest(withNul.map((field) => ({ field, problems: ['must not contain a NUL character'] })));
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function cascadeValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new CascadeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      const message = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
-      return new BadRequestException({ message, details });
-    },
+    exceptionFactory: (errors) => badRequest(flatten(errors)),
   });
 }

@@ -1,4 +1,5 @@
-import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, Injectable, Param, PipeTransform } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { isUUID } from 'class-validator';
 
 /**
@@ -11,4 +12,15 @@ export class UuidPipe implements PipeTransform<string, string> {
     if (!isUUID(value)) throw new BadRequestException(`${metadata.data ?? 'id'}: must be a UUID`);
     return value;
   }
+}
+
+/** A path parameter that is a UUID: validated by UuidPipe and documented with `format: uuid`. */
+export function UuidParam(name: string): ParameterDecorator {
+  return (target, key, index) => {
+    Param(name, UuidPipe)(target, key, index);
+    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (key !== undefined && descriptor) {
+      ApiParam({ name, type: String, format: 'uuid', required: true })(target, key, descriptor);
+    }
+  };
 }

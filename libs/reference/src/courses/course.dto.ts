@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
@@ -15,7 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Page, PageQuery } from '@cascade/platform';
+import { IsDecimal, Page, PageQuery } from '@cascade/platform';
 import { Course, DELIVERY_MODES, DeliveryMode, Language, LANGUAGES } from './course.entity';
 
 export class CreateCourseDto {
@@ -50,7 +49,7 @@ export class CreateCourseDto {
     description: 'At most one decimal place',
   })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
+  @IsDecimal(1)
   @IsPositive()
   @Max(9999.9)
   ects?: number | null;

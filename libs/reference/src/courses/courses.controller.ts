@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorBody, READERS, Roles, UuidPipe } from '@cascade/platform';
+import { ErrorBody, READERS, Roles, UuidParam } from '@cascade/platform';
 import { CoursePage, CourseQuery, CreateCourseDto, UpdateCourseDto } from './course.dto';
 import { Course } from './course.entity';
 import { CoursesService } from './courses.service';
@@ -18,6 +19,7 @@ export class CoursesController {
   constructor(private readonly courses: CoursesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List courses' })
   @Roles(...READERS)
   @ApiOkResponse({ type: CoursePage })
   list(@Query() query: CourseQuery): Promise<CoursePage> {
@@ -25,13 +27,15 @@ export class CoursesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a course' })
   @Roles(...READERS)
   @ApiOkResponse({ type: Course })
-  get(@Param('id', UuidPipe) id: string): Promise<Course> {
+  get(@UuidParam('id') id: string): Promise<Course> {
     return this.courses.get(id);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a course' })
   @Roles('admin', 'coordinator')
   @ApiCreatedResponse({ type: Course })
   @ApiConflictResponse({ type: ErrorBody, description: 'A course with this code already exists' })
@@ -40,10 +44,11 @@ export class CoursesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a course' })
   @Roles('admin', 'coordinator')
   @ApiOkResponse({ type: Course })
   @ApiConflictResponse({ type: ErrorBody, description: 'A course with this code already exists' })
-  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateCourseDto): Promise<Course> {
+  update(@UuidParam('id') id: string, @Body() dto: UpdateCourseDto): Promise<Course> {
     return this.courses.update(id, dto);
   }
 }

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorBody, READERS, Roles, UuidPipe } from '@cascade/platform';
+import { ErrorBody, READERS, Roles, UuidParam } from '@cascade/platform';
 import {
   CreateInstitutionDto,
   InstitutionPage,
@@ -23,6 +24,7 @@ export class InstitutionsController {
   constructor(private readonly institutions: InstitutionsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List institutions' })
   @Roles(...READERS)
   @ApiOkResponse({ type: InstitutionPage })
   list(@Query() query: InstitutionQuery): Promise<InstitutionPage> {
@@ -30,13 +32,15 @@ export class InstitutionsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an institution' })
   @Roles(...READERS)
   @ApiOkResponse({ type: Institution })
-  get(@Param('id', UuidPipe) id: string): Promise<Institution> {
+  get(@UuidParam('id') id: string): Promise<Institution> {
     return this.institutions.get(id);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create an institution' })
   @Roles('admin', 'coordinator')
   @ApiCreatedResponse({ type: Institution })
   @ApiConflictResponse({ type: ErrorBody, description: 'An institution with this name already exists' })
@@ -45,10 +49,11 @@ export class InstitutionsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change an institution' })
   @Roles('admin', 'coordinator')
   @ApiOkResponse({ type: Institution })
   @ApiConflictResponse({ type: ErrorBody, description: 'An institution with this name already exists' })
-  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateInstitutionDto): Promise<Institution> {
+  update(@UuidParam('id') id: string, @Body() dto: UpdateInstitutionDto): Promise<Institution> {
     return this.institutions.update(id, dto);
   }
 }

@@ -1,12 +1,13 @@
-import { Body, Controller, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorBody, Roles, STAFF, UuidPipe } from '@cascade/platform';
+import { ErrorBody, Roles, STAFF, UuidParam } from '@cascade/platform';
 import { CreatePersonDto, UpdatePersonDto } from './person.dto';
 import { Person } from './person.entity';
 import { PeopleService } from './people.service';
@@ -22,6 +23,7 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a person (an educator)' })
   @Roles(...STAFF)
   @ApiCreatedResponse({ type: Person })
   @ApiConflictResponse({
@@ -33,13 +35,14 @@ export class PeopleController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a person' })
   @Roles(...STAFF)
   @ApiOkResponse({ type: Person })
   @ApiConflictResponse({
     type: ErrorBody,
     description: 'A person with this email (in any letter case) already exists',
   })
-  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdatePersonDto): Promise<Person> {
+  update(@UuidParam('id') id: string, @Body() dto: UpdatePersonDto): Promise<Person> {
     return this.people.update(id, dto);
   }
 }

@@ -13,9 +13,12 @@ import { CreatePersonDto, PersonQuery, UpdatePersonDto } from './person.dto';
 import { Person } from './person.entity';
 
 registerConstraints({
-  uq_people_email: { code: ErrorCode.Conflict, message: 'email: a person with this email already exists' },
+  uq_people_email: {
+    code: ErrorCode.DuplicateEmail,
+    message: 'email: a person with this email already exists',
+  },
   uq_people_email_lookalike: {
-    code: ErrorCode.Conflict,
+    code: ErrorCode.DuplicateEmail,
     message: 'email: a person with an address that looks the same already exists',
   },
   fk_people_institution: { code: ErrorCode.Invalid, message: 'institutionId: no such institution' },

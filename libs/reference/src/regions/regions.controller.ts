@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorBody, READERS, Roles, UuidPipe } from '@cascade/platform';
+import { ErrorBody, READERS, Roles, UuidParam } from '@cascade/platform';
 import { CreateRegionDto, RegionPage, RegionQuery, UpdateRegionDto } from './region.dto';
 import { Region } from './region.entity';
 import { RegionsService } from './regions.service';
@@ -18,6 +19,7 @@ export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List regions' })
   @Roles(...READERS)
   @ApiOkResponse({ type: RegionPage })
   list(@Query() query: RegionQuery): Promise<RegionPage> {
@@ -25,13 +27,15 @@ export class RegionsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a region' })
   @Roles(...READERS)
   @ApiOkResponse({ type: Region })
-  get(@Param('id', UuidPipe) id: string): Promise<Region> {
+  get(@UuidParam('id') id: string): Promise<Region> {
     return this.regions.get(id);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a region' })
   @Roles('admin')
   @ApiCreatedResponse({ type: Region })
   @ApiConflictResponse({ type: ErrorBody, description: 'A region with this code already exists' })
@@ -40,10 +44,11 @@ export class RegionsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a region' })
   @Roles('admin')
   @ApiOkResponse({ type: Region })
   @ApiConflictResponse({ type: ErrorBody, description: 'A region with this code already exists' })
-  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateRegionDto): Promise<Region> {
+  update(@UuidParam('id') id: string, @Body() dto: UpdateRegionDto): Promise<Region> {
     return this.regions.update(id, dto);
   }
 }

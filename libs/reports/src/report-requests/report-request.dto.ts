@@ -111,9 +111,9 @@ export class ReportView {
 
 export class ReportPage {
   @ApiProperty({ type: [ReportView] }) items: ReportView[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer' }) limit: number;
+  @ApiProperty({ type: 'integer' }) offset: number;
 }
 
 export class ReportLinkView {

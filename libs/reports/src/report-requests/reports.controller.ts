@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   HttpStatus,
-  Param,
   Post,
   Query,
   Res,
@@ -17,13 +16,13 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiGoneResponse,
-  ApiOperation,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
-import { Actor, CurrentActor, ErrorBody, Public, READERS, Roles, UuidPipe } from '@cascade/platform';
+import { Actor, CurrentActor, ErrorBody, Public, READERS, Roles, UuidParam } from '@cascade/platform';
 import {
   CreateReportDto,
   ReportAcceptedView,
@@ -43,6 +42,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Ask for a report file (CSV, XLSX or PDF), made in the background' })
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ReportAcceptedView, description: 'queued; follow it at GET /reports/:id' })
   request(@Body() dto: CreateReportDto, @CurrentActor() actor: Actor): Promise<ReportAcceptedView> {
@@ -50,18 +50,21 @@ export class ReportsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List report requests' })
   @ApiOkResponse({ type: ReportPage })
   list(@Query() query: ReportQuery, @CurrentActor() actor: Actor): Promise<ReportPage> {
     return this.reports.list(query, actor);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "Get a report request's status and progress" })
   @ApiOkResponse({ type: ReportView })
-  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<ReportView> {
+  get(@UuidParam('id') id: string, @CurrentActor() actor: Actor): Promise<ReportView> {
     return this.reports.get(id, actor);
   }
 
   @Get(':id/file')
+  @ApiOperation({ summary: 'Download a finished report file' })
   @ApiProduces(
     'text/csv',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -71,7 +74,7 @@ export class ReportsController {
   @ApiConflictResponse({ type: ErrorBody, description: 'not done yet' })
   @ApiGoneResponse({ type: ErrorBody, description: 'expired' })
   async file(
-    @Param('id', UuidPipe) id: string,
+    @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
@@ -83,13 +86,13 @@ export class ReportsController {
   @ApiOperation({
     summary: 'A download link a browser can open',
     description:
-      'Roles: whoever may see the report (its requester, admin, coordinator). Answers a URL signed for this report ' +
+      'Only for a report the caller may see (its requester, admin, coordinator). Answers a URL signed for this report ' +
       'only, valid for REPORT_LINK_MINUTES (default 10), that needs no Authorization header.',
   })
   @ApiCreatedResponse({ type: ReportLinkView })
   @ApiConflictResponse({ type: ErrorBody, description: 'not done yet' })
   @ApiGoneResponse({ type: ErrorBody, description: 'expired' })
-  link(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<ReportLinkView> {
+  link(@UuidParam('id') id: string, @CurrentActor() actor: Actor): Promise<ReportLinkView> {
     return this.reports.link(id, actor);
   }
 }
@@ -116,7 +119,7 @@ export class ReportDownloadController {
   @ApiForbiddenResponse({ type: ErrorBody, description: 'the link is not valid for this report, or expired' })
   @ApiGoneResponse({ type: ErrorBody, description: 'the report expired' })
   async download(
-    @Param('id', UuidPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() query: ReportDownloadQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {

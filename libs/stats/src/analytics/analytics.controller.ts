@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { READERS, Roles, UuidPipe } from '@cascade/platform';
+import { READERS, Roles, UuidParam } from '@cascade/platform';
 import { CohortPlansQuery, GenerationsQuery, TrainersQuery } from './analytics.dto';
 import {
   CohortPlansView,
@@ -26,7 +26,7 @@ export class AnalyticsController {
       'Participants, completers, certified, AI adopters and their rates per generation, for the programme or one scope.',
   })
   @ApiOkResponse({ type: GenerationsView })
-  generations(@Param('id', UuidPipe) id: string, @Query() query: GenerationsQuery): Promise<GenerationsView> {
+  generations(@UuidParam('id') id: string, @Query() query: GenerationsQuery): Promise<GenerationsView> {
     return this.analytics.generations(id, query.scope, query.scopeId);
   }
 
@@ -38,7 +38,7 @@ export class AnalyticsController {
       "Every lead trainer and master teacher: the people they trained directly and their whole sub-tree, with completion and certification rates; flags name the direct trainees' rates markedly below the programme's.",
   })
   @ApiOkResponse({ type: TrainersView })
-  trainers(@Param('id', UuidPipe) id: string, @Query() query: TrainersQuery): Promise<TrainersView> {
+  trainers(@UuidParam('id') id: string, @Query() query: TrainersQuery): Promise<TrainersView> {
     return this.analytics.trainers(id, query);
   }
 
@@ -46,7 +46,7 @@ export class AnalyticsController {
   @Roles(...READERS)
   @ApiOperation({ summary: "Each round's target participants against enrolled, completers and certified" })
   @ApiOkResponse({ type: RoundPlansView })
-  rounds(@Param('id', UuidPipe) id: string): Promise<RoundPlansView> {
+  rounds(@UuidParam('id') id: string): Promise<RoundPlansView> {
     return this.analytics.rounds(id);
   }
 
@@ -54,7 +54,7 @@ export class AnalyticsController {
   @Roles(...READERS)
   @ApiOperation({ summary: "Each cohort's capacity against its places taken" })
   @ApiOkResponse({ type: CohortPlansView })
-  cohorts(@Param('id', UuidPipe) id: string, @Query() query: CohortPlansQuery): Promise<CohortPlansView> {
+  cohorts(@UuidParam('id') id: string, @Query() query: CohortPlansQuery): Promise<CohortPlansView> {
     return this.analytics.cohorts(id, query);
   }
 
@@ -62,7 +62,7 @@ export class AnalyticsController {
   @Roles(...READERS)
   @ApiOperation({ summary: "Each region's share of its institutions reached" })
   @ApiOkResponse({ type: RegionReachesView })
-  regions(@Param('id', UuidPipe) id: string): Promise<RegionReachesView> {
+  regions(@UuidParam('id') id: string): Promise<RegionReachesView> {
     return this.analytics.regions(id);
   }
 }

@@ -109,7 +109,7 @@ export interface SnapshotReport {
 
 /** A rollup job as the queue knows it, and whether the figures already include a version. */
 export class RollupJobView {
-  @ApiProperty()
+  @ApiProperty({ description: 'The rollup job: poll GET /programmes/:id/stats/jobs/:jobId' })
   jobId: string;
 
   @ApiProperty({

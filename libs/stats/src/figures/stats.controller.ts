@@ -5,10 +5,11 @@ import {
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { READERS, Roles, STAFF, UuidPipe } from '@cascade/platform';
+import { READERS, Roles, STAFF, UuidParam } from '@cascade/platform';
 import { RollupRequestsService } from '../jobs/rollup-requests.service';
 import { RollupJobQuery, StatsQuery } from './stats.dto';
 import { BreakdownView, FiguresView, HistoryPointView, RollupJobView } from './figures.view';
@@ -26,20 +27,22 @@ export class StatsController {
 
   /** The programme's figures; with scope, one scope (scopeId) or every scope of that kind. */
   @Get()
+  @ApiOperation({ summary: "A programme's figures, for the programme or for its scopes" })
   @Roles(...READERS)
   @ApiOkResponse({
     schema: { oneOf: [{ $ref: getSchemaPath(FiguresView) }, { $ref: getSchemaPath(BreakdownView) }] },
   })
-  get(@Param('id', UuidPipe) id: string, @Query() query: StatsQuery): Promise<FiguresView | BreakdownView> {
+  get(@UuidParam('id') id: string, @Query() query: StatsQuery): Promise<FiguresView | BreakdownView> {
     if (query.scope !== undefined && query.scopeId === undefined)
       return this.stats.breakdownView(id, query.scope);
     return this.stats.figures(id, query.scope, query.scopeId);
   }
 
   @Get('history')
+  @ApiOperation({ summary: "A programme's figures, one snapshot a day" })
   @Roles(...READERS)
   @ApiOkResponse({ type: [HistoryPointView] })
-  history(@Param('id', UuidPipe) id: string): Promise<HistoryPointView[]> {
+  history(@UuidParam('id') id: string): Promise<HistoryPointView[]> {
     return this.stats.history(id);
   }
 
@@ -54,7 +57,7 @@ export class StatsController {
       'coversVersion is true: a job that was already running may complete without those writes.',
   })
   @ApiAcceptedResponse({ type: RollupJobView })
-  refresh(@Param('id', UuidPipe) id: string): Promise<RollupJobView> {
+  refresh(@UuidParam('id') id: string): Promise<RollupJobView> {
     return this.rollups.refresh(id);
   }
 
@@ -64,9 +67,14 @@ export class StatsController {
     summary: 'A rollup job, and whether the figures include a dirty version',
     description: 'coversVersion is whether the latest snapshot includes every write up to dirtyVersion.',
   })
+  @ApiParam({
+    name: 'jobId',
+    type: String,
+    description: 'The rollup job id that POST stats/refresh answered',
+  })
   @ApiOkResponse({ type: RollupJobView })
   job(
-    @Param('id', UuidPipe) id: string,
+    @UuidParam('id') id: string,
     @Param('jobId') jobId: string,
     @Query() query: RollupJobQuery,
   ): Promise<RollupJobView> {
