@@ -14,7 +14,11 @@ interface Operation {
 const VERBS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const ERROR_BODY = '#/components/schemas/ErrorBody';
 /** Path parameters that are not UUIDs, and why. */
-const NOT_UUID: Record<string, string> = { jobId: 'a BullMQ job id', number: 'a certification number' };
+const NOT_UUID: Record<string, string> = {
+  jobId: 'a BullMQ job id',
+  number: 'a certification number',
+  check: 'the name of a data-quality check',
+};
 
 export function operationsOf(document: OpenAPIObject): { path: string; verb: string; op: Operation }[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseEnumPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@cascade/platform';
 import { DATA_QUALITY_CHECKS, DataQualityCheck, DataQualityRow } from './data-quality.checks';
 import {
@@ -20,13 +20,15 @@ export class DataQualityController {
   constructor(private readonly quality: DataQualityService) {}
 
   @Get()
+  @ApiOperation({ summary: 'How many records each data-quality check finds' })
   @ApiOkResponse({ type: DataQualitySummary, description: 'How many records each check finds' })
   async summary(@Query() query: DataQualityQuery): Promise<DataQualitySummary> {
     return { checks: await this.quality.counts(query.programmeId) };
   }
 
   @Get(':check')
-  @ApiParam({ name: 'check', enum: DATA_QUALITY_CHECKS })
+  @ApiOperation({ summary: "A data-quality check's records, a page at a time" })
+  @ApiParam({ name: 'check', enum: DATA_QUALITY_CHECKS, description: 'The name of the check' })
   @ApiOkResponse({ type: DataQualityPage, description: "The check's records, oldest problem first" })
   list(
     @Param('check', new ParseEnumPipe(CHECK_VALUES)) check: DataQualityCheck,

@@ -47,7 +47,7 @@ export class DataQualityItem implements DataQualityRow {
 
 export class DataQualityPage {
   @ApiProperty({ type: [DataQualityItem] }) items: DataQualityItem[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many match in all' }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;
 }

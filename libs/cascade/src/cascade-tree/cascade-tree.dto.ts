@@ -56,25 +56,25 @@ export class CascadeRoots {
   @ApiProperty({ type: [GenerationCount] }) generations: GenerationCount[];
   @ApiProperty({ type: [TreeTrainer], description: 'Master teachers (generation 1), by name' })
   items: TreeTrainer[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many match in all' }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;
 }
 
 /** A trainer and a page of the cohorts they lead. */
 export class TrainerCohorts {
   @ApiProperty({ type: TreeTrainer }) trainer: TreeTrainer;
   @ApiProperty({ type: [TreeCohort], description: 'By round, then name' }) items: TreeCohort[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many match in all' }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;
 }
 
 /** A cohort and a page of its participants. */
 export class CohortParticipants {
   @ApiProperty({ type: TreeCohort }) cohort: TreeCohort;
   @ApiProperty({ type: [TreeParticipant], description: 'By name' }) items: TreeParticipant[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many match in all' }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;
 }

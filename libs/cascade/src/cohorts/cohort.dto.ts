@@ -22,6 +22,7 @@ export class CreateCohortDto {
 
   @ApiPropertyOptional({
     example: 'Дархан-2',
+    type: String,
     nullable: true,
     description: 'The name in Mongolian (reports in mn use it)',
   })

@@ -42,7 +42,11 @@ export type CompletionItemStatus = (typeof COMPLETION_ITEM_STATUSES)[number];
 
 export class BatchCompletionResult {
   @ApiProperty({ description: 'Position in the request' }) index: number;
-  @ApiProperty({ nullable: true, description: 'The item’s clientRef (null when it had none usable)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The item’s clientRef (null when it had none usable)',
+  })
   clientRef: string | null;
   @ApiProperty({
     enum: COMPLETION_ITEM_STATUSES,

@@ -27,6 +27,7 @@ export class CreateRoundDto {
 
   @ApiPropertyOptional({
     example: '1-р шат: бүсийн төвүүд',
+    type: String,
     nullable: true,
     description: 'The name in Mongolian (reports in mn use it)',
   })

@@ -82,9 +82,9 @@ export class TrainersView extends SnapshotStamp {
   programme: TraineeOutcomeView;
 
   @ApiProperty({ type: [TrainerFiguresView] }) items: TrainerFiguresView[];
-  @ApiProperty({ description: 'trainers in all' }) total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'trainers in all' }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;
 }
 
 export class RoundPlanView {
@@ -124,9 +124,9 @@ export class CohortPlanView {
 
 export class CohortPlansView extends SnapshotStamp {
   @ApiProperty({ type: [CohortPlanView] }) items: CohortPlanView[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many match in all' }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;
 }
 
 export class RegionReachView {

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CurrentActor, Roles } from '../../auth/decorators';
 import { Actor } from '../../auth/roles';
@@ -13,6 +13,7 @@ export class BoardController {
   constructor(private readonly passes: BoardPassService) {}
 
   @Post('session')
+  @ApiOperation({ summary: 'Open the queue dashboard in this browser (a short-lived HttpOnly pass)' })
   @HttpCode(204)
   @ApiNoContentResponse({
     description: `Sets a ${BOARD_PASS_SECONDS / 60}-minute HttpOnly cookie that opens the queue dashboard at ${BOARD_PATH}/ in this browser`,
