@@ -100,6 +100,33 @@ describe('data generator at scale 1', () => {
     expect(row.withdrawn).toBeGreaterThan(0);
   });
 
+  it('looks real in the demo: distinct names, Mongolian round and cohort names, mentoring dated relative to today', async () => {
+    const [names] = await db.query(
+      `SELECT count(*)::int AS people, count(DISTINCT full_name)::int AS distinct_names FROM people`,
+    );
+    expect(names.distinct_names).toBe(names.people);
+    const unnamed = await db.query(
+      `SELECT name FROM cascade_rounds WHERE programme_id = $1 AND (name_mn IS NULL OR name_mn !~ '[А-яӨөҮүЁё]')
+       UNION ALL
+       SELECT name FROM cohorts WHERE programme_id = $1 AND (name_mn IS NULL OR name_mn !~ '[А-яӨөҮүЁё]')`,
+      [programmeId],
+    );
+    expect(unnamed).toEqual([]);
+    // Overdue: no session for MENTORING_OVERDUE_DAYS (30 by default); the demo has both kinds, none in the future.
+    const [mentees] = await db.query(
+      `SELECT count(*) FILTER (WHERE last < current_date - 30)::int AS overdue,
+              count(*) FILTER (WHERE last >= current_date - 30)::int AS recent,
+              count(*) FILTER (WHERE last > now())::int AS future
+         FROM (SELECT max(s.occurred_at) AS last FROM mentoring_sessions s
+                 JOIN mentoring_assignments a ON a.id = s.assignment_id
+                WHERE a.programme_id = $1 GROUP BY a.id) l`,
+      [programmeId],
+    );
+    expect(mentees.overdue).toBeGreaterThan(0);
+    expect(mentees.recent).toBeGreaterThan(0);
+    expect(mentees.future).toBe(0);
+  });
+
   it('creates the demo users and skips a second seed of the same programme', async () => {
     const users = await db.query(
       `SELECT email, role, person_id IS NOT NULL AS linked FROM users WHERE email LIKE '%@cascade.local' ORDER BY email`,

@@ -114,7 +114,7 @@ describe('hostile input: 400, 413 or 415, never a 5xx', () => {
     }
   });
 
-  it('limits bodies per route: a few kB for login, 100 kB for ordinary writes, 10 MB for the session batch', async () => {
+  it('limits bodies per route: a few kB for login, 100 kB for ordinary writes, 1 MB for bulk revocation and the completions batch, 10 MB for the session batch', async () => {
     const login = await t.http
       .post('/api/v1/auth/login')
       .send({ email: 'a@b.mn', password: 'x'.repeat(5 * 1024) })
@@ -132,6 +132,21 @@ describe('hostile input: 400, 413 or 415, never a 5xx', () => {
       .send({ sessions: [], padding: 'т'.repeat(1024 * 1024) })
       .expect(400);
     expect(batch.body.message).toMatch(/padding/);
+    // 10,000 ids (about 400 kB) fit the bulk revocation and the completions batch takes 1 MB.
+    const ids = Array.from({ length: 10_000 }, () => uuid());
+    const revoke = await t.http
+      .post('/api/v1/certifications/revoke')
+      .set(as())
+      .send({ reason: 'duplicate records', certificationIds: ids })
+      .expect(400);
+    expect(revoke.body.details[0]).toMatchObject({ field: 'certificationIds' });
+    expect(revoke.body.details[0].problems).toHaveLength(10_000);
+    const completions = await t.http
+      .post(`/api/v1/cohorts/${uuid()}/completions/batch`)
+      .set(as())
+      .send({ completions: [], padding: 'т'.repeat(300 * 1024) })
+      .expect(400);
+    expect(completions.body.message).toMatch(/padding/);
   });
 
   it('answers every operation of the document fed NUL strings, 1e-7 numbers, wrong types and deep nesting without a 5xx', async () => {

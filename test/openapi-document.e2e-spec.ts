@@ -55,6 +55,31 @@ describe('the OpenAPI document', () => {
     });
   });
 
+  it('bounds every list: a page of at most 500, except lists bounded by the domain itself', () => {
+    // One item per generation, round or region of a programme; one history point a day.
+    const boundedByDomain = [
+      'GET /api/v1/programmes/{id}/stats/generations',
+      'GET /api/v1/programmes/{id}/stats/plan/rounds',
+      'GET /api/v1/programmes/{id}/stats/plan/regions',
+      'GET /api/v1/programmes/{id}/stats/history',
+    ];
+    const resolve = (ref: Json | undefined): Json | undefined =>
+      ref?.$ref ? schema(String(ref.$ref).split('/').pop()!) : ref;
+    const unbounded: string[] = [];
+    for (const { path, verb, op } of operationsOf(document)) {
+      const answer = resolve(
+        (op.responses['200']?.content?.['application/json']?.schema ?? undefined) as Json,
+      );
+      const isList = answer?.type === 'array' || answer?.properties?.items?.type === 'array';
+      if (!isList) continue;
+      const where = `${verb.toUpperCase()} ${path}`;
+      const limit = op.parameters?.find((p) => p.in === 'query' && p.name === 'limit')?.schema as Json;
+      const paged = answer?.properties?.total && limit?.maximum !== undefined && limit.maximum <= 500;
+      if (!paged && !boundedByDomain.includes(where)) unbounded.push(where);
+    }
+    expect(unbounded).toEqual([]);
+  });
+
   it('types nullable fields and repeats the validators as constraints', () => {
     expect(schema('CompletionView').properties.score).toEqual({ type: 'number', nullable: true });
     expect(schema('CreateCompletionDto').properties.score).toMatchObject({

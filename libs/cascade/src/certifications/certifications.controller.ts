@@ -1,6 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Page, pageOf, READERS, Roles, STAFF, UuidParam } from '@cascade/platform';
+import {
+  Actor,
+  BodyLimit,
+  CurrentActor,
+  Page,
+  pageOf,
+  READERS,
+  Roles,
+  STAFF,
+  UuidParam,
+} from '@cascade/platform';
 import {
   BulkRevokeDto,
   BulkRevokeResult,
@@ -50,6 +60,8 @@ export class CertificationsController {
   /** Revokes a list with one reason: all in one transaction (their credentials' status bits with them), or none. */
   @Post('certifications/revoke')
   @ApiOperation({ summary: 'Revoke many certifications with one reason, all or none' })
+  // 10,000 ids are about 400 kB.
+  @BodyLimit('1mb')
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOkResponse({ type: BulkRevokeResult })

@@ -126,7 +126,7 @@ export class CertificationsService {
         const missing = unique.filter((id) => !known.has(id));
         throw DomainError.invalid(
           `certificationIds: ${missing.length} certification(s) were not found, e.g. ${missing[0]}`,
-          { missing },
+          [{ field: 'certificationIds', problems: missing.map((id) => `${id} was not found`) }],
         );
       }
       return this.revokeIn(tx, current, reason);

@@ -5,6 +5,8 @@ import { NextFunction, Request, Response } from 'express';
 import { Repository } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { User } from '../../auth/user.entity';
+import { ErrorCode } from '../../errors/domain-error';
+import { ErrorBody } from '../../errors/error-body';
 
 /** The cookie a browser carries to the queue dashboard, which a bearer header cannot reach. */
 export const BOARD_COOKIE = 'cascade_queue_board';
@@ -14,12 +16,6 @@ export const BOARD_PATH = `/api/v1${BOARD_ROUTE}`;
 export const BOARD_PASS_SECONDS = 15 * 60;
 /** Marks a token as a dashboard pass: it is no access token, and an access token is no pass. */
 const AUDIENCE = 'queue-board';
-
-interface Refusal {
-  statusCode: number;
-  error: string;
-  message: string;
-}
 
 interface PassClaims {
   sub: string;
@@ -67,9 +63,15 @@ export class BoardPassService {
     });
   }
 
-  private async admit(request: Request): Promise<Refusal | User> {
+  /** Refusals are the API's error body, code included, though bull-board's router answers outside Nest. */
+  private async admit(request: Request): Promise<ErrorBody | User> {
     const pass = cookieValue(request.headers.cookie, BOARD_COOKIE);
-    const unauthorized = (message: string): Refusal => ({ statusCode: 401, error: 'Unauthorized', message });
+    const unauthorized = (message: string): ErrorBody => ({
+      statusCode: 401,
+      code: ErrorCode.Unauthenticated,
+      error: 'Unauthorized',
+      message,
+    });
     if (!pass) return unauthorized(`${BOARD_COOKIE}: open the queue dashboard from the admin console`);
     let claims: PassClaims;
     try {
@@ -82,6 +84,7 @@ export class BoardPassService {
     if (user.role !== 'admin') {
       return {
         statusCode: 403,
+        code: ErrorCode.Forbidden,
         error: 'Forbidden',
         message: `role: ${user.role} may not open the queue dashboard`,
       };
