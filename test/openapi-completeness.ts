@@ -18,6 +18,7 @@ const NOT_UUID: Record<string, string> = {
   jobId: 'a BullMQ job id',
   number: 'a certification number',
   check: 'the name of a data-quality check',
+  kind: 'the kind of an import (roster, completions)',
 };
 
 export function operationsOf(document: OpenAPIObject): { path: string; verb: string; op: Operation }[] {

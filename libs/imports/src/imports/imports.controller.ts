@@ -118,7 +118,7 @@ export class ImportsController {
   }
 
   @Get('templates/:kind')
-  @ApiParam({ name: 'kind', enum: IMPORT_KINDS })
+  @ApiParam({ name: 'kind', enum: IMPORT_KINDS, description: 'What the file imports' })
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'An empty file to fill in: the header row an upload reads and one example row' })
   @ApiOkResponse({ description: 'CSV (UTF-8 with BOM), as an attachment' })
