@@ -801,6 +801,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Roles: admin, coordinator. */
         get: operations["TrainersController_list"];
         put?: never;
         post?: never;
@@ -2037,7 +2038,10 @@ export interface components {
             institution: string;
             /** @description a master teacher of the programme; otherwise a completer of an earlier round */
             masterTeacher: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
         };
         EnrolmentStatusCounts: {
@@ -5128,14 +5132,16 @@ export interface operations {
     TrainersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description part of the name, email or institution */
                 q?: string;
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
+                /** @description The id of the round */
                 roundId: string;
             };
             cookie?: never;
@@ -5148,6 +5154,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EligibleTrainersPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
