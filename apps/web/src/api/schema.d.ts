@@ -801,7 +801,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Roles: admin, coordinator. */
+        /**
+         * Who may lead a cohort of the round: master teachers and completers of earlier rounds
+         * @description Roles: admin, coordinator.
+         */
         get: operations["TrainersController_list"];
         put?: never;
         post?: never;
@@ -2023,12 +2026,6 @@ export interface components {
             /** @description every check, in a fixed order */
             checks: components["schemas"]["DataQualityCount"][];
         };
-        EligibleTrainersPage: {
-            items: components["schemas"]["EligibleTrainerView"][];
-            limit: number;
-            offset: number;
-            total: number;
-        };
         EligibleTrainerView: {
             /** @example sarantuya@example.mn */
             email: string;
@@ -2043,6 +2040,13 @@ export interface components {
              * @description A person's id
              */
             personId: string;
+        };
+        EligibleTrainerViewPage: {
+            items: components["schemas"]["EligibleTrainerView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
         };
         EnrolmentStatusCounts: {
             active: number;
@@ -5153,7 +5157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EligibleTrainersPage"];
+                    "application/json": components["schemas"]["EligibleTrainerViewPage"];
                 };
             };
             /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */

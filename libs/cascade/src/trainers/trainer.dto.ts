@@ -29,17 +29,3 @@ export class EligibleTrainerView {
   })
   masterTeacher: boolean;
 }
-
-export class EligibleTrainersPage {
-  @ApiProperty({ type: [EligibleTrainerView] })
-  items: EligibleTrainerView[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  limit: number;
-
-  @ApiProperty()
-  offset: number;
-}

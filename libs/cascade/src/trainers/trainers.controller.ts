@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Page, Roles, STAFF, UuidPipe } from '@cascade/platform';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page, pageOf, Roles, STAFF, UuidParam } from '@cascade/platform';
 import { RoundsService } from '../rounds/rounds.service';
-import { EligibleTrainersPage, EligibleTrainersQuery, EligibleTrainerView } from './trainer.dto';
+import { EligibleTrainersQuery, EligibleTrainerView } from './trainer.dto';
 import { TrainersService } from './trainers.service';
 
 @ApiTags('rounds')
@@ -16,11 +16,14 @@ export class TrainersController {
 
   /** Who may lead a cohort of this round (the cascade rule), so a planner picks instead of typing ids. */
   @Get()
+  @ApiOperation({
+    summary: 'Who may lead a cohort of the round: master teachers and completers of earlier rounds',
+  })
   @Roles(...STAFF)
-  @ApiOkResponse({ type: EligibleTrainersPage })
+  @ApiOkResponse({ type: pageOf(EligibleTrainerView) })
   async list(
-    @Param('id', UuidPipe) programmeId: string,
-    @Param('roundId', UuidPipe) roundId: string,
+    @UuidParam('id') programmeId: string,
+    @UuidParam('roundId') roundId: string,
     @Query() query: EligibleTrainersQuery,
   ): Promise<Page<EligibleTrainerView>> {
     const round = await this.rounds.get(programmeId, roundId);
