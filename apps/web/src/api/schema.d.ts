@@ -8,6 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Health of PostgreSQL and Redis
+         * @description Public: no token needed.
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -24,8 +28,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List AI-adoption evidence
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         get: operations["AiAdoptionsController_list"];
         put?: never;
+        /**
+         * Record evidence that an educator uses AI in teaching
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         post: operations["AiAdoptionsController_record"];
         delete?: never;
         options?: never;
@@ -42,6 +54,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Verify AI-adoption evidence (it counts only once verified)
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         post: operations["AiAdoptionsController_verify"];
         delete?: never;
         options?: never;
@@ -56,6 +72,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List audit events
+         * @description Roles: admin.
+         */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -74,6 +94,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Log in: exchange email and password for an access token
+         * @description Public: no token needed.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -90,6 +114,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Revoke a certification by hand, with the reason
+         * @description Roles: admin, coordinator.
+         */
         post: operations["CertificationsController_revoke"];
         delete?: never;
         options?: never;
@@ -106,6 +134,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Revoke many certifications with one reason, all or none
+         * @description Roles: admin, coordinator.
+         */
         post: operations["CertificationsController_revokeMany"];
         delete?: never;
         options?: never;
@@ -120,8 +152,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List cohorts
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["CohortsController_list"];
         put?: never;
+        /**
+         * Create a cohort in a round, with its lead trainer
+         * @description Roles: admin, coordinator.
+         */
         post: operations["CohortsController_create"];
         delete?: never;
         options?: never;
@@ -136,12 +176,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a cohort
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["CohortsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a cohort
+         * @description Roles: admin, coordinator.
+         */
         patch: operations["CohortsController_update"];
         trace?: never;
     };
@@ -154,7 +202,9 @@ export interface paths {
         };
         /**
          * List a cohort's completions
-         * @description Roles: admin, coordinator, viewer, and the master teacher who leads the cohort. Ordered by person, then course.
+         * @description A master teacher reads only a cohort they lead. Ordered by person, then course.
+         *
+         *     Roles: admin, coordinator, master_teacher, viewer.
          */
         get: operations["CohortCompletionsController_list"];
         put?: never;
@@ -176,7 +226,9 @@ export interface paths {
         put?: never;
         /**
          * Record many completions of a cohort in one request
-         * @description Roles: admin, coordinator, and the master teacher who leads the cohort. Up to 500 items, each keyed by the sender's clientRef and naming a person enrolled in the cohort: resending an item stores nothing new and answers it as a duplicate. Valid items are stored even when others are rejected; enrolment statuses follow, certification is re-evaluated.
+         * @description A master teacher records only in a cohort they lead. Up to 500 items, each keyed by the sender's clientRef and naming a person enrolled in the cohort: resending an item stores nothing new and answers it as a duplicate. Valid items are stored even when others are rejected; enrolment statuses follow, certification is re-evaluated.
+         *
+         *     Roles: admin, coordinator, master_teacher.
          */
         post: operations["CohortCompletionsController_batch"];
         delete?: never;
@@ -192,8 +244,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a cohort's enrolments
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["EnrolmentsController_list"];
         put?: never;
+        /**
+         * Enrol a person in a cohort
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         post: operations["EnrolmentsController_enrol"];
         delete?: never;
         options?: never;
@@ -208,8 +268,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List courses
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["CoursesController_list"];
         put?: never;
+        /**
+         * Create a course
+         * @description Roles: admin, coordinator.
+         */
         post: operations["CoursesController_create"];
         delete?: never;
         options?: never;
@@ -224,12 +292,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a course
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["CoursesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a course
+         * @description Roles: admin, coordinator.
+         */
         patch: operations["CoursesController_update"];
         trace?: never;
     };
@@ -240,6 +316,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List issued credentials with their links
+         * @description Roles: admin, coordinator.
+         */
         get: operations["CredentialsController_list"];
         put?: never;
         post?: never;
@@ -256,6 +336,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * How many records each data-quality check finds
+         * @description Roles: admin, coordinator.
+         */
         get: operations["DataQualityController_summary"];
         put?: never;
         post?: never;
@@ -272,6 +356,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A data-quality check's records, a page at a time
+         * @description Roles: admin, coordinator.
+         */
         get: operations["DataQualityController_list"];
         put?: never;
         post?: never;
@@ -294,6 +382,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change an enrolment's status (withdraw)
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         patch: operations["EnrolmentsController_update"];
         trace?: never;
     };
@@ -304,8 +396,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List an enrolment's course completions
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["CompletionsController_list"];
         put?: never;
+        /**
+         * Record the completion of a course of the cohort
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         post: operations["CompletionsController_create"];
         delete?: never;
         options?: never;
@@ -323,9 +423,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a completion recorded by mistake
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         delete: operations["CompletionsController_remove"];
         options?: never;
         head?: never;
+        /**
+         * Correct a completion's date or score
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         patch: operations["CompletionsController_update"];
         trace?: never;
     };
@@ -336,6 +444,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List roster imports
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         get: operations["ImportsController_list"];
         put?: never;
         post?: never;
@@ -352,6 +464,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a roster import's status and counts
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         get: operations["ImportsController_get"];
         put?: never;
         post?: never;
@@ -368,6 +484,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A roster import's row-level error report
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         get: operations["ImportsController_errors"];
         put?: never;
         post?: never;
@@ -389,6 +509,8 @@ export interface paths {
         /**
          * Import a cohort's completions from a CSV
          * @description Roles: admin, coordinator, and the master teacher who leads the cohort. Rows name a person enrolled in the cohort (email in any letter case, or personId), a course of the cohort by code, the date and the score. Valid rows are recorded 500 per transaction like POST /cohorts/:id/completions/batch (a row already recorded with the same date and score is unchanged); every bad row is in GET /imports/:id/errors.
+         *
+         *     Roles: admin, coordinator, master_teacher.
          */
         post: operations["ImportsController_uploadCompletions"];
         delete?: never;
@@ -406,6 +528,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Upload a roster CSV to import (and optionally enrol) educators
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         post: operations["ImportsController_upload"];
         delete?: never;
         options?: never;
@@ -420,7 +546,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An empty file to fill in: the header row an upload reads and one example row */
+        /**
+         * An empty file to fill in: the header row an upload reads and one example row
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         get: operations["ImportsController_template"];
         put?: never;
         post?: never;
@@ -437,8 +566,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List institutions
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["InstitutionsController_list"];
         put?: never;
+        /**
+         * Create an institution
+         * @description Roles: admin, coordinator.
+         */
         post: operations["InstitutionsController_create"];
         delete?: never;
         options?: never;
@@ -453,12 +590,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an institution
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["InstitutionsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change an institution
+         * @description Roles: admin, coordinator.
+         */
         patch: operations["InstitutionsController_update"];
         trace?: never;
     };
@@ -469,6 +614,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The calling master teacher's mentees
+         * @description Roles: master_teacher.
+         */
         get: operations["MenteesController_mine"];
         put?: never;
         post?: never;
@@ -485,8 +634,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List mentoring assignments
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["AssignmentsController_list"];
         put?: never;
+        /**
+         * Assign a mentor to a mentee
+         * @description Roles: admin, coordinator.
+         */
         post: operations["AssignmentsController_create"];
         delete?: never;
         options?: never;
@@ -501,12 +658,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a mentoring assignment
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["AssignmentsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change or end a mentoring assignment
+         * @description Roles: admin, coordinator.
+         */
         patch: operations["AssignmentsController_update"];
         trace?: never;
     };
@@ -519,6 +684,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * End a mentoring assignment and give the mentee a new mentor
+         * @description Roles: admin, coordinator.
+         */
         post: operations["AssignmentsController_reassign"];
         delete?: never;
         options?: never;
@@ -533,8 +702,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List an assignment's mentoring sessions
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         get: operations["SessionsController_list"];
         put?: never;
+        /**
+         * Log one mentoring session (idempotent by clientRef)
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         post: operations["SessionsController_log"];
         delete?: never;
         options?: never;
@@ -549,6 +726,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List mentees with their mentoring activity
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["MenteesController_list"];
         put?: never;
         post?: never;
@@ -571,6 +752,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Correct a mentoring session
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         patch: operations["SessionsController_update"];
         trace?: never;
     };
@@ -583,6 +768,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Log mentoring sessions recorded offline, in one batch (idempotent by clientRef)
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         post: operations["SessionsController_batch"];
         delete?: never;
         options?: never;
@@ -597,8 +786,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List people (educators)
+         * @description Scoped like their records: a master teacher sees themselves and the people in their care.
+         *
+         *     Roles: admin, coordinator, master_teacher.
+         */
         get: operations["PeopleRecordController_list"];
         put?: never;
+        /**
+         * Create a person (an educator)
+         * @description Roles: admin, coordinator.
+         */
         post: operations["PeopleController_create"];
         delete?: never;
         options?: never;
@@ -613,12 +812,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A person's record: enrolments, completions, certifications, AI evidence and trainers
+         * @description Roles: admin, coordinator, master_teacher.
+         */
         get: operations["PeopleRecordController_record"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a person
+         * @description Roles: admin, coordinator.
+         */
         patch: operations["PeopleController_update"];
         trace?: never;
     };
@@ -629,8 +836,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List programmes
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["ProgrammesController_list"];
         put?: never;
+        /**
+         * Create a programme
+         * @description Roles: admin, coordinator.
+         */
         post: operations["ProgrammesController_create"];
         delete?: never;
         options?: never;
@@ -645,12 +860,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a programme
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["ProgrammesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a programme
+         * @description Roles: admin, coordinator.
+         */
         patch: operations["ProgrammesController_update"];
         trace?: never;
     };
@@ -663,7 +886,9 @@ export interface paths {
         };
         /**
          * The first level of the cascade tree
-         * @description People per generation and a page of the master teachers, each with the number of cohorts they lead and their participants. Roles: admin, coordinator, viewer, master_teacher (a master teacher sees their own branch in full and, above it, only the line of trainers that leads to them; 403 elsewhere).
+         * @description People per generation and a page of the master teachers, each with the number of cohorts they lead and their participants. A master teacher sees their own branch in full and, above it, only the line of trainers that leads to them (403 elsewhere).
+         *
+         *     Roles: admin, coordinator, master_teacher, viewer.
          */
         get: operations["CascadeTreeController_roots"];
         put?: never;
@@ -683,7 +908,9 @@ export interface paths {
         };
         /**
          * A cohort's participants in the cascade
-         * @description A page of the cohort's participants with their generation and status; one who leads cohorts has them counted (expand with …/cascade/trainers/:personId). Roles: admin, coordinator, viewer, master_teacher (a master teacher sees their own branch in full and, above it, only the line of trainers that leads to them; 403 elsewhere).
+         * @description A page of the cohort's participants with their generation and status; one who leads cohorts has them counted (expand with …/cascade/trainers/:personId). A master teacher sees their own branch in full and, above it, only the line of trainers that leads to them (403 elsewhere).
+         *
+         *     Roles: admin, coordinator, master_teacher, viewer.
          */
         get: operations["CascadeTreeController_participants"];
         put?: never;
@@ -703,7 +930,9 @@ export interface paths {
         };
         /**
          * A trainer's cohorts in the cascade
-         * @description The trainer (with their generation) and a page of the cohorts they lead, participants counted by status. Roles: admin, coordinator, viewer, master_teacher (a master teacher sees their own branch in full and, above it, only the line of trainers that leads to them; 403 elsewhere).
+         * @description The trainer (with their generation) and a page of the cohorts they lead, participants counted by status. A master teacher sees their own branch in full and, above it, only the line of trainers that leads to them (403 elsewhere).
+         *
+         *     Roles: admin, coordinator, master_teacher, viewer.
          */
         get: operations["CascadeTreeController_trainer"];
         put?: never;
@@ -721,8 +950,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a programme's certifications
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["CertificationsController_list"];
         put?: never;
+        /**
+         * Evaluate one person for the programme credential now
+         * @description Roles: admin, coordinator.
+         */
         post: operations["CertificationsController_evaluate"];
         delete?: never;
         options?: never;
@@ -737,8 +974,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a programme's master teachers
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["MasterTeachersController_list"];
         put?: never;
+        /**
+         * Make a person a master teacher of the programme
+         * @description Roles: admin, coordinator.
+         */
         post: operations["MasterTeachersController_add"];
         delete?: never;
         options?: never;
@@ -756,6 +1001,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a master teacher from the programme
+         * @description Roles: admin, coordinator.
+         */
         delete: operations["MasterTeachersController_remove"];
         options?: never;
         head?: never;
@@ -769,8 +1018,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a programme's cascade rounds
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["RoundsController_list"];
         put?: never;
+        /**
+         * Plan a cascade round
+         * @description Roles: admin, coordinator.
+         */
         post: operations["RoundsController_create"];
         delete?: never;
         options?: never;
@@ -785,12 +1042,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a cascade round
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["RoundsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a cascade round
+         * @description Roles: admin, coordinator.
+         */
         patch: operations["RoundsController_update"];
         trace?: never;
     };
@@ -821,6 +1086,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A programme's figures, for the programme or for its scopes
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["StatsController_get"];
         put?: never;
         post?: never;
@@ -840,6 +1109,8 @@ export interface paths {
         /**
          * The funnel by cascade generation
          * @description Participants, completers, certified, AI adopters and their rates per generation, for the programme or one scope.
+         *
+         *     Roles: admin, coordinator, master_teacher, viewer.
          */
         get: operations["AnalyticsController_generations"];
         put?: never;
@@ -857,6 +1128,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A programme's figures, one snapshot a day
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["StatsController_history"];
         put?: never;
         post?: never;
@@ -876,6 +1151,8 @@ export interface paths {
         /**
          * A rollup job, and whether the figures include a dirty version
          * @description coversVersion is whether the latest snapshot includes every write up to dirtyVersion.
+         *
+         *     Roles: admin, coordinator, master_teacher, viewer.
          */
         get: operations["StatsController_job"];
         put?: never;
@@ -893,7 +1170,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each cohort's capacity against its places taken */
+        /**
+         * Each cohort's capacity against its places taken
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["AnalyticsController_cohorts"];
         put?: never;
         post?: never;
@@ -910,7 +1190,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each region's share of its institutions reached */
+        /**
+         * Each region's share of its institutions reached
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["AnalyticsController_regions"];
         put?: never;
         post?: never;
@@ -927,7 +1210,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each round's target participants against enrolled, completers and certified */
+        /**
+         * Each round's target participants against enrolled, completers and certified
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["AnalyticsController_rounds"];
         put?: never;
         post?: never;
@@ -949,6 +1235,8 @@ export interface paths {
         /**
          * Ask for a rollup of the figures
          * @description Answers the rollup job that will run, or the one already waiting or running, with the dirtyVersion that counts every write committed before this request. Poll GET jobs/:jobId?dirtyVersion= until coversVersion is true: a job that was already running may complete without those writes.
+         *
+         *     Roles: admin, coordinator.
          */
         post: operations["StatsController_refresh"];
         delete?: never;
@@ -967,6 +1255,8 @@ export interface paths {
         /**
          * Reach and outcome per trainer
          * @description Every lead trainer and master teacher: the people they trained directly and their whole sub-tree, with completion and certification rates; flags name the direct trainees' rates markedly below the programme's.
+         *
+         *     Roles: admin, coordinator, master_teacher, viewer.
          */
         get: operations["AnalyticsController_trainers"];
         put?: never;
@@ -984,6 +1274,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The JSON-LD context of the EU micro-credential elements
+         * @description Public: no token needed.
+         */
         get: operations["PublicCredentialsController_context"];
         put?: never;
         post?: never;
@@ -1000,6 +1294,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The signed Open Badges 3.0 credential (JSON-LD)
+         * @description Public: no token needed.
+         */
         get: operations["PublicCredentialsController_credential"];
         put?: never;
         post?: never;
@@ -1016,6 +1314,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The holder's certificate as a PDF
+         * @description Public: no token needed.
+         */
         get: operations["PublicCredentialsController_certificate"];
         put?: never;
         post?: never;
@@ -1032,6 +1334,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A signed status list of revocations
+         * @description Public: no token needed.
+         */
         get: operations["PublicCredentialsController_statusList"];
         put?: never;
         post?: never;
@@ -1050,6 +1356,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Verify a pasted or uploaded credential
+         * @description Public: no token needed.
+         */
         post: operations["PublicCredentialsController_verify"];
         delete?: never;
         options?: never;
@@ -1064,6 +1374,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Verify the credential of a certification number
+         * @description Public: no token needed.
+         */
         get: operations["PublicCredentialsController_verifyNumber"];
         put?: never;
         post?: never;
@@ -1082,6 +1396,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Open the queue dashboard in this browser (a short-lived HttpOnly pass)
+         * @description Roles: admin.
+         */
         post: operations["BoardController_open"];
         delete?: never;
         options?: never;
@@ -1096,8 +1414,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List regions
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["RegionsController_list"];
         put?: never;
+        /**
+         * Create a region
+         * @description Roles: admin.
+         */
         post: operations["RegionsController_create"];
         delete?: never;
         options?: never;
@@ -1112,12 +1438,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a region
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["RegionsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a region
+         * @description Roles: admin.
+         */
         patch: operations["RegionsController_update"];
         trace?: never;
     };
@@ -1128,8 +1462,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List report requests
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["ReportsController_list"];
         put?: never;
+        /**
+         * Ask for a report file (CSV, XLSX or PDF), made in the background
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         post: operations["ReportsController_request"];
         delete?: never;
         options?: never;
@@ -1144,6 +1486,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a report request's status and progress
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["ReportsController_get"];
         put?: never;
         post?: never;
@@ -1163,6 +1509,8 @@ export interface paths {
         /**
          * Download a report through a signed link
          * @description No token: the link from POST /reports/:id/link. 403 for a link of another report, altered or expired.
+         *
+         *     Public: no token needed.
          */
         get: operations["ReportDownloadController_download"];
         put?: never;
@@ -1180,6 +1528,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a finished report file
+         * @description Roles: admin, coordinator, master_teacher, viewer.
+         */
         get: operations["ReportsController_file"];
         put?: never;
         post?: never;
@@ -1200,7 +1552,9 @@ export interface paths {
         put?: never;
         /**
          * A download link a browser can open
-         * @description Roles: whoever may see the report (its requester, admin, coordinator). Answers a URL signed for this report only, valid for REPORT_LINK_MINUTES (default 10), that needs no Authorization header.
+         * @description Only for a report the caller may see (its requester, admin, coordinator). Answers a URL signed for this report only, valid for REPORT_LINK_MINUTES (default 10), that needs no Authorization header.
+         *
+         *     Roles: admin, coordinator, master_teacher, viewer.
          */
         post: operations["ReportsController_link"];
         delete?: never;
@@ -1216,8 +1570,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List users
+         * @description Roles: admin.
+         */
         get: operations["UsersController_list"];
         put?: never;
+        /**
+         * Create a user
+         * @description Roles: admin.
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -1232,12 +1594,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a user
+         * @description Roles: admin.
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a user's role, person link or password
+         * @description Roles: admin.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -1250,6 +1620,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reset a user's password to a temporary one, answered once
+         * @description Roles: admin.
+         */
         post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
@@ -1265,7 +1639,10 @@ export interface components {
             accessToken: string;
         };
         AddMasterTeacherDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
             /** @description The regions they serve */
             regionIds: string[];
@@ -1277,7 +1654,7 @@ export interface components {
         };
         AiAdoptionView: {
             description: string;
-            evidenceUrl: Record<string, never> | null;
+            evidenceUrl: string | null;
             fullName: string;
             /** Format: uuid */
             id: string;
@@ -1285,23 +1662,36 @@ export interface components {
             kind: "curriculum" | "instruction" | "assessment" | "other";
             /** Format: date */
             observedOn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
             /**
              * Format: uuid
              * @description The user who recorded it
              */
-            recordedBy: Record<string, never> | null;
+            recordedBy: string | null;
             verified: boolean;
             /**
              * Format: uuid
              * @description The user who verified it
              */
-            verifiedBy: Record<string, never> | null;
+            verifiedBy: string | null;
             /** Format: date */
-            verifiedOn: Record<string, never> | null;
+            verifiedOn: string | null;
+        };
+        AiAdoptionViewPage: {
+            items: components["schemas"]["AiAdoptionView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
         };
         AssignmentView: {
             /** @description No endsOn yet */
@@ -1309,37 +1699,61 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date */
-            endsOn: Record<string, never> | null;
-            goals: Record<string, never> | null;
+            endsOn: string | null;
+            goals: string | null;
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id: the mentee
+             */
             menteeId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id: the mentor
+             */
             mentorId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
             /** Format: date */
             startsOn: string;
             /** Format: date-time */
             updatedAt: string;
         };
+        AssignmentViewPage: {
+            items: components["schemas"]["AssignmentView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
+        };
         AuditEvent: {
             /** @example POST /api/v1/cohorts/:id/enrolments */
             action: string;
             actorEmail: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A user's id: who acted
+             */
             actorUserId: string | null;
             changes: {
                 [key: string]: unknown;
             } | null;
             /** @example cohorts */
             entity: string;
+            /** @description The id of the record written, as the route named it */
             entityId: string | null;
-            /** @description a bigint, as text */
+            /**
+             * @description A bigint, as a string
+             * @example 1042
+             */
             id: string;
             /** Format: date-time */
             occurredAt: string;
+            /** @description The request's id (the x-request-id header) */
             requestId: string | null;
             statusCode: number | null;
         };
@@ -1369,11 +1783,11 @@ export interface components {
              */
             personId: string;
             /** @description Assessment score; none counts as 0 for certification */
-            score?: Record<string, never> | null;
+            score?: number | null;
         };
         BatchCompletionResult: {
             /** @description The item’s clientRef (null when it had none usable) */
-            clientRef: Record<string, never> | null;
+            clientRef: string | null;
             completion?: components["schemas"]["CompletionView"];
             /** @description Position in the request */
             index: number;
@@ -1398,7 +1812,7 @@ export interface components {
             results: components["schemas"]["BatchCompletionResult"][];
         };
         BatchItemResult: {
-            clientRef: Record<string, never> | null;
+            clientRef: string | null;
             /** @description Position in the request */
             index: number;
             /** @description Why the item was rejected or conflicts, naming the field */
@@ -1419,7 +1833,10 @@ export interface components {
             results: components["schemas"]["BatchItemResult"][];
         };
         BatchSessionItemDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A assignment's id
+             */
             assignmentId: string;
             /** @description The recording device's key: a resend stores nothing new */
             clientRef: string;
@@ -1467,8 +1884,12 @@ export interface components {
             items: components["schemas"]["TreeTrainer"][];
             limit: number;
             offset: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
+            /** @description How many match in all */
             total: number;
         };
         CascadeRound: {
@@ -1482,14 +1903,25 @@ export interface components {
             /** @description The name in Mongolian */
             nameMn: string | null;
             number: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
+            /** @description Ids of regions */
             regionIds: string[];
             /** Format: date */
             startsOn: string;
             targetParticipants: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        CascadeRoundPage: {
+            items: components["schemas"]["CascadeRound"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
         };
         CertificationView: {
             /** @description Revoked by hand: not re-issued automatically until a coordinator asks again */
@@ -1501,14 +1933,27 @@ export interface components {
             issuedOn: string;
             /** @example MC-2025-000123 */
             number: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
-            revocationReason: Record<string, never> | null;
+            revocationReason: string | null;
             revoked: boolean;
             /** Format: date */
-            revokedOn: Record<string, never> | null;
+            revokedOn: string | null;
+        };
+        CertificationViewPage: {
+            items: components["schemas"]["CertificationView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
         };
         ChainStep: {
             /**
@@ -1519,27 +1964,29 @@ export interface components {
             cohortName: string;
             fullName: string;
             isMasterTeacher: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
             /** @description 1 = the lead trainer of the person’s own cohort */
             step: number;
         };
-        CohortCompletionPage: {
-            items: components["schemas"]["CohortCompletionView"][];
-            limit: number;
-            offset: number;
-            /** @description How many match the filters in all */
-            total: number;
-        };
         CohortCompletionView: {
             /** @description The client reference it was recorded with in a batch or import */
-            clientRef: Record<string, never> | null;
+            clientRef: string | null;
             /** Format: date */
             completedOn: string;
             courseCode: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A course's id
+             */
             courseId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A enrolment's id
+             */
             enrolmentId: string;
             /**
              * @description The enrolment's status after this completion: it follows the records
@@ -1554,7 +2001,14 @@ export interface components {
              * @description The person (not a user) who completed the course
              */
             personId: string;
-            score: Record<string, never> | null;
+            score: number | null;
+        };
+        CohortCompletionViewPage: {
+            items: components["schemas"]["CohortCompletionView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
         };
         CohortParticipants: {
             cohort: components["schemas"]["TreeCohort"];
@@ -1562,6 +2016,7 @@ export interface components {
             items: components["schemas"]["TreeParticipant"][];
             limit: number;
             offset: number;
+            /** @description How many match in all */
             total: number;
         };
         CohortPlansView: {
@@ -1575,6 +2030,7 @@ export interface components {
             offset: number;
             /** @description true while records changed after the snapshot and a rollup is due */
             stale: boolean;
+            /** @description How many match in all */
             total: number;
         };
         CohortPlanView: {
@@ -1582,7 +2038,10 @@ export interface components {
             capacity: number;
             /** @example 7 */
             certified: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A cohort's id
+             */
             cohortId: string;
             /** @example 20 */
             completers: number;
@@ -1603,13 +2062,20 @@ export interface components {
              * @example 26
              */
             participants: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A region's id
+             */
             regionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A round's id
+             */
             roundId: string;
         };
         CohortView: {
             capacity: number;
+            /** @description Ids of courses */
             courseIds: string[];
             /** @enum {string} */
             deliveryMode: "online" | "face_to_face" | "hybrid";
@@ -1621,29 +2087,54 @@ export interface components {
             id: string;
             /** @enum {string} */
             language: "mn" | "en";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id: the lead trainer
+             */
             leadTrainerId: string;
             name: string;
             /** @description The name in Mongolian */
             nameMn: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A region's id
+             */
             regionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A round's id
+             */
             roundId: string;
             /** Format: date */
             startsOn: string;
         };
+        CohortViewPage: {
+            items: components["schemas"]["CohortView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
+        };
         CompletionView: {
             /** @description The client reference it was recorded with in a batch or import */
-            clientRef: Record<string, never> | null;
+            clientRef: string | null;
             /** Format: date */
             completedOn: string;
             courseCode: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A course's id
+             */
             courseId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A enrolment's id
+             */
             enrolmentId: string;
             /**
              * @description The enrolment's status after this completion: it follows the records
@@ -1652,7 +2143,14 @@ export interface components {
             enrolmentStatus: "enrolled" | "active" | "completed" | "withdrawn";
             /** Format: uuid */
             id: string;
-            score: Record<string, never> | null;
+            score: number | null;
+        };
+        CompletionViewPage: {
+            items: components["schemas"]["CompletionView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
         };
         Course: {
             /** @example AI-101 */
@@ -1686,15 +2184,24 @@ export interface components {
         CreateAiAdoptionDto: {
             /** @example Uses a chatbot to draft formative quizzes */
             description: string;
-            /** @example https://example.mn/lesson-plan.pdf */
+            /**
+             * Format: uri
+             * @example https://example.mn/lesson-plan.pdf
+             */
             evidenceUrl?: string;
             /** @enum {string} */
             kind: "curriculum" | "instruction" | "assessment" | "other";
             /** Format: date */
             observedOn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
         };
         CreateAssignmentDto: {
@@ -1714,7 +2221,10 @@ export interface components {
              * @description A trainer of the programme: a master teacher or a later-generation trainer
              */
             mentorId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
             /**
              * Format: date
@@ -1725,6 +2235,7 @@ export interface components {
         CreateCohortDto: {
             /** @example 30 */
             capacity: number;
+            /** @description Ids of courses */
             courseIds: string[];
             /** @enum {string} */
             deliveryMode: "online" | "face_to_face" | "hybrid";
@@ -1746,10 +2257,16 @@ export interface components {
              * @description The name in Mongolian (reports in mn use it)
              * @example Дархан-2
              */
-            nameMn?: Record<string, never> | null;
-            /** Format: uuid */
+            nameMn?: string | null;
+            /**
+             * Format: uuid
+             * @description A region's id
+             */
             regionId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A round's id
+             */
             roundId: string;
             /** Format: date */
             startsOn: string;
@@ -1766,7 +2283,7 @@ export interface components {
              */
             courseId: string;
             /** @description Assessment score; none counts as 0 for certification */
-            score?: Record<string, never> | null;
+            score?: number | null;
         };
         CreateCourseDto: {
             /** @example AI-101 */
@@ -1804,7 +2321,10 @@ export interface components {
              * @description Defaults to today
              */
             enrolledOn?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
         };
         CreateInstitutionDto: {
@@ -1814,13 +2334,17 @@ export interface components {
             name: string;
             /** @example Монгол Улсын Боловсролын Их Сургууль */
             nameMn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A region's id
+             */
             regionId: string;
         };
         CreatePersonDto: {
             /** @example Mathematics */
             discipline?: string | null;
             /**
+             * Format: email
              * @description Stored normalised (NFKC, lower case); unique, look-alike addresses included
              * @example sarantuya@example.mn
              */
@@ -1829,7 +2353,10 @@ export interface components {
             fullName: string;
             /** @enum {string|null} */
             gender?: "female" | "male" | "other" | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A institution's id
+             */
             institutionId: string;
             /**
              * @default mn
@@ -1887,7 +2414,10 @@ export interface components {
              * @enum {string}
              */
             language: "mn" | "en";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
             /**
              * Format: uuid
@@ -1909,13 +2439,16 @@ export interface components {
              * @description The name in Mongolian (reports in mn use it)
              * @example 1-р шат: бүсийн төвүүд
              */
-            nameMn?: Record<string, never> | null;
+            nameMn?: string | null;
             /**
              * @description Rounds are ordered by number within a programme
              * @example 1
              */
             number: number;
-            /** @default [] */
+            /**
+             * @description Ids of regions
+             * @default []
+             */
             regionIds: string[];
             /** Format: date */
             startsOn: string;
@@ -1946,6 +2479,7 @@ export interface components {
         };
         CreateUserDto: {
             /**
+             * Format: email
              * @description Stored normalised (NFKC, lower case)
              * @example bat.erdene@example.mn
              */
@@ -1962,6 +2496,35 @@ export interface components {
             personId?: string;
             /** @enum {string} */
             role: "admin" | "coordinator" | "master_teacher" | "viewer";
+        };
+        Credential: {
+            /** @example Portfolio and observed lesson, graded by the lead trainer */
+            assessmentType?: string;
+            /**
+             * @description ISO 3166-1 alpha-2 country of the issuer
+             * @example MN
+             */
+            country?: string;
+            /** @description EQF level, where applicable */
+            eqfLevel?: number;
+            /**
+             * @description The awarding body
+             * @example National Centre
+             */
+            issuer: string;
+            /** @example micro-credential */
+            level: string;
+            /** @enum {string} */
+            participationForm?: "online" | "face_to_face" | "hybrid";
+            /** @example Internal review by the national centre */
+            qualityAssurance?: string;
+            /** @example AI in Education */
+            title: string;
+            /**
+             * @description The title in Mongolian, like every other bilingual name
+             * @example Хиймэл оюун боловсролд
+             */
+            titleMn?: string;
         };
         CredentialDto: {
             /** @example Portfolio and observed lesson, graded by the lead trainer */
@@ -1989,13 +2552,57 @@ export interface components {
              */
             titleMn?: string;
         };
+        CredentialView: {
+            /** @description The holder’s certificate (PDF, Mongolian and English, QR code) */
+            certificateUrl: string;
+            /**
+             * Format: uuid
+             * @description A certification's id
+             */
+            certificationId: string;
+            fullName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description The id of the configured key that signed it */
+            keyId: string;
+            /** @example MC-2026-000123 */
+            number: string;
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
+            personId: string;
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
+            programmeId: string;
+            /** @description Its certification was revoked (and its status bit set) */
+            revoked: boolean;
+            /** @description The JSON-LD credential, public: what the holder loads into a wallet */
+            url: string;
+            /** @description The web app’s verify page */
+            verifyUrl: string;
+        };
+        CredentialViewPage: {
+            items: components["schemas"]["CredentialView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
+        };
         DataQualityCount: {
             /** @enum {string} */
             check: "enrolment-without-completion" | "completion-without-score" | "overdue-mentee" | "master-teacher-without-login";
             count: number;
         };
         DataQualityItem: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A cohort's id
+             */
             cohortId: string | null;
             cohortName: string | null;
             /** @description the course code (completion), the mentor's name (mentee), the email (master teacher) */
@@ -2006,9 +2613,15 @@ export interface components {
              * @description the enrolment, completion, assignment or master teacher
              */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
             /**
              * Format: date
@@ -2020,6 +2633,7 @@ export interface components {
             items: components["schemas"]["DataQualityItem"][];
             limit: number;
             offset: number;
+            /** @description How many match in all */
             total: number;
         };
         DataQualitySummary: {
@@ -2055,32 +2669,61 @@ export interface components {
             withdrawn: number;
         };
         EnrolmentView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A cohort's id
+             */
             cohortId: string;
             /** Format: date */
             enrolledOn: string;
             fullName: string;
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
             /** @enum {string} */
             status: "enrolled" | "active" | "completed" | "withdrawn";
             /** Format: date */
-            withdrawnOn: Record<string, never> | null;
+            withdrawnOn: string | null;
+        };
+        EnrolmentViewPage: {
+            items: components["schemas"]["EnrolmentView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
         };
         ErrorBody: {
-            /** @description Per-field problems or other structured context */
-            details?: Record<string, never>;
-            /** @example Bad Request */
+            /**
+             * @description Stable: a client decides on this, never on the message
+             * @example VALIDATION_FAILED
+             */
+            code: components["schemas"]["ErrorCode"];
+            /** @description Every field that failed validation */
+            details?: components["schemas"]["FieldProblem"][];
+            /**
+             * @description The HTTP reason phrase
+             * @example Bad Request
+             */
             error: string;
-            /** @example email: must be an email */
+            /** @example score: score must be a number conforming to the specified constraints */
             message: string;
             /** @example 400 */
             statusCode: number;
         };
+        /**
+         * @description Stable: a client decides on this, never on the message
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "COHORT_FULL" | "ALREADY_ENROLLED" | "LEAD_TRAINER_NOT_ELIGIBLE" | "DUPLICATE_EMAIL" | "DUPLICATE_COMPLETION" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         ErrorReportView: {
             errorRows: number;
             errors: components["schemas"]["RowErrorView"][];
@@ -2097,13 +2740,32 @@ export interface components {
             completedCoreCourses: number;
             coreCourses: number;
             passMark: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
             qualifies: boolean;
             /** @description Mean over the core courses of the best score of each (none counts as 0) */
             score: number;
+        };
+        FieldProblem: {
+            /**
+             * @description The field, dotted for nested ones (`sessions.3.clientRef`)
+             * @example score
+             */
+            field: string;
+            /**
+             * @example [
+             *       "score must be a number conforming to the specified constraints"
+             *     ]
+             */
+            problems: string[];
         };
         FiguresView: {
             /** @example 509 */
@@ -2204,7 +2866,10 @@ export interface components {
             items: components["schemas"]["GenerationFunnelView"][];
             /** @enum {string} */
             scope: "programme" | "region" | "institution" | "round" | "cohort";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A scope's id
+             */
             scopeId: string;
             /** @description true while records changed after the snapshot and a rollup is due */
             stale: boolean;
@@ -2279,7 +2944,10 @@ export interface components {
             total: number;
         };
         ImportView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A cohort's id
+             */
             cohortId: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2326,7 +2994,10 @@ export interface components {
             name: string;
             /** @example Монгол Улсын Боловсролын Их Сургууль */
             nameMn: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A region's id
+             */
             regionId: string;
             /** Format: date-time */
             updatedAt: string;
@@ -2339,7 +3010,10 @@ export interface components {
             total: number;
         };
         LoginDto: {
-            /** @example admin@cascade.local */
+            /**
+             * Format: email
+             * @example admin@cascade.local
+             */
             email: string;
             /** @example cascade-admin */
             password: string;
@@ -2348,17 +3022,69 @@ export interface components {
             fullName: string;
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
             personId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
+            /** @description Ids of regions */
             regionIds: string[];
             /** Format: date */
             trainedOn: string;
         };
-        Object: Record<string, never>;
-        Page: {
-            items: unknown[][];
+        MasterTeacherViewPage: {
+            items: components["schemas"]["MasterTeacherView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
+        };
+        MenteeOverview: {
+            /**
+             * Format: uuid
+             * @description A assignment's id
+             */
+            assignmentId: string;
+            fullName: string;
+            /** @description Sum of session durations, in hours (2 decimals) */
+            hours: number;
+            /**
+             * Format: uuid
+             * @description A institution's id
+             */
+            institutionId: string;
+            institutionName: string;
+            /** Format: date-time */
+            lastSessionAt: string | null;
+            /**
+             * Format: uuid
+             * @description A person's id: the mentee
+             */
+            menteeId: string;
+            /**
+             * Format: uuid
+             * @description A person's id: the mentor
+             */
+            mentorId: string;
+            /** @description No session in the last MENTORING_OVERDUE_DAYS days (counted from startsOn while there is none yet) */
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
+            programmeId: string;
+            /** @description Sessions logged in this assignment */
+            sessions: number;
+            /** Format: date */
+            startsOn: string;
+        };
+        MenteeOverviewPage: {
+            items: components["schemas"]["MenteeOverview"][];
             limit: number;
             offset: number;
             /** @description How many match the filters in all */
@@ -2382,7 +3108,10 @@ export interface components {
             gender: "female" | "male" | "other" | null;
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A institution's id
+             */
             institutionId: string;
             /** @enum {string} */
             preferredLanguage: "mn" | "en";
@@ -2404,23 +3133,11 @@ export interface components {
             trainedBy: components["schemas"]["TrainedBy"][];
         };
         Programme: {
+            /** @description Ids of core courses */
             coreCourseIds: string[];
             /** Format: date-time */
             createdAt: string;
-            /**
-             * @example {
-             *       "title": "AI in Education",
-             *       "titleMn": "Хиймэл оюун боловсролд",
-             *       "level": "micro-credential",
-             *       "issuer": "National Centre",
-             *       "country": "MN",
-             *       "eqfLevel": 6,
-             *       "assessmentType": "Portfolio and observed lesson, graded by the lead trainer",
-             *       "participationForm": "hybrid",
-             *       "qualityAssurance": "Internal review by the national centre"
-             *     }
-             */
-            credential: Record<string, never>;
+            credential: components["schemas"]["Credential"];
             /** Format: date */
             endsOn: string;
             /** Format: uuid */
@@ -2433,6 +3150,13 @@ export interface components {
             status: "draft" | "active" | "closed";
             /** Format: date-time */
             updatedAt: string;
+        };
+        ProgrammePage: {
+            items: components["schemas"]["Programme"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
         };
         ReassignDto: {
             /** @description Defaults to the old assignment's goals */
@@ -2454,25 +3178,34 @@ export interface components {
             /** Format: date */
             issuedOn: string;
             number: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
-            revocationReason: Record<string, never> | null;
+            revocationReason: string | null;
             revoked: boolean;
             /** Format: date */
-            revokedOn: Record<string, never> | null;
+            revokedOn: string | null;
         };
         RecordCompletion: {
             /** Format: date */
             completedOn: string;
             courseCode: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A course's id
+             */
             courseId: string;
             /** Format: uuid */
             id: string;
-            score: Record<string, never> | null;
+            score: number | null;
         };
         RecordEnrolment: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A cohort's id
+             */
             cohortId: string;
             cohortName: string;
             completions: components["schemas"]["RecordCompletion"][];
@@ -2480,24 +3213,33 @@ export interface components {
             enrolledOn: string;
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id: the lead trainer
+             */
             leadTrainerId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
             roundNumber: number;
             /** @enum {string} */
             status: "enrolled" | "active" | "completed" | "withdrawn";
             /** Format: date */
-            withdrawnOn: Record<string, never> | null;
+            withdrawnOn: string | null;
         };
         RecordPerson: {
-            discipline: Record<string, never> | null;
+            discipline: string | null;
             email: string;
             fullName: string;
-            gender: Record<string, never> | null;
+            gender: string | null;
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A institution's id
+             */
             institutionId: string;
             preferredLanguage: string;
         };
@@ -2559,7 +3301,10 @@ export interface components {
              * @example 0.75
              */
             reachRate: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A region's id
+             */
             regionId: string;
         };
         ReportAcceptedView: {
@@ -2591,7 +3336,10 @@ export interface components {
             total: number;
         };
         ReportView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A cohort's id
+             */
             cohortId?: string;
             contentType: string | null;
             /** Format: date-time */
@@ -2619,14 +3367,23 @@ export interface components {
              * @description a master teacher's mentoring-activity covers only them
              */
             mentorId?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
             progress: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A region's id
+             */
             regionId?: string;
             /** Format: uuid */
             requestedBy: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A round's id
+             */
             roundId?: string;
             rowCount: number | null;
             sizeBytes: number | null;
@@ -2665,6 +3422,7 @@ export interface components {
             dirtyVersion: number;
             /** @description the reason of the last failure */
             failedReason?: string;
+            /** @description The rollup job: poll GET /programmes/:id/stats/jobs/:jobId */
             jobId: string;
             /**
              * @description the dirty version the latest snapshot covers (null before the first snapshot)
@@ -2706,7 +3464,10 @@ export interface components {
              * @example 1240
              */
             participants: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A round's id
+             */
             roundId: string;
             /**
              * @description enrolled / targetParticipants, 4 decimals (0 without a target)
@@ -2781,11 +3542,17 @@ export interface components {
             nameMn?: string;
             /** @example 2054 */
             participants: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A scope's id
+             */
             scopeId: string;
         };
         SessionView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A assignment's id
+             */
             assignmentId: string;
             clientRef: string;
             /** Format: date-time */
@@ -2795,35 +3562,46 @@ export interface components {
             id: string;
             /** @enum {string} */
             mode: "online" | "face_to_face" | "phone";
-            notes: Record<string, never> | null;
+            notes: string | null;
             /** Format: date-time */
             occurredAt: string;
             /**
              * Format: uuid
              * @description The user who logged it
              */
-            recordedBy: Record<string, never> | null;
+            recordedBy: string | null;
             topics: string[];
             /** Format: date-time */
             updatedAt: string;
         };
+        SessionViewPage: {
+            items: components["schemas"]["SessionView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
+        };
         StatedFacts: {
-            holder: Record<string, never> | null;
-            id: Record<string, never> | null;
-            issuerId: Record<string, never> | null;
-            issuerName: Record<string, never> | null;
+            holder: string | null;
+            id: string | null;
+            /** @description The issuer as a DID */
+            issuerId: string | null;
+            issuerName: string | null;
             /** @example MC-2026-000123 */
-            number: Record<string, never> | null;
-            title: Record<string, never> | null;
-            validFrom: Record<string, never> | null;
-            validUntil: Record<string, never> | null;
+            number: string | null;
+            title: string | null;
+            validFrom: string | null;
+            validUntil: string | null;
         };
         TrainedBy: {
             /** @description Lead trainers from the person up to a master teacher */
             chain: components["schemas"]["ChainStep"][];
             /** @description 1 for a master teacher; null when no chain reaches a master teacher */
-            generation: Record<string, never> | null;
-            /** Format: uuid */
+            generation: number | null;
+            /**
+             * Format: uuid
+             * @description A programme's id
+             */
             programmeId: string;
             programmeName: string;
         };
@@ -2850,6 +3628,7 @@ export interface components {
             items: components["schemas"]["TreeCohort"][];
             limit: number;
             offset: number;
+            /** @description How many match in all */
             total: number;
             trainer: components["schemas"]["TreeTrainer"];
         };
@@ -2874,7 +3653,10 @@ export interface components {
             generation: number | null;
             /** @description a master teacher of the programme */
             masterTeacher: boolean;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A person's id: the trainer
+             */
             trainerId: string;
         };
         TrainersView: {
@@ -2895,12 +3677,18 @@ export interface components {
         };
         TreeCohort: {
             byStatus: components["schemas"]["EnrolmentStatusCounts"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A cohort's id
+             */
             cohortId: string;
             name: string;
             /** @description Participants, any status (GET …/cascade/cohorts/:cohortId/participants) */
             participants: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A region's id
+             */
             regionId: string;
             roundNumber: number;
         };
@@ -2942,12 +3730,13 @@ export interface components {
              * Format: date
              * @description Ends the assignment (it stays as history); null reopens it when the mentee has no other active mentor
              */
-            endsOn?: Record<string, never> | null;
-            goals?: Record<string, never> | null;
+            endsOn?: string | null;
+            goals?: string | null;
         };
         UpdateCohortDto: {
             /** @example 30 */
             capacity?: number;
+            /** @description Ids of courses */
             courseIds?: string[];
             /** @enum {string} */
             deliveryMode?: "online" | "face_to_face" | "hybrid";
@@ -2969,8 +3758,11 @@ export interface components {
              * @description The name in Mongolian (reports in mn use it)
              * @example Дархан-2
              */
-            nameMn?: Record<string, never> | null;
-            /** Format: uuid */
+            nameMn?: string | null;
+            /**
+             * Format: uuid
+             * @description A region's id
+             */
             regionId?: string;
             /** Format: date */
             startsOn?: string;
@@ -2978,7 +3770,7 @@ export interface components {
         UpdateCompletionDto: {
             /** Format: date */
             completedOn?: string;
-            score?: Record<string, never> | null;
+            score?: number | null;
         };
         UpdateCourseDto: {
             /** @example AI-101 */
@@ -3024,13 +3816,17 @@ export interface components {
             name?: string;
             /** @example Монгол Улсын Боловсролын Их Сургууль */
             nameMn?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A region's id
+             */
             regionId?: string;
         };
         UpdatePersonDto: {
             /** @example Mathematics */
             discipline?: string | null;
             /**
+             * Format: email
              * @description Stored normalised (NFKC, lower case); unique, look-alike addresses included
              * @example sarantuya@example.mn
              */
@@ -3039,7 +3835,10 @@ export interface components {
             fullName?: string;
             /** @enum {string|null} */
             gender?: "female" | "male" | "other" | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description A institution's id
+             */
             institutionId?: string;
             /**
              * @default mn
@@ -3091,8 +3890,11 @@ export interface components {
              * @description The name in Mongolian (reports in mn use it)
              * @example 1-р шат: бүсийн төвүүд
              */
-            nameMn?: Record<string, never> | null;
-            /** @default [] */
+            nameMn?: string | null;
+            /**
+             * @description Ids of regions
+             * @default []
+             */
             regionIds: string[];
             /** Format: date */
             startsOn?: string;
@@ -3123,6 +3925,7 @@ export interface components {
             /** @description An inactive user cannot log in */
             active?: boolean;
             /**
+             * Format: email
              * @description Stored normalised (NFKC, lower case)
              * @example bat.erdene@example.mn
              */
@@ -3171,10 +3974,20 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            personId: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
+            personId: string | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "master_teacher" | "viewer";
+        };
+        UserViewPage: {
+            items: components["schemas"]["UserView"][];
+            limit: number;
+            offset: number;
+            /** @description How many match the filters in all */
+            total: number;
         };
         VerificationChecks: {
             /**
@@ -3229,111 +4042,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /**
+             * @description The Health Check is successful
+             *
+             *     Both are up
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
+                        details: {
                             [key: string]: {
-                                status: string;
+                                /** @enum {string} */
+                                status: "up" | "down";
                             } & {
                                 [key: string]: unknown;
                             };
                         };
-                        /** @example {} */
                         error?: {
                             [key: string]: {
-                                status: string;
+                                /** @enum {string} */
+                                status: "up" | "down";
                             } & {
                                 [key: string]: unknown;
                             };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
+                        };
                         info?: {
                             [key: string]: {
-                                status: string;
+                                /** @enum {string} */
+                                status: "up" | "down";
                             } & {
                                 [key: string]: unknown;
                             };
-                        } | null;
-                        /** @example ok */
-                        status?: string;
+                        };
+                        /** @enum {string} */
+                        status: "ok";
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description The Health Check is not successful
+             *
+             *     PostgreSQL or Redis is down: details name each one. SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example error */
-                        status?: string;
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3341,8 +4118,8 @@ export interface operations {
     AiAdoptionsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 personId?: string;
                 programmeId?: string;
                 verified?: boolean;
@@ -3358,7 +4135,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["AiAdoptionViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3384,6 +4215,96 @@ export interface operations {
                     "application/json": components["schemas"]["AiAdoptionView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AiAdoptionsController_verify: {
@@ -3391,6 +4312,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the ai adoption */
                 id: string;
             };
             cookie?: never;
@@ -3405,6 +4327,78 @@ export interface operations {
                     "application/json": components["schemas"]["AiAdoptionView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AuditController_list: {
@@ -3415,8 +4409,8 @@ export interface operations {
                 entityId?: string;
                 /** @description events at or after this instant (a date means its start, UTC) */
                 from?: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 requestId?: string;
                 /** @description events before this instant (a date means its start, UTC) */
                 to?: string;
@@ -3433,6 +4427,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3458,19 +4506,68 @@ export interface operations {
                     "application/json": components["schemas"]["AccessTokenDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Wrong email or password */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
-            /** @description Too many attempts for this account or address; see Retry-After */
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (4kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts for this account or address; see Retry-After. RATE_LIMITED: too many requests; wait for Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -3479,6 +4576,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the certification */
                 id: string;
             };
             cookie?: never;
@@ -3495,6 +4593,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificationView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3520,14 +4708,104 @@ export interface operations {
                     "application/json": components["schemas"]["BulkRevokeResult"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (1mb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CohortsController_list: {
         parameters: {
             query?: {
                 leadTrainerId?: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 programmeId?: string;
                 regionId?: string;
                 roundId?: string;
@@ -3543,7 +4821,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["CohortViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3569,6 +4901,96 @@ export interface operations {
                     "application/json": components["schemas"]["CohortView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CohortsController_get: {
@@ -3576,6 +4998,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the cohort */
                 id: string;
             };
             cookie?: never;
@@ -3590,6 +5013,69 @@ export interface operations {
                     "application/json": components["schemas"]["CohortView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CohortsController_update: {
@@ -3597,6 +5083,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the cohort */
                 id: string;
             };
             cookie?: never;
@@ -3615,6 +5102,96 @@ export interface operations {
                     "application/json": components["schemas"]["CohortView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CohortCompletionsController_list: {
@@ -3622,13 +5199,14 @@ export interface operations {
             query?: {
                 /** @description Only this course */
                 courseId?: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Only this person’s completions */
                 personId?: string;
             };
             header?: never;
             path: {
+                /** @description The id of the cohort */
                 id: string;
             };
             cookie?: never;
@@ -3640,7 +5218,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CohortCompletionPage"];
+                    "application/json": components["schemas"]["CohortCompletionViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3650,6 +5291,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the cohort */
                 id: string;
             };
             cookie?: never;
@@ -3669,17 +5311,108 @@ export interface operations {
                     "application/json": components["schemas"]["BatchCompletionsResult"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (1mb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     EnrolmentsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "enrolled" | "active" | "completed" | "withdrawn";
             };
             header?: never;
             path: {
+                /** @description The id of the cohort */
                 id: string;
             };
             cookie?: never;
@@ -3691,7 +5424,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["EnrolmentViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3701,6 +5497,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the cohort */
                 id: string;
             };
             cookie?: never;
@@ -3719,14 +5516,104 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CoursesController_list: {
         parameters: {
             query?: {
                 language?: "mn" | "en";
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Part of the code or of either title, in any letter case */
                 q?: string;
             };
@@ -3742,6 +5629,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CoursePage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3767,8 +5708,89 @@ export interface operations {
                     "application/json": components["schemas"]["Course"];
                 };
             };
-            /** @description A course with this code already exists */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A course with this code already exists. CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3783,6 +5805,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the course */
                 id: string;
             };
             cookie?: never;
@@ -3797,6 +5820,69 @@ export interface operations {
                     "application/json": components["schemas"]["Course"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CoursesController_update: {
@@ -3804,6 +5890,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the course */
                 id: string;
             };
             cookie?: never;
@@ -3822,8 +5909,89 @@ export interface operations {
                     "application/json": components["schemas"]["Course"];
                 };
             };
-            /** @description A course with this code already exists */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A course with this code already exists. CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3837,8 +6005,8 @@ export interface operations {
         parameters: {
             query?: {
                 certificationId?: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 personId?: string;
                 programmeId?: string;
             };
@@ -3853,7 +6021,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["CredentialViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3879,18 +6101,73 @@ export interface operations {
                     "application/json": components["schemas"]["DataQualitySummary"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     DataQualityController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description one programme; every programme when left out */
                 programmeId?: string;
             };
             header?: never;
             path: {
+                /** @description The name of the check */
                 check: "enrolment-without-completion" | "completion-without-score" | "overdue-mentee" | "master-teacher-without-login";
             };
             cookie?: never;
@@ -3906,6 +6183,69 @@ export interface operations {
                     "application/json": components["schemas"]["DataQualityPage"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     EnrolmentsController_update: {
@@ -3913,6 +6253,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the enrolment */
                 id: string;
             };
             cookie?: never;
@@ -3931,16 +6272,107 @@ export interface operations {
                     "application/json": components["schemas"]["EnrolmentView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CompletionsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
+                /** @description The id of the enrolment */
                 id: string;
             };
             cookie?: never;
@@ -3952,7 +6384,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["CompletionViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3962,6 +6457,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the enrolment */
                 id: string;
             };
             cookie?: never;
@@ -3980,6 +6476,96 @@ export interface operations {
                     "application/json": components["schemas"]["CompletionView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CompletionsController_remove: {
@@ -3987,7 +6573,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the completion */
                 completionId: string;
+                /** @description The id of the enrolment */
                 id: string;
             };
             cookie?: never;
@@ -4001,6 +6589,78 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CompletionsController_update: {
@@ -4008,7 +6668,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the completion */
                 completionId: string;
+                /** @description The id of the enrolment */
                 id: string;
             };
             cookie?: never;
@@ -4027,14 +6689,104 @@ export interface operations {
                     "application/json": components["schemas"]["CompletionView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ImportsController_list: {
         parameters: {
             query?: {
                 cohortId?: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "queued" | "running" | "done" | "failed";
             };
             header?: never;
@@ -4051,6 +6803,60 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPage"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ImportsController_get: {
@@ -4058,6 +6864,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the import */
                 id: string;
             };
             cookie?: never;
@@ -4072,6 +6879,69 @@ export interface operations {
                     "application/json": components["schemas"]["ImportView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ImportsController_errors: {
@@ -4081,6 +6951,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The id of the import */
                 id: string;
             };
             cookie?: never;
@@ -4097,6 +6968,42 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorReportView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description the import is still queued or running */
             409: {
                 headers: {
@@ -4104,7 +7011,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4131,7 +7064,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportAcceptedView"];
                 };
             };
-            /** @description no file, not a CSV, empty, no cohortId, or a header without the required columns */
+            /** @description no file, not a CSV, empty, no cohortId, or a header without the required columns. VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4140,7 +7073,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description a viewer, or a master teacher naming a cohort they do not lead */
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a viewer, or a master teacher naming a cohort they do not lead. FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4149,8 +7091,53 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description a file over 20 MB */
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a file over 20 MB. PAYLOAD_TOO_LARGE: the body is over the limit of this operation */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4182,7 +7169,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportAcceptedView"];
                 };
             };
-            /** @description no file, not a CSV, empty, or a header without the required columns */
+            /** @description no file, not a CSV, empty, or a header without the required columns. VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4191,7 +7178,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description a viewer, or a master teacher naming a cohort they do not lead */
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a viewer, or a master teacher naming a cohort they do not lead. FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4200,8 +7196,53 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description a file over 20 MB */
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description a file over 20 MB. PAYLOAD_TOO_LARGE: the body is over the limit of this operation */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4216,6 +7257,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description What the file imports */
                 kind: "roster" | "completions";
             };
             cookie?: never;
@@ -4229,14 +7271,77 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     InstitutionsController_list: {
         parameters: {
             query?: {
                 kind?: "university" | "college" | "institute" | "other";
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Part of either name, in any letter case */
                 q?: string;
                 regionId?: string;
@@ -4253,6 +7358,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstitutionPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4278,8 +7437,89 @@ export interface operations {
                     "application/json": components["schemas"]["Institution"];
                 };
             };
-            /** @description An institution with this name already exists */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An institution with this name already exists. CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4294,6 +7534,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the institution */
                 id: string;
             };
             cookie?: never;
@@ -4308,6 +7549,69 @@ export interface operations {
                     "application/json": components["schemas"]["Institution"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     InstitutionsController_update: {
@@ -4315,6 +7619,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the institution */
                 id: string;
             };
             cookie?: never;
@@ -4333,8 +7638,89 @@ export interface operations {
                     "application/json": components["schemas"]["Institution"];
                 };
             };
-            /** @description An institution with this name already exists */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description An institution with this name already exists. CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4347,8 +7733,8 @@ export interface operations {
     MenteesController_mine: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 programmeId?: string;
             };
             header?: never;
@@ -4363,7 +7749,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["MenteeOverviewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4373,10 +7813,10 @@ export interface operations {
             query?: {
                 /** @description true: only assignments without endsOn; false: only ended ones */
                 active?: boolean;
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 menteeId?: string;
                 mentorId?: string;
-                offset?: components["schemas"]["Object"];
+                offset?: number;
                 programmeId?: string;
             };
             header?: never;
@@ -4391,7 +7831,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["AssignmentViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4417,6 +7911,96 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AssignmentsController_get: {
@@ -4424,6 +8008,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the assignment */
                 id: string;
             };
             cookie?: never;
@@ -4438,6 +8023,69 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AssignmentsController_update: {
@@ -4445,6 +8093,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the assignment */
                 id: string;
             };
             cookie?: never;
@@ -4463,6 +8112,96 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AssignmentsController_reassign: {
@@ -4470,6 +8209,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the assignment */
                 id: string;
             };
             cookie?: never;
@@ -4489,16 +8229,107 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     SessionsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
+                /** @description The id of the assignment */
                 id: string;
             };
             cookie?: never;
@@ -4510,7 +8341,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["SessionViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4520,6 +8414,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the assignment */
                 id: string;
             };
             cookie?: never;
@@ -4548,8 +8443,89 @@ export interface operations {
                     "application/json": components["schemas"]["SessionView"];
                 };
             };
-            /** @description This clientRef was stored before with different content */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This clientRef was stored before with different content. CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4562,10 +8538,10 @@ export interface operations {
     MenteesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description A master teacher may only ask for themselves */
                 mentorId?: string;
-                offset?: components["schemas"]["Object"];
+                offset?: number;
                 programmeId?: string;
             };
             header?: never;
@@ -4580,7 +8556,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["MenteeOverviewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4590,6 +8620,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the session */
                 id: string;
             };
             cookie?: never;
@@ -4606,6 +8637,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4632,14 +8753,104 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResult"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (10mb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     PeopleRecordController_list: {
         parameters: {
             query?: {
                 institutionId?: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Part of the name or email, in any letter case */
                 q?: string;
                 /** @description The region of the person's institution */
@@ -4657,6 +8868,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4682,8 +8947,89 @@ export interface operations {
                     "application/json": components["schemas"]["Person"];
                 };
             };
-            /** @description A person with this email (in any letter case) already exists */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A person with this email (in any letter case) already exists. CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4698,6 +9044,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the person */
                 id: string;
             };
             cookie?: never;
@@ -4712,6 +9059,69 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecord"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     PeopleController_update: {
@@ -4719,6 +9129,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the person */
                 id: string;
             };
             cookie?: never;
@@ -4737,8 +9148,89 @@ export interface operations {
                     "application/json": components["schemas"]["Person"];
                 };
             };
-            /** @description A person with this email (in any letter case) already exists */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A person with this email (in any letter case) already exists. CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4751,8 +9243,8 @@ export interface operations {
     ProgrammesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "draft" | "active" | "closed";
             };
             header?: never;
@@ -4766,7 +9258,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["ProgrammePage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4792,6 +9338,96 @@ export interface operations {
                     "application/json": components["schemas"]["Programme"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ProgrammesController_get: {
@@ -4799,6 +9435,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4813,6 +9450,69 @@ export interface operations {
                     "application/json": components["schemas"]["Programme"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ProgrammesController_update: {
@@ -4820,6 +9520,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4838,16 +9539,107 @@ export interface operations {
                     "application/json": components["schemas"]["Programme"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CascadeTreeController_roots: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4862,17 +9654,82 @@ export interface operations {
                     "application/json": components["schemas"]["CascadeRoots"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CascadeTreeController_participants: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
+                /** @description The id of the cohort */
                 cohortId: string;
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4887,17 +9744,82 @@ export interface operations {
                     "application/json": components["schemas"]["CohortParticipants"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CascadeTreeController_trainer: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
+                /** @description The id of the person */
                 personId: string;
             };
             cookie?: never;
@@ -4912,6 +9834,69 @@ export interface operations {
                     "application/json": components["schemas"]["TrainerCohorts"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     CertificationsController_list: {
@@ -4919,12 +9904,13 @@ export interface operations {
             query?: {
                 /** @description true: not revoked; false: revoked */
                 active?: boolean;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 personId?: string;
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4936,7 +9922,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["CertificationViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4946,6 +9995,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4964,16 +10014,107 @@ export interface operations {
                     "application/json": components["schemas"]["EvaluationOutcome"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     MasterTeachersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -4985,7 +10126,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["MasterTeacherViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4995,6 +10199,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5013,6 +10218,96 @@ export interface operations {
                     "application/json": components["schemas"]["MasterTeacherView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     MasterTeachersController_remove: {
@@ -5020,7 +10315,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
+                /** @description The id of the person */
                 personId: string;
             };
             cookie?: never;
@@ -5034,16 +10331,89 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     RoundsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5055,7 +10425,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["CascadeRoundPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5065,6 +10498,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5083,6 +10517,96 @@ export interface operations {
                     "application/json": components["schemas"]["CascadeRound"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     RoundsController_get: {
@@ -5090,7 +10614,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
+                /** @description The id of the round */
                 roundId: string;
             };
             cookie?: never;
@@ -5105,6 +10631,69 @@ export interface operations {
                     "application/json": components["schemas"]["CascadeRound"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     RoundsController_update: {
@@ -5112,7 +10701,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
+                /** @description The id of the round */
                 roundId: string;
             };
             cookie?: never;
@@ -5129,6 +10720,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CascadeRound"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5235,6 +10916,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5249,6 +10931,69 @@ export interface operations {
                     "application/json": components["schemas"]["FiguresView"] | components["schemas"]["BreakdownView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AnalyticsController_generations: {
@@ -5261,6 +11006,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5275,6 +11021,69 @@ export interface operations {
                     "application/json": components["schemas"]["GenerationsView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     StatsController_history: {
@@ -5282,6 +11091,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5296,6 +11106,69 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryPointView"][];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     StatsController_job: {
@@ -5306,7 +11179,9 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
+                /** @description The rollup job id that POST stats/refresh answered */
                 jobId: string;
             };
             cookie?: never;
@@ -5321,18 +11196,82 @@ export interface operations {
                     "application/json": components["schemas"]["RollupJobView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AnalyticsController_cohorts: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description the cohorts of one round */
                 roundId?: string;
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5347,6 +11286,69 @@ export interface operations {
                     "application/json": components["schemas"]["CohortPlansView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AnalyticsController_regions: {
@@ -5354,6 +11356,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5368,6 +11371,69 @@ export interface operations {
                     "application/json": components["schemas"]["RegionReachesView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AnalyticsController_rounds: {
@@ -5375,6 +11441,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5389,6 +11456,69 @@ export interface operations {
                     "application/json": components["schemas"]["RoundPlansView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     StatsController_refresh: {
@@ -5396,6 +11526,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5410,19 +11541,92 @@ export interface operations {
                     "application/json": components["schemas"]["RollupJobView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     AnalyticsController_trainers: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 order?: "asc" | "desc";
                 /** @description reach or outcome */
                 sort?: "downstreamParticipants" | "directParticipants" | "directCompletionRate" | "downstreamCompletionRate" | "directCertificationRate" | "downstreamCertificationRate" | "generation" | "fullName";
             };
             header?: never;
             path: {
+                /** @description The id of the programme */
                 id: string;
             };
             cookie?: never;
@@ -5435,6 +11639,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrainersView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5454,12 +11721,32 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address. RATE_LIMITED: too many requests; wait for Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5468,6 +11755,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the credential */
                 id: string;
             };
             cookie?: never;
@@ -5481,12 +11769,50 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address. RATE_LIMITED: too many requests; wait for Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5495,6 +11821,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the credential */
                 id: string;
             };
             cookie?: never;
@@ -5508,12 +11835,50 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address. RATE_LIMITED: too many requests; wait for Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5522,6 +11887,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the status list */
                 id: string;
             };
             cookie?: never;
@@ -5535,12 +11901,50 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address. RATE_LIMITED: too many requests; wait for Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5565,12 +11969,59 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationResult"];
                 };
             };
-            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address. RATE_LIMITED: too many requests; wait for Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5579,6 +12030,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A certification number such as MC-2026-000123 */
                 number: string;
             };
             cookie?: never;
@@ -5593,12 +12045,50 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationResult"];
                 };
             };
-            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More than PUBLIC_RATE_LIMIT_PER_MINUTE requests from one address. RATE_LIMITED: too many requests; wait for Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -5618,13 +12108,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     RegionsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Part of the code or of either name, in any letter case */
                 q?: string;
             };
@@ -5640,6 +12184,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5665,8 +12263,89 @@ export interface operations {
                     "application/json": components["schemas"]["Region"];
                 };
             };
-            /** @description A region with this code already exists */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A region with this code already exists. CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5681,6 +12360,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the region */
                 id: string;
             };
             cookie?: never;
@@ -5695,6 +12375,69 @@ export interface operations {
                     "application/json": components["schemas"]["Region"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     RegionsController_update: {
@@ -5702,6 +12445,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the region */
                 id: string;
             };
             cookie?: never;
@@ -5720,8 +12464,89 @@ export interface operations {
                     "application/json": components["schemas"]["Region"];
                 };
             };
-            /** @description A region with this code already exists */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A region with this code already exists. CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5735,8 +12560,8 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "programme-summary" | "cohort-roster" | "mentoring-activity" | "certified-list" | "data-quality" | "cascade-analytics";
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 programmeId?: string;
                 status?: "queued" | "running" | "done" | "failed" | "expired";
             };
@@ -5752,6 +12577,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5778,6 +12657,96 @@ export interface operations {
                     "application/json": components["schemas"]["ReportAcceptedView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ReportsController_get: {
@@ -5785,6 +12754,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the report */
                 id: string;
             };
             cookie?: never;
@@ -5799,6 +12769,69 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ReportDownloadController_download: {
@@ -5811,6 +12844,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The id of the report */
                 id: string;
             };
             cookie?: never;
@@ -5824,15 +12858,31 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description the link is not valid for this report, or expired */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorBody"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
-                    "text/csv": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description the report expired */
@@ -5841,9 +12891,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorBody"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
-                    "text/csv": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5853,6 +12928,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the report */
                 id: string;
             };
             cookie?: never;
@@ -5866,15 +12942,49 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description not done yet */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorBody"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
-                    "text/csv": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description expired */
@@ -5883,9 +12993,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorBody"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
-                    "text/csv": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5895,6 +13030,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the report */
                 id: string;
             };
             cookie?: never;
@@ -5909,7 +13045,43 @@ export interface operations {
                     "application/json": components["schemas"]["ReportLinkView"];
                 };
             };
-            /** @description not done yet */
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not done yet. CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5927,6 +13099,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -5934,8 +13133,8 @@ export interface operations {
             query?: {
                 /** @description only active (true) or deactivated (false) users */
                 active?: boolean;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description part of the email, in any letter case */
                 q?: string;
                 role?: "admin" | "coordinator" | "master_teacher" | "viewer";
@@ -5951,7 +13150,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page"];
+                    "application/json": components["schemas"]["UserViewPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5977,6 +13230,96 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -5984,6 +13327,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the user */
                 id: string;
             };
             cookie?: never;
@@ -5998,6 +13342,69 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     UsersController_update: {
@@ -6005,6 +13412,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the user */
                 id: string;
             };
             cookie?: never;
@@ -6023,6 +13431,96 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit of this operation (100kb) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     UsersController_resetPassword: {
@@ -6030,6 +13528,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of the user */
                 id: string;
             };
             cookie?: never;
@@ -6042,6 +13541,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PasswordResetView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description CONFLICT (or a specific code such as COHORT_FULL, ALREADY_ENROLLED): the change contradicts a stored record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
