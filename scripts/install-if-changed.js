@@ -4,7 +4,7 @@
 // Plain Node with no dependency: it runs before anything is installed.
 const { createHash } = require('crypto');
 const { execSync } = require('child_process');
-const { existsSync, readFileSync, writeFileSync } = require('fs');
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('fs');
 const { join } = require('path');
 
 const root = join(__dirname, '..');
@@ -17,5 +17,6 @@ if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash) {
   process.stdout.write('dependencies: package-lock.json unchanged, install skipped\n');
 } else {
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  mkdirSync(join(root, 'node_modules'), { recursive: true });
   writeFileSync(stamp, `${hash}\n`);
 }
