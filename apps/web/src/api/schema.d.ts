@@ -1819,7 +1819,7 @@ export interface components {
             reason?: string;
             session?: components["schemas"]["SessionView"];
             /**
-             * @description created and duplicate are successes; a duplicate answers with the stored session
+             * @description created and duplicate are successes; a duplicate answers with the stored session, a conflict with the stored session it differs from
              * @enum {string}
              */
             status: "created" | "duplicate" | "conflict" | "rejected";

@@ -1,5 +1,6 @@
 import type { Role } from '../api/session';
 import { ADMIN_NAVIGATION } from '../features/admin/navigation';
+import { FIELD_NAVIGATION } from '../features/field/navigation';
 
 export interface NavItem {
   to: string;
@@ -14,6 +15,8 @@ export const READERS: Role[] = ['admin', 'coordinator', 'master_teacher', 'viewe
 
 /** Every page of the app and who may open it; the menu and the route guard both read this list. */
 export const NAVIGATION: NavItem[] = [
+  // First: a master teacher lands on their mentees.
+  ...FIELD_NAVIGATION,
   { to: '/dashboard', label: 'nav.dashboard', roles: READERS },
   { to: '/programmes', label: 'nav.programmes', roles: STAFF },
   ...ADMIN_NAVIGATION,

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROUTES } from '../features/admin/routes';
 import { LoginPage } from '../features/auth/LoginPage';
+import { FIELD_ROUTES } from '../features/field/routes';
 import { Layout } from './Layout';
 import { named, page } from './lazyPage';
 import { homeFor, READERS, STAFF } from './navigation';
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
               },
             ],
           },
+          ...FIELD_ROUTES,
           ...ADMIN_ROUTES,
           { path: '*', element: <NotFound /> },
         ],

@@ -9,7 +9,7 @@ import { occurredAtRefusal } from './session-window';
 
 export type IngestOutcome =
   | { index: number; clientRef: string; status: 'created' | 'duplicate'; session: MentoringSession }
-  | { index: number; clientRef: string; status: 'conflict'; reason: string }
+  | { index: number; clientRef: string; status: 'conflict'; reason: string; session: MentoringSession }
   | { index: number; clientRef: string; status: 'rejected'; error: DomainError };
 
 interface AssignmentFacts {
@@ -172,6 +172,12 @@ export class SessionIngestService {
     if (isNew) return { index, clientRef, status: 'created', session: stored };
     const differs = contentDifferences(candidate, stored);
     if (differs.length === 0) return { index, clientRef, status: 'duplicate', session: stored };
-    return { index, clientRef, status: 'conflict', reason: conflictReason(clientRef, differs) };
+    return {
+      index,
+      clientRef,
+      status: 'conflict',
+      reason: conflictReason(clientRef, differs),
+      session: stored,
+    };
   }
 }

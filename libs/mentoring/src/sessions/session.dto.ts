@@ -161,7 +161,8 @@ export class BatchItemResult {
   @ApiProperty({ type: String, nullable: true }) clientRef: string | null;
   @ApiProperty({
     enum: ITEM_STATUSES,
-    description: 'created and duplicate are successes; a duplicate answers with the stored session',
+    description:
+      'created and duplicate are successes; a duplicate answers with the stored session, a conflict with the stored session it differs from',
   })
   status: ItemStatus;
   @ApiPropertyOptional({ type: SessionView }) session?: SessionView;

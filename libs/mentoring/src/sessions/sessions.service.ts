@@ -140,7 +140,8 @@ export class SessionsService {
       case 'duplicate':
         return { index, clientRef, status, session: SessionView.of(outcome.session) };
       case 'conflict':
-        return { index, clientRef, status, reason: outcome.reason };
+        // The stored session beside the reason: the device shows both for its user to choose.
+        return { index, clientRef, status, reason: outcome.reason, session: SessionView.of(outcome.session) };
       case 'rejected':
         return { index, clientRef, status, reason: outcome.error.message };
     }

@@ -1,0 +1,11 @@
+import type { RouteObject } from 'react-router';
+import { page } from '../../app/lazyPage';
+import { RequireRole } from '../../app/RequireAuth';
+import { FIELD_PAGES, FIELD_ROLES } from './pages';
+
+export const FIELD_ROUTES: RouteObject[] = [
+  {
+    element: <RequireRole roles={FIELD_ROLES} />,
+    children: FIELD_PAGES.map(({ path, load }) => ({ path, element: page(load) })),
+  },
+];
