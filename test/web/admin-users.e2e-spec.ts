@@ -63,7 +63,8 @@ describe("web app: the administrator's users page", () => {
     other = await openBrowser(web.baseURL);
     await other.page.goto('/login');
     await signIn(other.page, { email: 'oyunbileg@example.mn', password });
-    await other.page.waitForURL(/\/dashboard/);
+    // A master teacher lands on their mentees (the field app).
+    await other.page.waitForURL(/\/field\/mentees$/);
     await expect(other.page.getByTestId('signed-in-as').textContent()).resolves.toContain('master teacher');
     const [user] = await web.db.query(`SELECT person_id FROM users WHERE email = 'oyunbileg@example.mn'`);
     const [person] = await web.db.query(`SELECT id FROM people WHERE email = 'oyunbileg@example.mn'`);

@@ -14,6 +14,7 @@ import {
 } from './support/browser';
 
 const PHONE = { width: 360, height: 760 };
+type ServiceWorkerGlobals = { navigator: { serviceWorker: { controller: object | null } } };
 
 describe("web app: the master teacher's offline field app", () => {
   let web: WebApp;
@@ -57,7 +58,10 @@ describe("web app: the master teacher's offline field app", () => {
     await signIn(page, account);
     await page.waitForURL(/\/field\/mentees$/);
     await page.getByTestId('as-of').waitFor();
-    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    await page.waitForFunction(
+      // The tests' types have no DOM: the page's globals are named by hand.
+      () => (globalThis as unknown as ServiceWorkerGlobals).navigator.serviceWorker.controller !== null,
+    );
     return page;
   }
 
