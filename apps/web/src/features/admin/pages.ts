@@ -18,6 +18,12 @@ export const ADMIN_PAGES: AdminPage[] = [
     load: () => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })),
   },
   {
+    path: 'admin/reference',
+    label: 'nav.reference',
+    roles: ADMIN,
+    load: () => import('./reference/ReferencePage').then((m) => ({ default: m.ReferencePage })),
+  },
+  {
     path: 'admin/imports',
     label: 'nav.imports',
     roles: ADMIN,
