@@ -169,6 +169,7 @@ describe('web app: a coordinator runs a programme from the browser', () => {
     );
     await page.getByText('Оюунаа Мастер').first().waitFor();
     await screenshot(page, 'person');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 
   it('shows the dashboard figures change once the rollup has run', async () => {
@@ -223,5 +224,15 @@ describe('web app: a coordinator runs a programme from the browser', () => {
     await page.getByRole('link', { name: 'Цэцэг Багш' }).waitFor();
     await screenshot(page, 'cascade-tree');
     await expect(page.getByRole('treeitem').count()).resolves.toBeGreaterThanOrEqual(4);
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('lists the programmes and shows the programme overview with no serious accessibility violation', async () => {
+    await page.goto('/programmes');
+    await page.getByRole('link', { name: /./ }).first().waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await page.goto(`/programmes/${programmeId}`);
+    await page.getByRole('heading').first().waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 });

@@ -89,7 +89,7 @@ export function TrainersTable({ programmeId }: { programmeId: string }) {
                               multiline
                               w={260}
                             >
-                              <Badge size="xs" color="red" data-testid="trainer-flag">
+                              <Badge size="xs" color="red.9" data-testid="trainer-flag">
                                 {t('trainers.flagged')}
                               </Badge>
                             </Tooltip>
