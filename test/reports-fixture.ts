@@ -17,6 +17,8 @@ export interface ReportFixture {
   otherCohort: string;
   cohortA: string;
   cohortB: string;
+  /** The round both cohorts of the programme belong to. */
+  roundId: string;
   lead: string;
   otherLead: string;
   coreCourseIds: string[];
@@ -135,6 +137,7 @@ export async function buildReportFixture(db: DataSource): Promise<ReportFixture>
     otherCohort,
     cohortA,
     cohortB,
+    roundId: round,
     lead,
     otherLead,
     coreCourseIds,

@@ -79,6 +79,27 @@ describe('web app: an administrator asks for a report and downloads it in the br
     await screenshot(page, 'admin-reports');
   });
 
+  it('narrows a cohort roster to one round of the programme', async () => {
+    const { page } = browser;
+    await page.getByRole('textbox', { name: 'Report' }).click();
+    await page.getByRole('option', { name: 'Cohort roster' }).click();
+    await page.locator('label', { hasText: /^Round$/ }).click();
+    await page.getByRole('textbox', { name: 'Round' }).click();
+    await page.getByRole('option', { name: 'Round 1' }).click();
+    await page.getByRole('button', { name: 'Build the report' }).click();
+    const request = await waitFor(
+      'the roster request',
+      async () => {
+        const [row] = await web.db.query(
+          `SELECT params, status FROM report_requests WHERE kind = 'cohort-roster' ORDER BY created_at DESC LIMIT 1`,
+        );
+        return row?.status === 'done' ? row : undefined;
+      },
+      60_000,
+    );
+    expect(request.params).toMatchObject({ roundId: f.roundId });
+  });
+
   it("marks an expired report and names who asked for another's", async () => {
     const { page } = browser;
     const coordinator = await web.tokenFor('coordinator');

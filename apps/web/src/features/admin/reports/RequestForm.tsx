@@ -3,6 +3,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { useProgrammes } from '../../programmes/useProgrammes';
+import { useRounds } from '../../rounds/useRounds';
 import { useCohortChoices } from '../imports/useImports';
 import { MutationError } from '../shared/MutationError';
 import {
@@ -14,7 +15,7 @@ import {
   useRequestReport,
 } from './useReports';
 
-type Scope = 'programme' | 'cohort' | 'region';
+type Scope = 'programme' | 'round' | 'cohort' | 'region';
 
 /** Kind, scope, format and language; answers the new request's id to follow it. */
 export function RequestForm({ onQueued }: { onQueued: (id: string) => void }) {
@@ -26,12 +27,13 @@ export function RequestForm({ onQueued }: { onQueued: (id: string) => void }) {
   const [format, setFormat] = useState<NewReport['format']>('xlsx');
   const [language, setLanguage] = useState<NewReport['language']>(i18n.language === 'en' ? 'en' : 'mn');
   const programmes = useProgrammes(0, 100);
-  const cohorts = useCohortChoices(programmeId);
   const regions = useRegions();
   const request = useRequestReport();
   const fields = request.error instanceof ApiError ? request.error.fields : {};
   const scoped = kind === 'cohort-roster';
   const chosen = programmeId ?? programmes.data?.items[0]?.id ?? null;
+  const cohorts = useCohortChoices(chosen);
+  const rounds = useRounds(chosen ?? '');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -79,7 +81,7 @@ export function RequestForm({ onQueued }: { onQueued: (id: string) => void }) {
                 setScope(value as Scope);
                 setScopeId(null);
               }}
-              data={(['programme', 'cohort', 'region'] as const).map((s) => ({
+              data={(['programme', 'round', 'cohort', 'region'] as const).map((s) => ({
                 value: s,
                 label: t(`admin.reports.scopes.${s}`),
               }))}
@@ -91,12 +93,14 @@ export function RequestForm({ onQueued }: { onQueued: (id: string) => void }) {
                 value={scopeId}
                 onChange={setScopeId}
                 data={
-                  scope === 'cohort'
-                    ? (cohorts.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))
-                    : (regions.data?.items ?? []).map((r) => ({
-                        value: r.id,
-                        label: i18n.language === 'en' ? r.name : r.nameMn,
-                      }))
+                  scope === 'round'
+                    ? (rounds.data ?? []).map((r) => ({ value: r.id, label: r.name }))
+                    : scope === 'cohort'
+                      ? (cohorts.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))
+                      : (regions.data?.items ?? []).map((r) => ({
+                          value: r.id,
+                          label: i18n.language === 'en' ? r.name : r.nameMn,
+                        }))
                 }
                 error={fields[`${scope}Id`]}
               />
