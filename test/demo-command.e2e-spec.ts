@@ -1,37 +1,21 @@
 import { execFile } from 'child_process';
 import { createHash } from 'crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { Client } from 'pg';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
-import { TEST_DATABASE_URL } from './support/test-env';
+import { onServer, scratchDatabaseUrl } from './support/database';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..');
 
-/** A database beside the test database that does not exist yet, dropped afterwards. */
-const scratchUrl = Object.assign(new URL(TEST_DATABASE_URL), {
-  pathname: `/${new URL(TEST_DATABASE_URL).pathname.slice(1)}_demo_migrate`,
-}).toString();
-
-async function admin(sql: string): Promise<void> {
-  const pg = new Client({
-    connectionString: Object.assign(new URL(TEST_DATABASE_URL), { pathname: '/postgres' }).toString(),
-  });
-  await pg.connect();
-  try {
-    await pg.query(sql);
-  } finally {
-    await pg.end();
-  }
-}
+const scratchUrl = scratchDatabaseUrl('demo_migrate');
 
 describe('the demo command (npm run demo)', () => {
   describe('npm run migration:run', () => {
     const name = new URL(scratchUrl).pathname.slice(1);
-    beforeAll(() => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    afterAll(() => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    beforeAll(() => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    afterAll(() => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 
     it('creates the database and says so in one line per run, with no SQL', async () => {
       const migrate = () =>

@@ -1,33 +1,19 @@
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@cascade/platform';
 import { migrations } from '../migrations';
 import { runMigrationsLocked } from '../libs/platform/src/database/run-migrations';
-import { TEST_DATABASE_URL } from './support/test-env';
+import { onServer, scratchDatabaseUrl } from './support/database';
 
-/** A fresh database beside the test database, dropped afterwards. */
-const scratchUrl = Object.assign(new URL(TEST_DATABASE_URL), {
-  pathname: `/${new URL(TEST_DATABASE_URL).pathname.slice(1)}_migrations`,
-}).toString();
-
-async function admin(sql: string): Promise<void> {
-  const pg = new Client({
-    connectionString: Object.assign(new URL(TEST_DATABASE_URL), { pathname: '/postgres' }).toString(),
-  });
-  await pg.connect();
-  try {
-    await pg.query(sql);
-  } finally {
-    await pg.end();
-  }
-}
+const scratchUrl = scratchDatabaseUrl('migrations');
 
 describe('migrations at start', () => {
   const name = new URL(scratchUrl).pathname.slice(1);
   beforeAll(() =>
-    admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => admin(`CREATE DATABASE "${name}"`)),
+    onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() =>
+      onServer(`CREATE DATABASE "${name}"`),
+    ),
   );
-  afterAll(() => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  afterAll(() => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 
   it('runs every migration exactly once when three processes start together on an empty database', async () => {
     const sources = await Promise.all(

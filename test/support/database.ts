@@ -46,3 +46,22 @@ export async function withDb<T>(work: (pg: Client) => Promise<T>): Promise<T> {
     await pg.end();
   }
 }
+
+/** The URL of a database beside the test database, named `<test database>_<suffix>`. */
+export function scratchDatabaseUrl(suffix: string): string {
+  const url = new URL(TEST_DATABASE_URL);
+  return Object.assign(url, { pathname: `${url.pathname}_${suffix}` }).toString();
+}
+
+/** Runs one statement on the server's `postgres` database (CREATE/DROP DATABASE). */
+export async function onServer(sql: string): Promise<void> {
+  const pg = new Client({
+    connectionString: Object.assign(new URL(TEST_DATABASE_URL), { pathname: '/postgres' }).toString(),
+  });
+  await pg.connect();
+  try {
+    await pg.query(sql);
+  } finally {
+    await pg.end();
+  }
+}
