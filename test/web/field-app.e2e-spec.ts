@@ -119,7 +119,7 @@ describe("web app: the master teacher's offline field app", () => {
     await logSession(page, 'Батболд Ганзориг', { minutes: 45, notes: 'first' });
     await logSession(page, 'Оюун Сарантуяа', { minutes: 60 });
     await logSession(page, 'Батболд Ганзориг', { minutes: 30 });
-    await expect(states(page)).resolves.toEqual(['waiting', 'waiting', 'waiting']);
+    await waitForStates(page, ['waiting', 'waiting', 'waiting']);
 
     await page.reload();
     await page.getByRole('heading', { name: 'Outbox' }).waitFor();
