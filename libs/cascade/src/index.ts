@@ -13,6 +13,8 @@ export * from './rounds/cascade-round.entity';
 export * from './cohorts/cohort.entity';
 export * from './cohorts/cohorts.service';
 export * from './enrolments/enrolment.entity';
+export * from './enrolments/enrolments.service';
+export type { Admission, EnrolCandidate, EnrolRefusal } from './enrolments/enrolment-rules';
 export * from './completions/course-completion.entity';
 export * from './certifications/certification.entity';
 export * from './ai-adoptions/ai-adoption.entity';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CascadeCoreModule } from '@cascade/cascade';
+import { ReferenceCoreModule } from '@cascade/reference';
 import { CompletionsImporter } from './completions/completions-importer.service';
 import { ImportQueue } from './imports/import-queue.service';
 import { ImportsSweep } from './jobs/imports-sweep.service';
@@ -9,8 +10,8 @@ import { RosterImporter } from './roster/roster-importer.service';
 
 /** The worker's side of imports: the roster processor, its batches and the periodic sweep. */
 @Module({
-  // For CohortsService (the cohort lock).
-  imports: [CascadeCoreModule],
+  // The cascade's enrolment rules and reference data's people, which a roster batch calls.
+  imports: [CascadeCoreModule, ReferenceCoreModule],
   providers: [ImportsProcessor, ImportsSweep, RosterImporter, CompletionsImporter, RosterBatch, ImportQueue],
   exports: [RosterImporter, CompletionsImporter, ImportsSweep],
 })

@@ -11,3 +11,4 @@ export * from './regions/region.dto';
 export * from './regions/region.entity';
 export * from './regions/regions.service';
 export * from './reference.module';
+export * from './reference-core.module';

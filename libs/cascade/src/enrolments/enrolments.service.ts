@@ -1,17 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, ErrorCode, Page } from '@cascade/platform';
+import { Actor, DomainError, Page } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { Cohort } from '../cohorts/cohort.entity';
 import { CohortsService } from '../cohorts/cohorts.service';
+import {
+  admit,
+  Admission,
+  cohortFull,
+  EnrolCandidate,
+  EnrolRefusal,
+  PLACES_TAKEN_SQL,
+} from './enrolment-rules';
 import { followRecords } from './enrolment-status';
 import { CreateEnrolmentDto, EnrolmentQuery, EnrolmentView, UpdateEnrolmentDto } from './enrolment.dto';
 
 const VIEW = `SELECT e.id, e.cohort_id AS "cohortId", c.programme_id AS "programmeId", e.person_id AS "personId",
                      p.full_name AS "fullName", e.status, e.enrolled_on::text AS "enrolledOn", e.withdrawn_on::text AS "withdrawnOn"
                 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id JOIN people p ON p.id = e.person_id`;
+
+/** $1 the cohort, $2 person ids: existing enrolments stay as they are (uq_enrolments_person). */
+const ENROL_MANY_SQL = `
+  INSERT INTO enrolments (cohort_id, person_id, status, enrolled_on)
+  SELECT $1, person_id, 'enrolled', current_date FROM unnest($2::uuid[]) AS r(person_id)
+  ON CONFLICT (cohort_id, person_id) DO NOTHING
+  RETURNING person_id`;
 
 /** An enrolment with the cohort it belongs to, for access checks. */
 export interface EnrolmentInCohort {
@@ -51,10 +66,8 @@ export class EnrolmentsService {
     const view = await this.db.transaction(async (tx) => {
       const cohort = await this.cohorts.lock(tx, cohortId);
       await this.access.assertMayEnrol(actor, cohort, dto.enrolledOn, tx);
-      if (dto.personId === cohort.leadTrainerId) {
-        throw DomainError.invalid(`personId: the lead trainer of cohort '${cohort.name}' cannot enrol in it`);
-      }
-      await this.assertHasPlace(tx, cohort);
+      const { refusals } = await admit(tx, cohort, [{ index: 0, personId: dto.personId }]);
+      if (refusals.length > 0) throw refusalError(refusals[0]);
       const [{ id }] = await tx.query(
         `INSERT INTO enrolments (cohort_id, person_id, status, enrolled_on) VALUES ($1, $2, 'enrolled', coalesce($3::date, current_date)) RETURNING id`,
         [cohortId, dto.personId, dto.enrolledOn ?? null],
@@ -62,6 +75,36 @@ export class EnrolmentsService {
       return this.view(tx, id);
     });
     return view;
+  }
+
+  /**
+   * The enrolment rules for many candidates at once, changing nothing: which of them would
+   * enrol (or keep the enrolment they hold) and why each other one would not. For a caller that
+   * creates people only for the rows that enrol (a roster import); `cohort` is locked by the
+   * caller (CohortsService.lock) for its transaction.
+   */
+  admit(tx: EntityManager, cohort: Cohort, candidates: EnrolCandidate[]): Promise<Admission> {
+    return admit(tx, cohort, candidates);
+  }
+
+  /**
+   * Enrols many people in one locked cohort with set-based statements, by the same rules as
+   * enrol(): refused candidates come back with their index, field and message, the others are
+   * enrolled today; a person who holds an enrolment in the cohort keeps it as it is. Answers how
+   * many enrolments were created.
+   */
+  async enrolMany(
+    tx: EntityManager,
+    cohort: Cohort,
+    candidates: { index: number; personId: string }[],
+  ): Promise<{ enrolled: number; refusals: EnrolRefusal[] }> {
+    const { admitted, refusals } = await admit(tx, cohort, candidates);
+    const byIndex = new Map(candidates.map((c) => [c.index, c.personId]));
+    const created: unknown[] =
+      admitted.length === 0
+        ? []
+        : await tx.query(ENROL_MANY_SQL, [cohort.id, [...new Set(admitted.map((i) => byIndex.get(i)))]]);
+    return { enrolled: created.length, refusals };
   }
 
   /**
@@ -103,20 +146,17 @@ export class EnrolmentsService {
   }
 
   private async assertHasPlace(tx: EntityManager, cohort: Cohort): Promise<void> {
-    const [{ taken }] = await tx.query(
-      `SELECT count(*)::int AS taken FROM enrolments WHERE cohort_id = $1 AND status <> 'withdrawn'`,
-      [cohort.id],
-    );
-    if (taken >= cohort.capacity) {
-      throw new DomainError(
-        ErrorCode.CohortFull,
-        `capacity: cohort '${cohort.name}' is full (${taken}/${cohort.capacity})`,
-      );
-    }
+    const [{ taken }] = await tx.query(PLACES_TAKEN_SQL, [cohort.id]);
+    if (taken >= cohort.capacity) throw refusalError(cohortFull(cohort, taken));
   }
 
   private async view(manager: EntityManager, id: string): Promise<EnrolmentView> {
     const [row] = await manager.query(`${VIEW} WHERE e.id = $1`, [id]);
     return row as EnrolmentView;
   }
+}
+
+/** A refusal as the API answers it: the field or rule first, then why. */
+function refusalError(refusal: EnrolRefusal): DomainError {
+  return new DomainError(refusal.code, `${refusal.field}: ${refusal.message}`);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import {
   containsPattern,
   definedFields,
@@ -23,6 +23,13 @@ registerConstraints({
     message: 'kind: must be university, college, institute or other',
   },
 });
+
+/** $1 lower-cased, trimmed names: the institutions each one names, in English or Mongolian. */
+const BY_NAME_SQL = `
+  SELECT k.key, array_agg(DISTINCT i.id) AS ids
+    FROM unnest($1::text[]) AS k(key)
+    JOIN institutions i ON lower(i.name) = k.key OR lower(i.name_mn) = k.key
+   GROUP BY k.key`;
 
 @Injectable()
 export class InstitutionsService {
@@ -62,5 +69,17 @@ export class InstitutionsService {
       if (result.affected === 0) throw DomainError.notFound('institution', id);
     }
     return this.get(id);
+  }
+
+  /**
+   * The institutions each name names, in English or Mongolian, ignoring letter case and
+   * surrounding spaces: name → ids (none, one, or several when the name is ambiguous).
+   */
+  async idsByName(manager: EntityManager, names: string[]): Promise<Map<string, string[]>> {
+    const keys = [...new Set(names.map((n) => n.trim().toLowerCase()))];
+    if (keys.length === 0) return new Map();
+    const found: { key: string; ids: string[] }[] = await manager.query(BY_NAME_SQL, [keys]);
+    const byKey = new Map(found.map((f) => [f.key, f.ids]));
+    return new Map(names.map((n) => [n, byKey.get(n.trim().toLowerCase()) ?? []]));
   }
 }

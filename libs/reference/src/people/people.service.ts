@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import {
   containsPattern,
   definedFields,
@@ -10,7 +10,27 @@ import {
   registerConstraints,
 } from '@cascade/platform';
 import { CreatePersonDto, PersonQuery, UpdatePersonDto } from './person.dto';
-import { Person } from './person.entity';
+import { Gender, Person } from './person.entity';
+import { Language } from '../courses/course.entity';
+import { INSERT_PEOPLE_SQL, PEOPLE_BY_EMAIL_SQL, UPDATE_PEOPLE_SQL } from './people-upsert.sql';
+
+/** One person as a bulk source (a roster row) describes them; `emailKey` is normaliseEmail(email). */
+export interface PersonUpsert {
+  fullName: string;
+  emailKey: string;
+  institutionId: string;
+  /** Null keeps an existing person's value (a blank optional field). */
+  discipline: string | null;
+  gender: Gender | null;
+  preferredLanguage: Language | null;
+}
+
+export interface UpsertOutcome {
+  created: number;
+  updated: number;
+  /** emailKey → the person's id, for every row. */
+  ids: Map<string, string>;
+}
 
 registerConstraints({
   uq_people_email: {
@@ -73,5 +93,52 @@ export class PeopleService {
       if (result.affected === 0) throw DomainError.notFound('person', id);
     }
     return this.get(id);
+  }
+
+  /** emailKey → id of the people who exist among these normalised emails. */
+  async idsByEmail(manager: EntityManager, emailKeys: string[]): Promise<Map<string, string>> {
+    if (emailKeys.length === 0) return new Map();
+    const found: { id: string; key: string }[] = await manager.query(PEOPLE_BY_EMAIL_SQL, [emailKeys]);
+    return new Map(found.map((p) => [p.key, p.id]));
+  }
+
+  /**
+   * Creates the people no email names yet and, with `update`, gives existing ones the rows'
+   * values (a row that changes nothing writes nothing), in set-based statements inside the
+   * caller's transaction. Rows name each email once. Running it twice changes nothing the
+   * second time.
+   */
+  async upsertMany(manager: EntityManager, rows: PersonUpsert[], update: boolean): Promise<UpsertOutcome> {
+    if (rows.length === 0) return { created: 0, updated: 0, ids: new Map() };
+    // One lock order for every transaction that upserts people: by email.
+    const sorted = [...rows].sort((a, b) => (a.emailKey < b.emailKey ? -1 : a.emailKey > b.emailKey ? 1 : 0));
+    const inserted: { id: string; key: string }[] = await manager.query(INSERT_PEOPLE_SQL, [
+      sorted.map((r) => r.fullName),
+      sorted.map((r) => r.emailKey),
+      sorted.map((r) => r.institutionId),
+      sorted.map((r) => r.discipline),
+      sorted.map((r) => r.gender),
+      sorted.map((r) => r.preferredLanguage),
+    ]);
+    const created = new Set(inserted.map((p) => p.key));
+    const others = sorted.filter((r) => !created.has(r.emailKey));
+    let updated = 0;
+    if (update && others.length > 0) {
+      // An UPDATE answers [rows, count] through TypeORM.
+      const [changed]: [unknown[], number] = await manager.query(UPDATE_PEOPLE_SQL, [
+        others.map((r) => r.emailKey),
+        others.map((r) => r.fullName),
+        others.map((r) => r.institutionId),
+        others.map((r) => r.discipline),
+        others.map((r) => r.gender),
+        others.map((r) => r.preferredLanguage),
+      ]);
+      updated = changed.length;
+    }
+    const ids = await this.idsByEmail(
+      manager,
+      sorted.map((r) => r.emailKey),
+    );
+    return { created: created.size, updated, ids };
   }
 }
