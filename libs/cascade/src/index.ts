@@ -4,6 +4,7 @@ export * from './cascade-jobs.module';
 export * from './trainers/trainers.service';
 export * from './access';
 export * from './cascade-tree/generations.sql';
+export { PROGRAMME_TRAINERS, trainerGenerations, trainerWalks } from './generations/generation.sql';
 export * from './certifications/certification-rule';
 export * from './certifications/certification-evaluation.sql';
 export * from './programmes/programme.entity';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { TRAINER_GENERATIONS } from './generations.sql';
+import { TRAINER_GENERATIONS } from '../generations/generation.sql';
 
 /** The cohorts a person leads in the programme and their distinct participants, as two columns. */
 export const TRAINER_COUNTS = (person: string, programme = '$1') => `

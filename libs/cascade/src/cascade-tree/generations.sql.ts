@@ -1,34 +1,5 @@
 import { EntityManager } from 'typeorm';
-
-/**
- * Generations of a programme's cascade ($1 = programme id) → rows (person_id, generation).
- * Master teachers are generation 1; a person's generation is 1 + the lowest generation of
- * the lead trainers of the cohorts they enrolled in (any enrolment status).
- *
- * The recursion walks only the trainer graph (people who lead a cohort), guarded against
- * cycles with CYCLE; every participant then takes 1 + the lowest generation of their lead
- * trainers in one join. It follows indexed columns: master_teachers (programme_id, person_id),
- * cohorts (programme_id), cohorts (lead_trainer_id), enrolments (cohort_id, person_id).
- * People whose lead trainers reach no master teacher have no generation and are not returned.
- */
-/** The WITH RECURSIVE head that ends in trainer_generations (person_id, generation); $1 = programme. */
-export const TRAINER_GENERATIONS = `
-  WITH RECURSIVE
-  trainer_edges AS (
-    SELECT DISTINCT c.lead_trainer_id AS trainer_id, e.person_id
-      FROM cohorts c JOIN enrolments e ON e.cohort_id = c.id
-     WHERE c.programme_id = $1
-       AND e.person_id IN (SELECT lead_trainer_id FROM cohorts WHERE programme_id = $1)
-  ),
-  trainer_paths (person_id, generation) AS (
-    SELECT person_id, 1 FROM master_teachers WHERE programme_id = $1
-    UNION ALL
-    SELECT te.person_id, tp.generation + 1
-      FROM trainer_paths tp JOIN trainer_edges te ON te.trainer_id = tp.person_id
-  ) CYCLE person_id SET is_cycle USING path,
-  trainer_generations AS (
-    SELECT person_id, min(generation) AS generation FROM trainer_paths WHERE NOT is_cycle GROUP BY person_id
-  )`;
+import { TRAINER_GENERATIONS } from '../generations/generation.sql';
 
 /** The people reached, with $2 (uuid[] or NULL for everyone) narrowing the participants read. */
 const reached = (people: string) => `
@@ -42,6 +13,14 @@ const reached = (people: string) => `
            WHERE ${people.replace(/PERSON/g, 'e.person_id')}) AS reached
    GROUP BY person_id`;
 
+/**
+ * Generations of a programme's cascade ($1 = programme id) → rows (person_id, generation), by
+ * the one definition (generations/generation.sql.ts): the trainer graph is walked from the
+ * master teachers, then every participant takes 1 + the lowest generation of their lead
+ * trainers in one join. It follows indexed columns: master_teachers (programme_id, person_id),
+ * cohorts (programme_id), cohorts (lead_trainer_id), enrolments (cohort_id, person_id).
+ * People whose lead trainers reach no master teacher have no generation and are not returned.
+ */
 export const GENERATIONS_SQL = `${TRAINER_GENERATIONS}${reached('true')}`;
 
 /** The same rule for some people only ($2 = uuid[]): the trainer graph is walked, not every participant. */

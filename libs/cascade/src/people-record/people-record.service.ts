@@ -78,15 +78,12 @@ export class PeopleRecordService {
         ORDER BY pr.starts_on, pr.name`,
         [personId],
       );
-    const steps: Array<ChainStep & { programmeId: string }> = await this.db.query(TRAINER_CHAIN_SQL, [
-      personId,
-    ]);
-    return programmes.map(({ programmeId, programmeName, isMasterTeacher }) => {
-      if (isMasterTeacher) return { programmeId, programmeName, generation: 1, chain: [] };
-      const chain = steps
-        .filter((s) => s.programmeId === programmeId)
-        .map(({ programmeId: _, ...step }) => step);
-      return { programmeId, programmeName, generation: chain.length > 0 ? chain.length + 1 : null, chain };
-    });
+    return Promise.all(
+      programmes.map(async ({ programmeId, programmeName, isMasterTeacher }) => {
+        if (isMasterTeacher) return { programmeId, programmeName, generation: 1, chain: [] };
+        const chain: ChainStep[] = await this.db.query(TRAINER_CHAIN_SQL, [programmeId, personId]);
+        return { programmeId, programmeName, generation: chain.length > 0 ? chain.length + 1 : null, chain };
+      }),
+    );
   }
 }

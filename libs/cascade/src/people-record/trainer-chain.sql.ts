@@ -1,35 +1,35 @@
+import { TRAINER_GENERATIONS } from '../generations/generation.sql';
+
+/** A lead trainer's cohort that person `${person}` enrolled in, in programme $1, with the lead's generation. */
+const LEADS_OF = (person: string) => `
+      SELECT c.id, c.lead_trainer_id, tg.generation
+        FROM enrolments e
+        JOIN cohorts c ON c.id = e.cohort_id AND c.programme_id = $1
+        JOIN trainer_generations tg ON tg.person_id = c.lead_trainer_id
+       WHERE e.person_id = ${person}`;
+
 /**
- * Who trained a person ($1), per programme: the shortest chain of lead trainers from the
- * person up to a master teacher. Walks upward (person → lead trainers of their cohorts → theirs
- * → …), stops at master teachers, guards cycles with CYCLE, and keeps per programme the
- * shortest chain that ends at a master teacher — its length + 1 is the person's generation,
- * as GENERATIONS_SQL defines it. Rows: one per step (step 1 = the person's own lead trainer).
+ * Who trained a person ($2) in programme $1: a shortest chain of lead trainers from the person
+ * up to a master teacher, read off the programme's generations (generations/generation.sql.ts):
+ * step 1 is the cohort whose lead has the lowest generation, each next step a cohort that lead
+ * enrolled in whose lead is one generation lower, down to generation 1 (a master teacher). Of
+ * equally short chains, the one whose cohort ids sort first. Its length + 1 is the person's
+ * generation through their cohorts. Rows: one per step (step 1 = the person's own lead trainer).
  */
-export const TRAINER_CHAIN_SQL = `
-  WITH RECURSIVE up (programme_id, trainer_id, depth, chain) AS (
-    SELECT c.programme_id, c.lead_trainer_id, 1, ARRAY[c.id]
-      FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
-     WHERE e.person_id = $1
+export const TRAINER_CHAIN_SQL = `${TRAINER_GENERATIONS},
+  chain (step, cohort_id, trainer_id, generation) AS (
+    SELECT 1, first.id, first.lead_trainer_id, first.generation
+      FROM (${LEADS_OF('$2')} ORDER BY tg.generation, c.id LIMIT 1) first
     UNION ALL
-    SELECT c.programme_id, c.lead_trainer_id, u.depth + 1, u.chain || c.id
-      FROM up u
-      JOIN enrolments e ON e.person_id = u.trainer_id
-      JOIN cohorts c ON c.id = e.cohort_id AND c.programme_id = u.programme_id
-     WHERE NOT EXISTS (SELECT 1 FROM master_teachers mt WHERE mt.programme_id = u.programme_id AND mt.person_id = u.trainer_id)
-  ) CYCLE trainer_id SET is_cycle USING path,
-  shortest AS (
-    SELECT DISTINCT ON (u.programme_id) u.programme_id, u.chain
-      FROM up u
-     WHERE NOT u.is_cycle
-       AND EXISTS (SELECT 1 FROM master_teachers mt WHERE mt.programme_id = u.programme_id AND mt.person_id = u.trainer_id)
-     ORDER BY u.programme_id, u.depth, u.chain
+    SELECT ch.step + 1, next.id, next.lead_trainer_id, next.generation
+      FROM chain ch
+     CROSS JOIN LATERAL (${LEADS_OF('ch.trainer_id')} AND tg.generation = ch.generation - 1
+             ORDER BY c.id LIMIT 1) next
+     WHERE ch.generation > 1
   )
-  SELECT s.programme_id AS "programmeId", step.ord::int AS step, c.id AS "cohortId", c.name AS "cohortName",
-         c.lead_trainer_id AS "personId", p.full_name AS "fullName",
-         EXISTS (SELECT 1 FROM master_teachers mt WHERE mt.programme_id = s.programme_id AND mt.person_id = c.lead_trainer_id)
-           AS "isMasterTeacher"
-    FROM shortest s
-    CROSS JOIN LATERAL unnest(s.chain) WITH ORDINALITY AS step (cohort_id, ord)
-    JOIN cohorts c ON c.id = step.cohort_id
+  SELECT ch.step, c.id AS "cohortId", c.name AS "cohortName", c.lead_trainer_id AS "personId",
+         p.full_name AS "fullName", ch.generation = 1 AS "isMasterTeacher"
+    FROM chain ch
+    JOIN cohorts c ON c.id = ch.cohort_id
     JOIN people p ON p.id = c.lead_trainer_id
-   ORDER BY s.programme_id, step.ord`;
+   ORDER BY ch.step`;
