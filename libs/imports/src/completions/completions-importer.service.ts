@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@cascade/platform';
 import { CompletionCandidate, CompletionIngestService, CompletionOutcome } from '@cascade/cascade';
+import { PeopleService } from '@cascade/reference';
 import {
   ImportClaim,
   ImportResult,
@@ -40,6 +41,7 @@ export class CompletionsImporter {
     @InjectDataSource() private readonly db: DataSource,
     private readonly runner: ImportRunner,
     private readonly ingest: CompletionIngestService,
+    private readonly people: PeopleService,
   ) {}
 
   run(importId: string, lastAttempt: boolean): Promise<CompletionsImportResult> {
@@ -123,12 +125,15 @@ export class CompletionsImporter {
     cohortId: string,
     rows: CompletionRow[],
   ): Promise<{ candidates: CompletionCandidate[]; errors: RowError[] }> {
-    const people: Array<{ id: string; email: string }> = await tx.query(
-      `SELECT id, lower(email) AS email FROM people WHERE lower(email) = ANY($1::text[]) OR id = ANY($2::uuid[])`,
-      [rows.map((r) => r.email).filter(Boolean), rows.map((r) => r.personId).filter(Boolean)],
+    const byEmail = await this.people.idsByEmail(
+      tx,
+      rows.flatMap((r) => (r.email ? [r.email] : [])),
     );
-    const byEmail = new Map(people.map((p) => [p.email, p.id]));
-    const known = new Set(people.map((p) => p.id));
+    const known = await this.people.existingIds(
+      tx,
+      rows.flatMap((r) => (r.personId ? [r.personId] : [])),
+    );
+    for (const id of byEmail.values()) known.add(id);
     const courses: Array<{ id: string; code: string }> = await tx.query(
       `SELECT co.id, co.code FROM cohorts c JOIN courses co ON co.id = ANY(c.course_ids) WHERE c.id = $1`,
       [cohortId],

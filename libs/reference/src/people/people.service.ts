@@ -102,6 +102,15 @@ export class PeopleService {
     return new Map(found.map((p) => [p.key, p.id]));
   }
 
+  /** Which of these ids are people's. */
+  async existingIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const found: { id: string }[] = await manager.query(`SELECT id FROM people WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    return new Set(found.map((p) => p.id));
+  }
+
   /**
    * Creates the people no email names yet and, with `update`, gives existing ones the rows'
    * values (a row that changes nothing writes nothing), in set-based statements inside the
