@@ -166,6 +166,64 @@ describe('the cascade tree and generations', () => {
     await get(`/cohorts/${cohort3}/participants`, stranger).expect(403);
   });
 
+  describe('search', () => {
+    const search = (q: string, token = staff, extra = '') =>
+      get(`/search?q=${encodeURIComponent(q)}${extra}`, token).expect(200);
+    const hits = (body: { items: Array<{ fullName: string; path: string[] | null }> }) =>
+      body.items.map((h) => [h.fullName, h.path]);
+    let both: string;
+    let fourth: string;
+    beforeAll(async () => {
+      const [row] = await t.db.query(`SELECT id FROM people WHERE full_name = 'In Both'`);
+      both = row.id;
+      const [leaf] = await t.db.query(`SELECT id FROM people WHERE full_name = 'Fourth Generation'`);
+      fourth = leaf.id;
+    });
+
+    it('finds people by part of the name, any letter case, with the nodes to open from their master teacher', async () => {
+      const res = await search('GENERATION');
+      expect(res.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
+      expect(hits(res.body)).toEqual([
+        ['Fourth Generation', [master, cohort1, second, cohort2, third, cohort3, fourth]],
+        ['Second Generation', [master, cohort1, second]],
+        ['Third Generation', [master, cohort1, second, cohort2, third]],
+      ]);
+      expect(res.body.items.map((h: { generation: number }) => h.generation)).toEqual([4, 2, 3]);
+      // In two cohorts: the way through the lead trainer of the lowest generation.
+      expect(hits((await search('in both')).body)).toEqual([['In Both', [master, cohort1, both]]]);
+    });
+
+    it('finds by email, pages on the server, and refuses a query under two characters', async () => {
+      const [{ email }] = await t.db.query(`SELECT email FROM people WHERE id = $1`, [master]);
+      expect(hits((await search(email)).body)).toEqual([[expect.any(String), [master]]]);
+      const page = await search('generation', staff, '&limit=1&offset=1');
+      expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1 });
+      expect(hits(page.body)).toEqual([['Second Generation', [master, cohort1, second]]]);
+      await get('/search?q=g').expect(400);
+      await get('/search').expect(400);
+      expect((await search('%%')).body.total).toBe(0);
+    });
+
+    it('shows a master teacher only the people of their own branch, by a way through it', async () => {
+      const token = await t.tokenFor('master_teacher', second);
+      expect(hits((await search('generation', token)).body).map(([name]) => name)).toEqual([
+        'Fourth Generation',
+        'Second Generation',
+        'Third Generation',
+      ]);
+      // Also in `second`'s cohort2: the way runs through their branch.
+      expect(hits((await search('in both', token)).body)).toEqual([
+        ['In Both', [master, cohort1, second, cohort2, both]],
+      ]);
+      const outsider = await t.tokenFor('master_teacher', third);
+      const res = await search('generation', outsider);
+      expect(res.body.total).toBe(2);
+      expect(hits(res.body).map(([name]) => name)).toEqual(['Fourth Generation', 'Third Generation']);
+      expect((await search('second', outsider)).body.total).toBe(0);
+      await search('generation', await t.tokenFor('viewer'));
+    });
+  });
+
   it('lets a viewer read the tree and answers 404 for an unknown programme, trainer or cohort', async () => {
     const viewer = await t.tokenFor('viewer');
     await get('', viewer).expect(200);

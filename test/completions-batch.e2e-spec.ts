@@ -173,6 +173,105 @@ describe('POST /cohorts/:id/completions/batch', () => {
     expect(await stored(cohortId)).toBe(2);
   });
 
+  it('corrects stored completions named by completionId beside new ones, in one request, with per-item refusals', async () => {
+    const { cohortId, personIds } = await cohortWith(3);
+    const first = await send(cohortId, [
+      {
+        clientRef: 'g-1',
+        personId: personIds[0],
+        courseId: courseIds[0],
+        completedOn: '2024-05-01',
+        score: 40,
+      },
+      {
+        clientRef: 'g-2',
+        personId: personIds[1],
+        courseId: courseIds[0],
+        completedOn: '2024-05-01',
+        score: 70,
+      },
+    ]).expect(200);
+    const [a, b] = first.body.results.map((r: { completion: { id: string } }) => r.completion.id);
+    const res = await send(cohortId, [
+      // The grid's save: a corrected score and date, an unchanged cell, a new cell, and two refusals.
+      {
+        clientRef: 'g-1',
+        personId: personIds[0],
+        courseId: courseIds[0],
+        completedOn: '2024-05-03',
+        score: 85,
+        completionId: a,
+      },
+      {
+        clientRef: 'g-2',
+        personId: personIds[1],
+        courseId: courseIds[0],
+        completedOn: '2024-05-01',
+        score: 70,
+        completionId: b,
+      },
+      {
+        clientRef: 'g-3',
+        personId: personIds[2],
+        courseId: courseIds[0],
+        completedOn: '2024-05-02',
+        score: 90,
+      },
+      {
+        clientRef: 'g-4',
+        personId: personIds[0],
+        courseId: courseIds[1],
+        completedOn: '2024-05-02',
+        completionId: b,
+      },
+      {
+        clientRef: 'g-5',
+        personId: personIds[1],
+        courseId: courseIds[0],
+        completedOn: '2030-01-01',
+        score: 75,
+        completionId: b,
+      },
+    ]).expect(200);
+    expect(res.body).toMatchObject({ created: 1, corrected: 1, duplicate: 1, conflict: 0, rejected: 2 });
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'corrected',
+      'duplicate',
+      'created',
+      'rejected',
+      'rejected',
+    ]);
+    expect(res.body.results[0].completion).toMatchObject({
+      id: a,
+      completedOn: '2024-05-03',
+      score: 85,
+      clientRef: 'g-1',
+    });
+    expect(res.body.results[3].reason).toMatch(/^completionId: /);
+    expect(res.body.results[4].reason).toMatch(/^completedOn: /);
+    const rows = await t.db.query(
+      `SELECT id, completed_on::text AS "completedOn", score::float8 AS score FROM course_completions WHERE id = ANY($1::uuid[]) ORDER BY score`,
+      [[a, b]],
+    );
+    expect(rows).toEqual([
+      { id: b, completedOn: '2024-05-01', score: 70 },
+      { id: a, completedOn: '2024-05-03', score: 85 },
+    ]);
+    expect(await stored(cohortId)).toBe(3);
+    // Resending the correction stores nothing new.
+    const again = await send(cohortId, [
+      {
+        clientRef: 'g-1',
+        personId: personIds[0],
+        courseId: courseIds[0],
+        completedOn: '2024-05-03',
+        score: 85,
+        completionId: a,
+      },
+    ]).expect(200);
+    expect(again.body.results[0].status).toBe('duplicate');
+  });
+
   it('refuses an empty batch and more than 500 items with 400', async () => {
     const { cohortId, personIds } = await cohortWith(1);
     await send(cohortId, []).expect(400);

@@ -921,6 +921,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/cascade/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People of the cascade tree by name or email
+         * @description A page of the people of the programme’s cascade (master teachers and participants) whose name or email contains q, by name, each with the path of tree nodes to open from their master teacher down to them. A master teacher finds only the people of their own branch.
+         *
+         *     Roles: admin, coordinator, master_teacher, viewer.
+         */
+        get: operations["CascadeTreeController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{id}/cascade/trainers/{personId}": {
         parameters: {
             query?: never;
@@ -1774,6 +1796,11 @@ export interface components {
             completedOn: string;
             /**
              * Format: uuid
+             * @description A correction: the id of the person's stored completion of this course, whose date and score are replaced by this item’s (the stored clientRef stays). Without it the item records a new completion
+             */
+            completionId?: string;
+            /**
+             * Format: uuid
              * @description A course of the cohort
              */
             courseId: string;
@@ -1794,17 +1821,18 @@ export interface components {
             /** @description Why the item was rejected or conflicts, naming the field */
             reason?: string;
             /**
-             * @description created and duplicate (the same completion was stored before) are successes and answer the stored completion; conflict: the course is already completed with other content, or the clientRef was used for another completion; rejected: the item is invalid
+             * @description created, corrected (a completionId item changed the stored date or score) and duplicate (the same completion was stored before) are successes and answer the stored completion; conflict: the course is already completed with other content and the item names no completionId, or the clientRef was used for another completion; rejected: the item is invalid, or its completionId is not the person’s completion of that course
              * @enum {string}
              */
-            status: "created" | "duplicate" | "conflict" | "rejected";
+            status: "created" | "corrected" | "duplicate" | "conflict" | "rejected";
         };
         BatchCompletionsDto: {
-            /** @description Each item is validated on its own: a bad item is rejected, the others are stored */
+            /** @description New completions and corrections of stored ones (completionId) together; each item is validated on its own: a bad item is rejected, the others are stored */
             completions: components["schemas"]["BatchCompletionItemDto"][];
         };
         BatchCompletionsResult: {
             conflict: number;
+            corrected: number;
             created: number;
             duplicate: number;
             rejected: number;
@@ -1921,6 +1949,27 @@ export interface components {
             limit: number;
             offset: number;
             /** @description How many match the filters in all */
+            total: number;
+        };
+        CascadeSearchHit: {
+            email: string;
+            fullName: string;
+            /** @description null when no chain of lead trainers reaches a master teacher */
+            generation: number | null;
+            /** @description The tree nodes to open, from the master teacher down: person id, cohort id, person id, … ending with this person (a master teacher: their id alone). Through the lead trainer of the lowest generation where there are several; null when no chain of lead trainers reaches a master teacher */
+            path: string[] | null;
+            /**
+             * Format: uuid
+             * @description A person's id
+             */
+            personId: string;
+        };
+        CascadeSearchResults: {
+            /** @description By name */
+            items: components["schemas"]["CascadeSearchHit"][];
+            limit: number;
+            offset: number;
+            /** @description How many match in all */
             total: number;
         };
         CertificationView: {
@@ -9742,6 +9791,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CohortParticipants"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no Bearer token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not call this operation, or the record is outside what the caller may touch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: no record with an id the path or the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INTERNAL_ERROR: the server failed; nothing internal is disclosed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: PostgreSQL or Redis cannot be reached; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CascadeTreeController_search: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                /** @description Part of the name or email, in any letter case */
+                q: string;
+            };
+            header?: never;
+            path: {
+                /** @description The id of the programme */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CascadeSearchResults"];
                 };
             };
             /** @description VALIDATION_FAILED: a parameter or field is invalid (details name each field) or a rule refused the change */

@@ -10,9 +10,14 @@ const LAST_RETRY_MS = 5 * 60_000;
 
 export type SyncOutcome = 'done' | 'offline' | 'signed-out';
 
-type ItemResult = { status: 'created' | 'duplicate' | 'conflict' | 'rejected'; reason?: string };
+// 'corrected' answers only an item naming a completionId, which the field app does not send.
+type ItemResult = {
+  status: 'created' | 'corrected' | 'duplicate' | 'conflict' | 'rejected';
+  reason?: string;
+};
 const STATE: Record<ItemResult['status'], OutboxState> = {
   created: 'stored',
+  corrected: 'stored',
   duplicate: 'duplicate',
   conflict: 'conflict',
   rejected: 'rejected',

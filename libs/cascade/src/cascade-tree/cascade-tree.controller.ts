@@ -1,7 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, READERS, Roles, UuidParam } from '@cascade/platform';
-import { CascadeRoots, CascadeTreeQuery, CohortParticipants, TrainerCohorts } from './cascade-tree.dto';
+import {
+  CascadeRoots,
+  CascadeSearchQuery,
+  CascadeSearchResults,
+  CascadeTreeQuery,
+  CohortParticipants,
+  TrainerCohorts,
+} from './cascade-tree.dto';
 import { CascadeTreeService } from './cascade-tree.service';
 
 const WHO =
@@ -28,6 +35,24 @@ export class CascadeTreeController {
     @CurrentActor() actor: Actor,
   ): Promise<CascadeRoots> {
     return this.trees.roots(programmeId, query, actor);
+  }
+
+  @Get('search')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'People of the cascade tree by name or email',
+    description:
+      'A page of the people of the programme’s cascade (master teachers and participants) whose name or email ' +
+      'contains q, by name, each with the path of tree nodes to open from their master teacher down to them. ' +
+      'A master teacher finds only the people of their own branch.',
+  })
+  @ApiOkResponse({ type: CascadeSearchResults })
+  search(
+    @UuidParam('id') programmeId: string,
+    @Query() query: CascadeSearchQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<CascadeSearchResults> {
+    return this.trees.search(programmeId, query, actor);
   }
 
   @Get('trainers/:personId')

@@ -1,8 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
 import { PageQuery } from '@cascade/platform';
 import { ENROLMENT_STATUSES, EnrolmentStatus } from '../enrolments/enrolment.entity';
 
 export class CascadeTreeQuery extends PageQuery {}
+
+export class CascadeSearchQuery extends PageQuery {
+  @ApiProperty({ minLength: 2, maxLength: 100, description: 'Part of the name or email, in any letter case' })
+  @IsString()
+  @Length(2, 100)
+  q: string;
+}
 
 export class GenerationCount {
   @ApiProperty() generation: number;
@@ -74,6 +82,35 @@ export class TrainerCohorts {
 export class CohortParticipants {
   @ApiProperty({ type: TreeCohort }) cohort: TreeCohort;
   @ApiProperty({ type: [TreeParticipant], description: 'By name' }) items: TreeParticipant[];
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many match in all' }) total: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) limit: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;
+}
+
+/** A person of the cascade whose name or email matches, with the way down to them from a master teacher. */
+export class CascadeSearchHit {
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty() email: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'null when no chain of lead trainers reaches a master teacher',
+  })
+  generation: number | null;
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description:
+      'The tree nodes to open, from the master teacher down: person id, cohort id, person id, … ending ' +
+      'with this person (a master teacher: their id alone). Through the lead trainer of the lowest ' +
+      'generation where there are several; null when no chain of lead trainers reaches a master teacher',
+  })
+  path: string[] | null;
+}
+
+export class CascadeSearchResults {
+  @ApiProperty({ type: [CascadeSearchHit], description: 'By name' }) items: CascadeSearchHit[];
   @ApiProperty({ type: 'integer', minimum: 0, description: 'How many match in all' }) total: number;
   @ApiProperty({ type: 'integer', minimum: 1 }) limit: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) offset: number;

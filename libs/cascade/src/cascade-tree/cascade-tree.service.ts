@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError } from '@cascade/platform';
+import { Actor, containsPattern, DomainError } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { ProgrammesService } from '../programmes/programmes.service';
 import {
   CascadeRoots,
+  CascadeSearchHit,
+  CascadeSearchQuery,
+  CascadeSearchResults,
   CascadeTreeQuery,
   CohortParticipants,
   GenerationCount,
@@ -15,7 +18,14 @@ import {
   TreeTrainer,
 } from './cascade-tree.dto';
 import { GENERATIONS_SQL, generationsOf } from './generations.sql';
-import { TRAINER_COUNTS, TREE_COHORT, lineOf, onLineFilter } from './cascade-tree.sql';
+import {
+  CASCADE_SEARCH_COUNT,
+  CASCADE_SEARCH_PAGE,
+  TRAINER_COUNTS,
+  TREE_COHORT,
+  lineOf,
+  onLineFilter,
+} from './cascade-tree.sql';
 
 /**
  * The cascade a level at a time, so 50,000 participants never come in one reply: the master
@@ -120,6 +130,33 @@ export class CascadeTreeService {
       );
       const items = rows.map((r) => ({ ...r, generation: generations.get(r.personId) ?? null }));
       return { cohort: cohort as TreeCohort, items, total, limit: query.limit, offset: query.offset };
+    });
+  }
+
+  /**
+   * People of the cascade by name or email, each with the nodes to open from a master teacher down
+   * to them; a master teacher finds only the people of their own branch.
+   */
+  async search(programmeId: string, query: CascadeSearchQuery, actor: Actor): Promise<CascadeSearchResults> {
+    await this.programmes.get(programmeId);
+    const scope = this.access.leadTrainerScope(actor) ?? null;
+    const pattern = containsPattern(query.q);
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      const [{ total }] = await tx.query(CASCADE_SEARCH_COUNT, [programmeId, pattern, scope]);
+      const rows: Array<Omit<CascadeSearchHit, 'generation'>> = await tx.query(CASCADE_SEARCH_PAGE, [
+        programmeId,
+        pattern,
+        scope,
+        query.limit,
+        query.offset,
+      ]);
+      const generations = await generationsOf(
+        tx,
+        programmeId,
+        rows.map((r) => r.personId),
+      );
+      const items = rows.map((r) => ({ ...r, generation: generations.get(r.personId) ?? null }));
+      return { items, total, limit: query.limit, offset: query.offset };
     });
   }
 

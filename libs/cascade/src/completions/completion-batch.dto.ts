@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUUID, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
 import { CompletionView, CreateCompletionDto } from './completion.dto';
 
 export const COMPLETION_BATCH_LIMIT = 500;
@@ -22,6 +31,16 @@ export class BatchCompletionItemDto extends CreateCompletionDto {
   @ApiProperty({ format: 'uuid', description: 'The id of a person (not a user) enrolled in the cohort' })
   @IsUUID()
   personId: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "A correction: the id of the person's stored completion of this course, whose date and score are " +
+      'replaced by this item’s (the stored clientRef stays). Without it the item records a new completion',
+  })
+  @IsOptional()
+  @IsUUID()
+  completionId?: string;
 }
 
 export class BatchCompletionsDto {
@@ -29,7 +48,9 @@ export class BatchCompletionsDto {
     type: [BatchCompletionItemDto],
     minItems: 1,
     maxItems: COMPLETION_BATCH_LIMIT,
-    description: 'Each item is validated on its own: a bad item is rejected, the others are stored',
+    description:
+      'New completions and corrections of stored ones (completionId) together; each item is validated on ' +
+      'its own: a bad item is rejected, the others are stored',
   })
   @IsArray()
   @ArrayMinSize(1)
@@ -37,7 +58,13 @@ export class BatchCompletionsDto {
   completions: unknown[];
 }
 
-export const COMPLETION_ITEM_STATUSES = ['created', 'duplicate', 'conflict', 'rejected'] as const;
+export const COMPLETION_ITEM_STATUSES = [
+  'created',
+  'corrected',
+  'duplicate',
+  'conflict',
+  'rejected',
+] as const;
 export type CompletionItemStatus = (typeof COMPLETION_ITEM_STATUSES)[number];
 
 export class BatchCompletionResult {
@@ -51,9 +78,11 @@ export class BatchCompletionResult {
   @ApiProperty({
     enum: COMPLETION_ITEM_STATUSES,
     description:
-      'created and duplicate (the same completion was stored before) are successes and answer the stored ' +
-      'completion; conflict: the course is already completed with other content, or the clientRef was used for ' +
-      'another completion; rejected: the item is invalid',
+      'created, corrected (a completionId item changed the stored date or score) and duplicate (the same ' +
+      'completion was stored before) are successes and answer the stored completion; conflict: the course is ' +
+      'already completed with other content and the item names no completionId, or the clientRef was used for ' +
+      'another completion; rejected: the item is invalid, or its completionId is not the person’s completion ' +
+      'of that course',
   })
   status: CompletionItemStatus;
   @ApiPropertyOptional({ type: CompletionView }) completion?: CompletionView;
@@ -65,6 +94,7 @@ export class BatchCompletionsResult {
   @ApiProperty({ type: [BatchCompletionResult], description: 'One per item, in request order' })
   results: BatchCompletionResult[];
   @ApiProperty() created: number;
+  @ApiProperty() corrected: number;
   @ApiProperty() duplicate: number;
   @ApiProperty() conflict: number;
   @ApiProperty() rejected: number;

@@ -16,8 +16,9 @@ function fieldProblems(errors: ValidationError[]): string {
 }
 
 /**
- * `POST /cohorts/:id/completions/batch`: each item is validated on its own, so one bad item is
- * rejected with its reason while the valid ones are stored; the answer lists every item in order.
+ * `POST /cohorts/:id/completions/batch`: new completions and corrections (items naming a
+ * completionId) in one request. Each item is validated on its own, so one bad item is rejected with
+ * its reason while the valid ones are stored; the answer lists every item in order.
  */
 @Injectable()
 export class CompletionBatchService {
@@ -44,7 +45,7 @@ export class CompletionBatchService {
         results[index] = { index, clientRef, status: 'rejected', reason: fieldProblems(errors) };
         return;
       }
-      const { personId, courseId, completedOn, score } = item;
+      const { personId, courseId, completedOn, score, completionId } = item;
       candidates.push({
         index,
         clientRef: item.clientRef,
@@ -52,6 +53,7 @@ export class CompletionBatchService {
         courseId,
         completedOn,
         score: score ?? null,
+        completionId,
       });
     });
     for (const outcome of await this.ingest.ingest(cohortId, candidates, actor))
@@ -60,6 +62,7 @@ export class CompletionBatchService {
     return {
       results,
       created: count('created'),
+      corrected: count('corrected'),
       duplicate: count('duplicate'),
       conflict: count('conflict'),
       rejected: count('rejected'),

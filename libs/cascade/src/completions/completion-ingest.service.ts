@@ -19,6 +19,8 @@ export interface CompletionCandidate {
   courseId: string;
   completedOn: string;
   score: number | null;
+  /** A correction: the stored completion of this person and course whose date and score are replaced. */
+  completionId?: string;
 }
 
 export interface CompletionOutcome {
@@ -33,7 +35,7 @@ export interface RecordedCompletions {
   /** One per candidate, in the candidates' order. */
   outcomes: CompletionOutcome[];
   programmeId: string;
-  /** The people who got a new completion. */
+  /** The people who got a new or corrected completion. */
   personIds: string[];
 }
 
@@ -51,7 +53,9 @@ const key = (enrolmentId: string, courseId: string) => `${enrolmentId}/${courseI
  * device, a CSV import). The natural key (enrolment, course) decides what is new —
  * `ON CONFLICT DO NOTHING` — and what did not come back is compared with what is stored: the same
  * content is a duplicate (a success), other content a conflict. A clientRef already used for
- * another completion of the cohort is a conflict too.
+ * another completion of the cohort is a conflict too. A candidate naming a completionId corrects
+ * that stored completion's date and score instead (the same checks as a new one, except that a
+ * withdrawn person's record can still be corrected, as with PATCH).
  */
 @Injectable()
 export class CompletionIngestService {
@@ -126,21 +130,41 @@ export class CompletionIngestService {
     }
 
     // One order for every batch, so concurrent batches wait on each other instead of deadlocking.
-    const inserts = [...firsts.values()].sort((a, b) =>
+    const ordered = [...firsts.values()].sort((a, b) =>
       key(a.enrolmentId, a.courseId) < key(b.enrolmentId, b.courseId) ? -1 : 1,
     );
-    const createdIds = new Set(await this.insert(tx, inserts));
-    const stored = await this.stored(tx, [...firsts.values()]);
+    const createdIds = new Set(
+      await this.insert(
+        tx,
+        ordered.filter((c) => !c.completionId),
+      ),
+    );
+    const correctedIds = new Set(
+      await this.correct(
+        tx,
+        ordered.filter((c) => c.completionId),
+        await this.stored(tx, ordered),
+        outcomes,
+      ),
+    );
+    const stored = await this.stored(tx, ordered);
     for (const c of accepted) {
       if (outcomes.has(c.index)) continue;
       const completion = stored.get(key(c.enrolmentId, c.courseId))!;
-      const isNew = firsts.get(key(c.enrolmentId, c.courseId)) === c && createdIds.has(completion.id);
-      outcomes.set(c.index, this.resolve(c, completion, isNew));
+      const first = firsts.get(key(c.enrolmentId, c.courseId)) === c;
+      if (first && correctedIds.has(completion.id))
+        outcomes.set(c.index, { index: c.index, clientRef: c.clientRef, status: 'corrected', completion });
+      else outcomes.set(c.index, this.resolve(c, completion, first && createdIds.has(completion.id)));
     }
 
     const createdEnrolments = [
       ...new Set([...stored.values()].filter((s) => createdIds.has(s.id)).map((s) => s.enrolmentId)),
     ];
+    const changedEnrolments = new Set(
+      [...stored.values()]
+        .filter((s) => createdIds.has(s.id) || correctedIds.has(s.id))
+        .map((s) => s.enrolmentId),
+    );
     await followRecords(tx, createdEnrolments);
     // Statuses may have moved with the new completions: answer them as they are now.
     const fresh = await this.viewsByIds(
@@ -150,7 +174,7 @@ export class CompletionIngestService {
     for (const outcome of outcomes.values())
       if (outcome.completion) outcome.completion = fresh.get(outcome.completion.id);
     const personIds = [...enrolments.values()]
-      .filter((e) => createdEnrolments.includes(e.id))
+      .filter((e) => changedEnrolments.has(e.id))
       .map((e) => e.personId);
     return {
       outcomes: candidates.map((c) => outcomes.get(c.index)!),
@@ -179,7 +203,7 @@ export class CompletionIngestService {
     cohort: Cohort,
   ): string | null {
     if (!enrolment) return `personId: person ${c.personId} is not enrolled in cohort '${cohort.name}'`;
-    if (enrolment.status === 'withdrawn') {
+    if (enrolment.status === 'withdrawn' && !c.completionId) {
       return `status: person ${c.personId} withdrew from cohort '${cohort.name}' and takes no new completions`;
     }
     if (!cohort.courseIds.includes(c.courseId)) {
@@ -231,6 +255,41 @@ export class CompletionIngestService {
       ],
     );
     return created.map((r) => r.id);
+  }
+
+  /**
+   * Replaces the date and score of each correction's stored completion, in one statement; a
+   * completionId that is not the stored completion of that person and course is rejected, and a
+   * correction that changes nothing is left to resolve as a duplicate. Answers the ids changed.
+   */
+  private async correct(
+    tx: EntityManager,
+    corrections: Array<CompletionCandidate & { enrolmentId: string }>,
+    stored: Map<string, CompletionView>,
+    outcomes: Map<number, CompletionOutcome>,
+  ): Promise<string[]> {
+    const changes = corrections.filter((c) => {
+      const completion = stored.get(key(c.enrolmentId, c.courseId));
+      if (!completion || completion.id !== c.completionId) {
+        outcomes.set(c.index, {
+          index: c.index,
+          clientRef: c.clientRef,
+          status: 'rejected',
+          reason: `completionId: completion ${c.completionId} is not the stored completion of course ${c.courseId} by person ${c.personId}`,
+        });
+        return false;
+      }
+      return completion.completedOn !== c.completedOn || (completion.score ?? null) !== c.score;
+    });
+    if (changes.length === 0) return [];
+    const [updated]: [Array<{ id: string }>, number] = await tx.query(
+      `UPDATE course_completions cc SET completed_on = k.completed_on, score = k.score, updated_at = now()
+         FROM unnest($1::uuid[], $2::date[], $3::numeric[]) AS k(id, completed_on, score)
+        WHERE cc.id = k.id
+        RETURNING cc.id`,
+      [changes.map((c) => c.completionId), changes.map((c) => c.completedOn), changes.map((c) => c.score)],
+    );
+    return updated.map((r) => r.id);
   }
 
   /** What is stored now for each (enrolment, course) of the candidates. */

@@ -1,6 +1,6 @@
 import { Badge, Box, Button, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { ReactNode, useState } from 'react';
+import { createContext, ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -10,6 +10,48 @@ import {
   useCohortParticipants,
   useTrainerCohorts,
 } from './useCascade';
+
+/** The nodes to open down to a search hit (person and cohort ids), and the hit itself. */
+export interface Reveal {
+  path: Set<string>;
+  target: string;
+}
+export const RevealContext = createContext<Reveal | null>(null);
+
+/**
+ * Opens a node that lies on the way to the revealed hit (each new reveal again, even if it was
+ * closed since); answers whether the node is the hit itself.
+ */
+function useReveal(id: string, setOpen: (open: boolean) => void) {
+  const reveal = useContext(RevealContext);
+  const onPath = !!reveal && reveal.path.has(id) && reveal.target !== id;
+  const isTarget = reveal?.target === id;
+  // The hit's link is scrolled into view and focused once, when it is revealed.
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (onPath) setOpen(true);
+    if (isTarget) {
+      link.current?.scrollIntoView({ block: 'center' });
+      link.current?.focus();
+    }
+  }, [onPath, isTarget, reveal, setOpen]);
+  return { onPath, isTarget, link };
+}
+
+/** Under a node on the way to the hit, loads further pages until the next node of the way is among them. */
+export function useLoadUntilRevealed<T>(
+  query: UseInfiniteQueryResult<InfiniteData<{ items: T[] }>>,
+  idOf: (item: T) => string,
+  onPath: boolean,
+) {
+  const reveal = useContext(RevealContext);
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const missing = onPath && !!reveal && !items.some((item) => reveal.path.has(idOf(item)));
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  useEffect(() => {
+    if (missing && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [missing, hasNextPage, isFetchingNextPage, fetchNextPage]);
+}
 
 interface Level {
   programmeId: string;
@@ -39,11 +81,16 @@ const Name = ({ text, query }: { text: string; query: string }) =>
 function Children<T>({
   query,
   render,
+  idOf,
+  onPath,
 }: {
   query: UseInfiniteQueryResult<InfiniteData<{ items: T[]; total: number }>>;
   render: (item: T) => ReactNode;
+  idOf: (item: T) => string;
+  onPath: boolean;
 }) {
   const { t } = useTranslation();
+  useLoadUntilRevealed(query, idOf, onPath);
   if (query.isPending) return <Loader size="xs" ml="lg" aria-label={t('common.loading')} />;
   if (query.isError)
     return (
@@ -77,6 +124,7 @@ export function TrainerNode({
 }: Level & { trainer: TreeTrainer | TreeParticipant }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const { onPath, isTarget, link } = useReveal(trainer.personId, setOpen);
   const cohorts = useTrainerCohorts(programmeId, trainer.personId, open);
   const status = 'status' in trainer ? trainer.status : undefined;
   return (
@@ -87,8 +135,8 @@ export function TrainerNode({
         ) : (
           <Box w={16} />
         )}
-        <Link to={`/people/${trainer.personId}`}>
-          <Name text={trainer.fullName} query={query} />
+        <Link to={`/people/${trainer.personId}`} ref={link}>
+          {isTarget ? <mark>{trainer.fullName}</mark> : <Name text={trainer.fullName} query={query} />}
         </Link>
         {trainer.generation !== null && (
           <Badge size="sm" variant="outline" color="gray">
@@ -109,6 +157,8 @@ export function TrainerNode({
       {open && (
         <Children
           query={cohorts}
+          idOf={(cohort) => cohort.cohortId}
+          onPath={onPath}
           render={(cohort: TreeCohort) => (
             <CohortNode key={cohort.cohortId} cohort={cohort} programmeId={programmeId} query={query} />
           )}
@@ -122,6 +172,7 @@ export function TrainerNode({
 function CohortNode({ cohort, programmeId, query }: Level & { cohort: TreeCohort }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const { onPath } = useReveal(cohort.cohortId, setOpen);
   const participants = useCohortParticipants(programmeId, cohort.cohortId, open);
   return (
     <Box role="treeitem" aria-expanded={cohort.participants > 0 ? open : undefined}>
@@ -142,6 +193,8 @@ function CohortNode({ cohort, programmeId, query }: Level & { cohort: TreeCohort
       {open && (
         <Children
           query={participants}
+          idOf={(person) => person.personId}
+          onPath={onPath}
           render={(person: TreeParticipant) => (
             <TrainerNode key={person.personId} trainer={person} programmeId={programmeId} query={query} />
           )}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { Completion, Enrolment, invalidateCohort } from './useCohort';
 
 export interface CellEdit {
@@ -14,55 +14,37 @@ export interface CellEdit {
 export type RowErrors = Map<string, string[]>;
 
 /**
- * Saves the edited cells of the completions grid. New completions go in one request to
- * `POST /cohorts/:id/completions/batch`, keyed by enrolment and course so a retried save stores
- * nothing twice; a corrected date or score of a recorded completion is a PATCH of that completion.
+ * Saves the edited cells of the completions grid in one request to
+ * `POST /cohorts/:id/completions/batch`: new completions keyed by enrolment and course, so a retried
+ * save stores nothing twice, and corrected dates or scores of recorded completions named by their id.
  */
 export function useSaveCompletions(cohortId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (edits: CellEdit[]): Promise<RowErrors> => {
       const errors: RowErrors = new Map();
-      const refuse = (enrolmentId: string, message: string) =>
-        errors.set(enrolmentId, [...(errors.get(enrolmentId) ?? []), message]);
-      const created = edits.filter((edit) => !edit.existing);
-      const corrected = edits.filter((edit) => edit.existing);
-
-      if (created.length > 0) {
-        const answer = await unwrap(
-          api.POST('/api/v1/cohorts/{id}/completions/batch', {
-            params: { path: { id: cohortId } },
-            body: {
-              completions: created.map((edit) => ({
-                clientRef: `grid.${edit.enrolment.id}.${edit.courseId}`,
-                personId: edit.enrolment.personId,
-                courseId: edit.courseId,
-                completedOn: edit.completedOn,
-                score: edit.score as never, // the document types a nullable number as an object (issue 13a)
-              })),
-            },
-          }),
-        );
-        for (const result of answer.results) {
-          if (result.status === 'created' || result.status === 'duplicate') continue;
-          refuse(created[result.index].enrolment.id, result.reason ?? result.status);
-        }
-      }
-
-      await Promise.all(
-        corrected.map(async (edit) => {
-          try {
-            await unwrap(
-              api.PATCH('/api/v1/enrolments/{id}/completions/{completionId}', {
-                params: { path: { id: edit.enrolment.id, completionId: edit.existing!.id } },
-                body: { completedOn: edit.completedOn, score: edit.score as never }, // as above
-              }),
-            );
-          } catch (error) {
-            refuse(edit.enrolment.id, error instanceof ApiError ? error.message : String(error));
-          }
+      if (edits.length === 0) return errors;
+      const answer = await unwrap(
+        api.POST('/api/v1/cohorts/{id}/completions/batch', {
+          params: { path: { id: cohortId } },
+          body: {
+            completions: edits.map((edit) => ({
+              clientRef: `grid.${edit.enrolment.id}.${edit.courseId}`,
+              personId: edit.enrolment.personId,
+              courseId: edit.courseId,
+              completedOn: edit.completedOn,
+              score: edit.score as never, // the document types a nullable number as an object (issue 13a)
+              completionId: edit.existing?.id,
+            })),
+          },
         }),
       );
+      for (const result of answer.results) {
+        if (result.status === 'rejected' || result.status === 'conflict') {
+          const enrolmentId = edits[result.index].enrolment.id;
+          errors.set(enrolmentId, [...(errors.get(enrolmentId) ?? []), result.reason ?? result.status]);
+        }
+      }
       return errors;
     },
     onSettled: () => invalidateCohort(queryClient, cohortId),
