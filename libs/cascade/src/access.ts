@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError } from '@cascade/platform';
+import { Actor, DomainError, queryRows } from '@cascade/platform';
 import { CareFilter, CarePair, MenteeSource } from './care/mentee-source';
 
 /** Matches no person: the lead-trainer filter of a master teacher's user that is linked to nobody. */
@@ -71,7 +71,7 @@ export class CascadeAccess {
   ): Promise<void> {
     this.assertCanManage(actor, cohort);
     if (isStaff(actor)) return;
-    const [{ today }] = await manager.query(`SELECT current_date::text AS today`);
+    const [{ today }] = await queryRows<{ today: string }>(manager, `SELECT current_date::text AS today`);
     if (cohort.endsOn < today) {
       throw DomainError.forbidden(
         `endsOn: cohort '${cohort.name}' ended on ${cohort.endsOn}; only a coordinator may enrol into it`,
@@ -84,7 +84,8 @@ export class CascadeAccess {
 
   /** assertMayEnrol for a cohort known by its id (roster imports). */
   async assertMayEnrolInto(actor: Actor, cohortId: string): Promise<void> {
-    const [cohort] = await this.db.query(
+    const [cohort] = await queryRows<{ name: string; leadTrainerId: string; endsOn: string }>(
+      this.db,
       `SELECT name, lead_trainer_id AS "leadTrainerId", ends_on::text AS "endsOn" FROM cohorts WHERE id = $1`,
       [cohortId],
     );
@@ -99,7 +100,8 @@ export class CascadeAccess {
     manager: EntityManager = this.db.manager,
   ): Promise<boolean> {
     if (actor.role !== 'master_teacher' || actor.personId === null) return false;
-    const rows: unknown[] = await manager.query(
+    const rows = await queryRows<unknown>(
+      manager,
       `SELECT 1 FROM cohorts WHERE id = $1 AND lead_trainer_id = $2`,
       [cohortId, actor.personId],
     );
@@ -118,7 +120,8 @@ export class CascadeAccess {
       filter.programmeId ? `AND c.programme_id = $${params.push(filter.programmeId)}` : '',
       filter.personId ? `AND e.person_id = $${params.push(filter.personId)}` : '',
     ].join(' ');
-    const enrolled: CarePair[] = await (manager ?? this.db.manager).query(
+    const enrolled = await queryRows<CarePair>(
+      manager ?? this.db.manager,
       `SELECT DISTINCT c.programme_id AS "programmeId", e.person_id AS "personId"
          FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
         WHERE c.lead_trainer_id = $1 AND e.status <> 'withdrawn' ${narrow}`,

@@ -34,3 +34,4 @@ export * from './http/json-body';
 export * from './http/routes';
 export * from './http/openapi/document';
 export * from './http/is-decimal';
+export * from './database/sql';

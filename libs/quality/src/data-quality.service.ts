@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CascadeConfig, Page } from '@cascade/platform';
+import { CascadeConfig, Page, queryRows } from '@cascade/platform';
 import { checkListSql, COUNTS_SQL, DataQualityCheck, DataQualityRow } from './data-quality.checks';
 import { DataQualityCount, DataQualityListQuery } from './data-quality.dto';
 
@@ -14,12 +14,13 @@ export class DataQualityService {
   ) {}
 
   counts(programmeId?: string): Promise<DataQualityCount[]> {
-    return this.db.query(COUNTS_SQL, [programmeId ?? null, this.overdueDays()]);
+    return queryRows<DataQualityCount>(this.db, COUNTS_SQL, [programmeId ?? null, this.overdueDays()]);
   }
 
   /** One page of a check's records; the total rides on every row (and on none when the page is empty). */
   async list(check: DataQualityCheck, query: DataQualityListQuery): Promise<Page<DataQualityRow>> {
-    const rows: (DataQualityRow & { total: number | null })[] = await this.db.query(
+    const rows = await queryRows<DataQualityRow & { total: number | null }>(
+      this.db,
       `WITH found AS (${checkListSql(check)})
        SELECT (SELECT count(*)::int FROM found) AS total, page.*
          FROM (VALUES (1)) one

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page } from '@cascade/platform';
+import { Actor, DomainError, execute, Page, queryRows } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { AiAdoptionQuery, AiAdoptionView, CreateAiAdoptionDto } from './ai-adoption.dto';
@@ -36,11 +36,13 @@ export class AiAdoptionsService {
     );
     if (inCare) where.push(inCare);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(
+    const [{ total }] = await queryRows<{ total: number }>(
+      this.db,
       `SELECT count(*)::int AS total FROM ai_adoptions a ${clause}`,
       params,
     );
-    const items: AiAdoptionView[] = await this.db.query(
+    const items = await queryRows<AiAdoptionView>(
+      this.db,
       `${VIEW} ${clause} ORDER BY a.observed_on, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit, query.offset],
     );
@@ -50,7 +52,8 @@ export class AiAdoptionsService {
   async record(dto: CreateAiAdoptionDto, actor: Actor): Promise<AiAdoptionView> {
     return this.db.transaction(async (tx) => {
       const programme = await this.programmes.get(dto.programmeId, tx);
-      const [{ takesPart }] = await tx.query(
+      const [{ takesPart }] = await queryRows<{ takesPart: boolean }>(
+        tx,
         `SELECT EXISTS (SELECT 1 FROM cohorts c JOIN enrolments e ON e.cohort_id = c.id WHERE c.programme_id = $1 AND e.person_id = $2)
              OR EXISTS (SELECT 1 FROM master_teachers WHERE programme_id = $1 AND person_id = $2) AS "takesPart"`,
         [dto.programmeId, dto.personId],
@@ -66,7 +69,8 @@ export class AiAdoptionsService {
         'record AI-adoption evidence for them',
         tx,
       );
-      const [{ id }] = await tx.query(
+      const [{ id }] = await queryRows<{ id: string }>(
+        tx,
         `INSERT INTO ai_adoptions (person_id, programme_id, observed_on, kind, description, evidence_url, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [
@@ -94,12 +98,13 @@ export class AiAdoptionsService {
         'verify their AI-adoption evidence',
         tx,
       );
-      const [rows] = await tx.query(
+      const { affected } = await execute(
+        tx,
         `UPDATE ai_adoptions SET verified_by = $2, verified_on = current_date
           WHERE id = $1 AND verified_by IS NULL RETURNING id`,
         [id, actor.userId],
       );
-      if ((rows as unknown[]).length === 0) {
+      if (affected === 0) {
         throw DomainError.conflict(`verifiedBy: the evidence was already verified on ${current.verifiedOn}`);
       }
       return this.view(tx, id);
@@ -109,12 +114,14 @@ export class AiAdoptionsService {
 
   /** All of a person's evidence, for their record. */
   forPerson(personId: string): Promise<AiAdoptionView[]> {
-    return this.db.query(`${VIEW} WHERE a.person_id = $1 ORDER BY a.observed_on, a.id`, [personId]);
+    return queryRows<AiAdoptionView>(this.db, `${VIEW} WHERE a.person_id = $1 ORDER BY a.observed_on, a.id`, [
+      personId,
+    ]);
   }
 
   private async view(manager: EntityManager, id: string): Promise<AiAdoptionView> {
-    const [row] = await manager.query(`${VIEW} WHERE a.id = $1`, [id]);
+    const [row] = await queryRows<AiAdoptionView>(manager, `${VIEW} WHERE a.id = $1`, [id]);
     if (!row) throw DomainError.notFound('AI adoption', id);
-    return row as AiAdoptionView;
+    return row;
   }
 }

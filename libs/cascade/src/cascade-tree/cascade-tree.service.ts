@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, containsPattern, DomainError } from '@cascade/platform';
+import { Actor, containsPattern, DomainError, queryRows } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { ProgrammesService } from '../programmes/programmes.service';
 import {
@@ -47,17 +47,20 @@ export class CascadeTreeService {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
       const line = scope ? await lineOf(tx, programmeId, scope) : null;
       const where = `mt.programme_id = $1 AND ($2::uuid[] IS NULL OR mt.person_id = ANY($2::uuid[]))`;
-      const [{ total }] = await tx.query(
+      const [{ total }] = await queryRows<{ total: number }>(
+        tx,
         `SELECT count(*)::int AS total FROM master_teachers mt WHERE ${where}`,
         [programmeId, line],
       );
-      const items: TreeTrainer[] = await tx.query(
+      const items = await queryRows<TreeTrainer>(
+        tx,
         `SELECT mt.person_id AS "personId", p.full_name AS "fullName", 1 AS generation, ${TRAINER_COUNTS('mt.person_id')}
            FROM master_teachers mt JOIN people p ON p.id = mt.person_id
           WHERE ${where} ORDER BY p.full_name, mt.person_id LIMIT $3 OFFSET $4`,
         [programmeId, line, query.limit, query.offset],
       );
-      const generations: GenerationCount[] = await tx.query(
+      const generations = await queryRows<GenerationCount>(
+        tx,
         `SELECT generation, count(*)::int AS people FROM (${GENERATIONS_SQL}) g GROUP BY generation ORDER BY generation`,
         [programmeId],
       );
@@ -73,24 +76,26 @@ export class CascadeTreeService {
   ): Promise<TrainerCohorts> {
     await this.programmes.get(programmeId);
     return this.db.transaction('REPEATABLE READ', async (tx) => {
-      const [person] = await tx.query(
+      const [person] = await queryRows<Omit<TreeTrainer, 'generation'>>(
+        tx,
         `SELECT p.id AS "personId", p.full_name AS "fullName", ${TRAINER_COUNTS('p.id', '$2')} FROM people p WHERE p.id = $1`,
         [personId, programmeId],
       );
       if (!person) throw DomainError.notFound('person', personId);
       const line = await this.narrowing(tx, programmeId, personId, actor);
       const where = `c.programme_id = $1 AND c.lead_trainer_id = $2 AND ($3::uuid[] IS NULL OR ${onLineFilter('c.id', '$3')})`;
-      const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM cohorts c WHERE ${where}`, [
-        programmeId,
-        personId,
-        line,
-      ]);
-      const items: TreeCohort[] = await tx.query(
+      const [{ total }] = await queryRows<{ total: number }>(
+        tx,
+        `SELECT count(*)::int AS total FROM cohorts c WHERE ${where}`,
+        [programmeId, personId, line],
+      );
+      const items = await queryRows<TreeCohort>(
+        tx,
         `${TREE_COHORT} WHERE ${where} ORDER BY r.number, c.name, c.id LIMIT $4 OFFSET $5`,
         [programmeId, personId, line, query.limit, query.offset],
       );
       const generation = (await generationsOf(tx, programmeId, [personId])).get(personId) ?? null;
-      const trainer: TreeTrainer = { ...(person as TreeTrainer), generation };
+      const trainer: TreeTrainer = { ...person, generation };
       return { trainer, items, total, limit: query.limit, offset: query.offset };
     });
   }
@@ -102,22 +107,26 @@ export class CascadeTreeService {
     actor: Actor,
   ): Promise<CohortParticipants> {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
-      const [cohort] = await tx.query(`${TREE_COHORT} WHERE c.id = $1 AND c.programme_id = $2`, [
-        cohortId,
-        programmeId,
-      ]);
+      const [cohort] = await queryRows<TreeCohort>(
+        tx,
+        `${TREE_COHORT} WHERE c.id = $1 AND c.programme_id = $2`,
+        [cohortId, programmeId],
+      );
       if (!cohort) throw DomainError.notFound('cohort', cohortId);
-      const [{ leadTrainerId }] = await tx.query(
+      const [{ leadTrainerId }] = await queryRows<{ leadTrainerId: string }>(
+        tx,
         `SELECT lead_trainer_id AS "leadTrainerId" FROM cohorts WHERE id = $1`,
         [cohortId],
       );
       const line = await this.narrowing(tx, programmeId, leadTrainerId, actor);
       const where = `e.cohort_id = $1 AND ($2::uuid[] IS NULL OR e.person_id = ANY($2::uuid[]))`;
-      const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM enrolments e WHERE ${where}`, [
-        cohortId,
-        line,
-      ]);
-      const rows: Array<Omit<TreeParticipant, 'generation'>> = await tx.query(
+      const [{ total }] = await queryRows<{ total: number }>(
+        tx,
+        `SELECT count(*)::int AS total FROM enrolments e WHERE ${where}`,
+        [cohortId, line],
+      );
+      const rows = await queryRows<Omit<TreeParticipant, 'generation'>>(
+        tx,
         `SELECT e.person_id AS "personId", p.full_name AS "fullName", e.status, ${TRAINER_COUNTS('e.person_id', '$5')}
            FROM enrolments e JOIN people p ON p.id = e.person_id
           WHERE ${where} ORDER BY p.full_name, e.person_id LIMIT $3 OFFSET $4`,
@@ -129,7 +138,7 @@ export class CascadeTreeService {
         rows.map((r) => r.personId),
       );
       const items = rows.map((r) => ({ ...r, generation: generations.get(r.personId) ?? null }));
-      return { cohort: cohort as TreeCohort, items, total, limit: query.limit, offset: query.offset };
+      return { cohort, items, total, limit: query.limit, offset: query.offset };
     });
   }
 
@@ -142,8 +151,12 @@ export class CascadeTreeService {
     const scope = this.access.leadTrainerScope(actor) ?? null;
     const pattern = containsPattern(query.q);
     return this.db.transaction('REPEATABLE READ', async (tx) => {
-      const [{ total }] = await tx.query(CASCADE_SEARCH_COUNT, [programmeId, pattern, scope]);
-      const rows: Array<Omit<CascadeSearchHit, 'generation'>> = await tx.query(CASCADE_SEARCH_PAGE, [
+      const [{ total }] = await queryRows<{ total: number }>(tx, CASCADE_SEARCH_COUNT, [
+        programmeId,
+        pattern,
+        scope,
+      ]);
+      const rows = await queryRows<Omit<CascadeSearchHit, 'generation'>>(tx, CASCADE_SEARCH_PAGE, [
         programmeId,
         pattern,
         scope,

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { TRAINER_GENERATIONS } from '../generations/generation.sql';
+import { queryRows } from '@cascade/platform';
 
 /** The cohorts a person leads in the programme and their distinct participants, as two columns. */
 export const TRAINER_COUNTS = (person: string, programme = '$1') => `
@@ -35,7 +36,8 @@ export async function lineOf(
   programmeId: string,
   personId: string,
 ): Promise<string[]> {
-  const rows: Array<{ id: string }> = await manager.query(
+  const rows = await queryRows<{ id: string }>(
+    manager,
     `${TRAINER_GENERATIONS},
      up (id, generation) AS (
        SELECT $2::uuid, (SELECT generation FROM trainer_generations WHERE person_id = $2)

@@ -92,6 +92,16 @@ export const EVALUATE_CERTIFICATIONS = `
   SELECT change, id, person_id AS "personId", number, reason FROM changes ORDER BY change, number`;
 
 /** Where each person stands against the rule, without changing anything. */
+/** A row of CERTIFICATION_STANDING. */
+export interface CertificationStanding {
+  personId: string;
+  completedCoreCourses: number;
+  coreCourses: number;
+  score: number;
+  passMark: number;
+  qualifies: boolean;
+}
+
 export const CERTIFICATION_STANDING = `
   WITH ${CERTIFICATION_DECISIONS}
   SELECT person_id AS "personId", completed_core_courses AS "completedCoreCourses", core_courses AS "coreCourses",

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SYSTEM_ACTOR } from '@cascade/platform';
+import { execute, queryRows, SYSTEM_ACTOR } from '@cascade/platform';
 import { EVALUATE_CERTIFICATIONS } from './certification-evaluation.sql';
 import { CERTIFICATION_LISTENER, CertificationListener } from './certification-listener';
 
@@ -38,8 +38,8 @@ export class CertificationEvaluator {
   ): Promise<CertificationChange[]> {
     await lockProgrammeCertifications(tx, programmeId);
     // Read before the evaluation, so a write committed meanwhile leaves the programme due again.
-    if (!personIds) await tx.query(RECORD_WHOLE_EVALUATION, [programmeId]);
-    const changes: CertificationChange[] = await tx.query(EVALUATE_CERTIFICATIONS, [
+    if (!personIds) await execute(tx, RECORD_WHOLE_EVALUATION, [programmeId]);
+    const changes = await queryRows<CertificationChange>(tx, EVALUATE_CERTIFICATIONS, [
       programmeId,
       personIds ?? null,
       SYSTEM_ACTOR.email,
@@ -70,5 +70,7 @@ const RECORD_WHOLE_EVALUATION = `
 
 /** Serialises every change to one programme's certifications until the transaction ends. */
 export async function lockProgrammeCertifications(tx: EntityManager, programmeId: string): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`certifications-${programmeId}`]);
+  await execute(tx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `certifications-${programmeId}`,
+  ]);
 }

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
+import { JobName, JobPayloads, queryRows, QueueProcessor, workerOptions } from '@cascade/platform';
 import { CertificationQueue } from './certification-queue';
 import { CertificationEvaluator, PROGRAMMES_DUE_FOR_EVALUATION } from './certification-evaluator';
 
@@ -59,7 +59,7 @@ export class CertificationProcessor extends QueueProcessor<'certification'> {
   }
 
   private async sweep(): Promise<CertificationSweepResult> {
-    const due = (await this.db.query(PROGRAMMES_DUE_FOR_EVALUATION)) as { id: string }[];
+    const due = await queryRows<{ id: string }>(this.db, PROGRAMMES_DUE_FOR_EVALUATION);
     for (const { id } of due) await this.certification.requestEvaluation(id);
     if (due.length > 0) this.logger.log(`sweep: evaluation requested for ${due.length} programme(s)`);
     return { requested: due.map(({ id }) => id) };

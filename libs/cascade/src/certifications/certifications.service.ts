@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page } from '@cascade/platform';
+import { Actor, DomainError, execute, Page, queryRows } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { CERTIFICATION_STANDING } from './certification-evaluation.sql';
+import { CERTIFICATION_STANDING, CertificationStanding } from './certification-evaluation.sql';
 import { CertificationEvaluator, lockProgrammeCertifications } from './certification-evaluator';
 import { CERTIFICATION_LISTENER, CertificationListener } from './certification-listener';
 import {
@@ -50,11 +50,13 @@ export class CertificationsService {
     );
     if (inCare) where.push(inCare);
     const clause = where.join(' AND ');
-    const [{ total }] = await this.db.query(
+    const [{ total }] = await queryRows<{ total: number }>(
+      this.db,
       `SELECT count(*)::int AS total FROM certifications ce WHERE ${clause}`,
       params,
     );
-    const items: CertificationView[] = await this.db.query(
+    const items = await queryRows<CertificationView>(
+      this.db,
       `${VIEW} WHERE ${clause} ORDER BY ce.issued_on, ce.number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit, query.offset],
     );
@@ -69,17 +71,22 @@ export class CertificationsService {
     this.access.assertStaff(actor, 'ask for a certification evaluation');
     const outcome = await this.db.transaction(async (tx) => {
       await this.programmes.get(programmeId, tx);
-      const [person] = await tx.query(`SELECT 1 FROM people WHERE id = $1`, [personId]);
+      const [person] = await queryRows<{ exists: 1 }>(tx, `SELECT 1 FROM people WHERE id = $1`, [personId]);
       if (!person) throw DomainError.invalid(`personId: no such person ${personId}`);
       await lockProgrammeCertifications(tx, programmeId);
-      await tx.query(
+      await execute(
+        tx,
         `UPDATE certifications SET blocks_reissue = false, updated_at = now()
           WHERE programme_id = $1 AND person_id = $2 AND blocks_reissue`,
         [programmeId, personId],
       );
       const changes = await this.evaluator.evaluateIn(tx, programmeId, [personId]);
-      const [standing] = await tx.query(CERTIFICATION_STANDING, [programmeId, [personId]]);
-      const [certification] = await tx.query(
+      const [standing] = await queryRows<CertificationStanding>(tx, CERTIFICATION_STANDING, [
+        programmeId,
+        [personId],
+      ]);
+      const [certification] = await queryRows<CertificationView>(
+        tx,
         `${VIEW} WHERE ce.programme_id = $1 AND ce.person_id = $2 AND ce.revoked_on IS NULL`,
         [programmeId, personId],
       );
@@ -95,7 +102,7 @@ export class CertificationsService {
         passMark,
         qualifies: standing?.qualifies ?? false,
         change,
-        certification: (certification as CertificationView | undefined) ?? null,
+        certification: certification ?? null,
       };
       return outcome;
     });
@@ -118,9 +125,9 @@ export class CertificationsService {
     this.access.assertStaff(actor, 'revoke certifications');
     const unique = [...new Set(ids)];
     const revoked = await this.db.transaction(async (tx) => {
-      const current = (await tx.query(`${VIEW} WHERE ce.id = ANY($1::uuid[])`, [
+      const current = await queryRows<CertificationView>(tx, `${VIEW} WHERE ce.id = ANY($1::uuid[])`, [
         unique,
-      ])) as CertificationView[];
+      ]);
       if (current.length < unique.length) {
         const known = new Set(current.map((c) => c.id));
         const missing = unique.filter((id) => !known.has(id));
@@ -155,22 +162,23 @@ export class CertificationsService {
     const programmeIds = programmesOf(certifications);
     for (const programmeId of programmeIds) await lockProgrammeCertifications(tx, programmeId);
     const ids = certifications.map((c) => c.id);
-    const revoked = (await tx.query(
+    const revoked = await queryRows<RevokedCertification>(
+      tx,
       `UPDATE certifications
           SET revoked_on = current_date, revocation_reason = $2, blocks_reissue = true, updated_at = now()
         WHERE id = ANY($1::uuid[]) AND revoked_on IS NULL
         RETURNING id, number`,
       [ids, reason],
-    )) as [RevokedCertification[], number];
-    if (revoked[0].length < ids.length)
+    );
+    if (revoked.length < ids.length)
       throw DomainError.conflict('revokedOn: a certification was revoked meanwhile; nothing was revoked');
     await this.listener.revokedIn(tx, ids);
-    return revoked[0].sort((a, b) => a.number.localeCompare(b.number));
+    return revoked.sort((a, b) => a.number.localeCompare(b.number));
   }
 
   private async view(manager: EntityManager, id: string): Promise<CertificationView> {
-    const [row] = await manager.query(`${VIEW} WHERE ce.id = $1`, [id]);
+    const [row] = await queryRows<CertificationView>(manager, `${VIEW} WHERE ce.id = $1`, [id]);
     if (!row) throw DomainError.notFound('certification', id);
-    return row as CertificationView;
+    return row;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, definedFields, DomainError, ErrorCode, Page } from '@cascade/platform';
+import { Actor, definedFields, DomainError, ErrorCode, Page, queryRows } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { followRecordsOfCohort } from '../enrolments/enrolment-status';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -42,8 +42,13 @@ export class CohortsService {
       .filter(([, value]) => value !== undefined)
       .map(([column, value]) => `${column} = $${params.push(value)}`);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM cohorts c ${clause}`, params);
-    const items: CohortView[] = await this.db.query(
+    const [{ total }] = await queryRows<{ total: number }>(
+      this.db,
+      `SELECT count(*)::int AS total FROM cohorts c ${clause}`,
+      params,
+    );
+    const items = await queryRows<CohortView>(
+      this.db,
       `${VIEW} ${clause} ORDER BY c.starts_on, c.name, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit, query.offset],
     );
@@ -106,7 +111,7 @@ export class CohortsService {
 
   /** The cascade rule: a master teacher of the programme, or a graduate of an earlier round. */
   private async assertMayLead(tx: EntityManager, round: CascadeRound, personId: string): Promise<void> {
-    const [person] = await tx.query(`SELECT 1 FROM people WHERE id = $1`, [personId]);
+    const [person] = await queryRows<{ exists: 1 }>(tx, `SELECT 1 FROM people WHERE id = $1`, [personId]);
     if (!person) throw DomainError.invalid(`leadTrainerId: no such person ${personId}`);
     if (await this.trainers.isTrainer(round.programmeId, personId, round.number, tx)) return;
     throw new DomainError(
@@ -118,7 +123,8 @@ export class CohortsService {
 
   /** A smaller capacity must hold the places taken; a dropped course must have no completions. */
   private async assertKeepsItsRecords(tx: EntityManager, cohort: Cohort): Promise<void> {
-    const [row] = await tx.query(
+    const [row] = await queryRows<{ taken: number; orphaned: number }>(
+      tx,
       `SELECT (SELECT count(*)::int FROM enrolments WHERE cohort_id = $1 AND status <> 'withdrawn') AS taken,
               (SELECT count(*)::int FROM course_completions cc JOIN enrolments e ON e.id = cc.enrolment_id
                 WHERE e.cohort_id = $1 AND cc.course_id <> ALL($2::uuid[])) AS orphaned`,
@@ -134,8 +140,8 @@ export class CohortsService {
   }
 
   private async view(manager: EntityManager, id: string): Promise<CohortView> {
-    const [row] = await manager.query(`${VIEW} WHERE c.id = $1`, [id]);
+    const [row] = await queryRows<CohortView>(manager, `${VIEW} WHERE c.id = $1`, [id]);
     if (!row) throw DomainError.notFound('cohort', id);
-    return row as CohortView;
+    return row;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError } from '@cascade/platform';
+import { Actor, DomainError, queryRows } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -189,7 +189,8 @@ export class CompletionIngestService {
     cohortId: string,
     candidates: CompletionCandidate[],
   ): Promise<Map<string, EnrolmentFacts>> {
-    const rows: EnrolmentFacts[] = await tx.query(
+    const rows = await queryRows<EnrolmentFacts>(
+      tx,
       `SELECT id, person_id AS "personId", status, enrolled_on::text AS "enrolledOn" FROM enrolments
         WHERE cohort_id = $1 AND person_id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
       [cohortId, [...new Set(candidates.map((c) => c.personId))]],
@@ -226,7 +227,12 @@ export class CompletionIngestService {
   ): Promise<Map<string, string>> {
     const refs = [...new Set(candidates.map((c) => c.clientRef).filter((r): r is string => r !== null))];
     if (refs.length === 0) return new Map();
-    const rows: Array<{ clientRef: string; enrolmentId: string; courseId: string }> = await tx.query(
+    const rows: Array<{ clientRef: string; enrolmentId: string; courseId: string }> = await queryRows<{
+      clientRef: string;
+      enrolmentId: string;
+      courseId: string;
+    }>(
+      tx,
       `SELECT cc.client_ref AS "clientRef", cc.enrolment_id AS "enrolmentId", cc.course_id AS "courseId"
          FROM course_completions cc JOIN enrolments e ON e.id = cc.enrolment_id
         WHERE e.cohort_id = $1 AND cc.client_ref = ANY($2::text[])`,
@@ -241,7 +247,8 @@ export class CompletionIngestService {
     rows: Array<CompletionCandidate & { enrolmentId: string }>,
   ): Promise<string[]> {
     if (rows.length === 0) return [];
-    const created: Array<{ id: string }> = await tx.query(
+    const created = await queryRows<{ id: string }>(
+      tx,
       `INSERT INTO course_completions (enrolment_id, course_id, completed_on, score, client_ref)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::numeric[], $5::text[])
        ON CONFLICT ON CONSTRAINT uq_course_completions_course DO NOTHING
@@ -298,7 +305,8 @@ export class CompletionIngestService {
     rows: Array<{ enrolmentId: string; courseId: string }>,
   ): Promise<Map<string, CompletionView>> {
     if (rows.length === 0) return new Map();
-    const views: CompletionView[] = await tx.query(
+    const views = await queryRows<CompletionView>(
+      tx,
       `${COMPLETION_VIEW} JOIN unnest($1::uuid[], $2::uuid[]) AS k(enrolment_id, course_id)
           ON k.enrolment_id = cc.enrolment_id AND k.course_id = cc.course_id`,
       [rows.map((r) => r.enrolmentId), rows.map((r) => r.courseId)],
@@ -308,7 +316,9 @@ export class CompletionIngestService {
 
   private async viewsByIds(tx: EntityManager, ids: string[]): Promise<Map<string, CompletionView>> {
     if (ids.length === 0) return new Map();
-    const views: CompletionView[] = await tx.query(`${COMPLETION_VIEW} WHERE cc.id = ANY($1::uuid[])`, [ids]);
+    const views = await queryRows<CompletionView>(tx, `${COMPLETION_VIEW} WHERE cc.id = ANY($1::uuid[])`, [
+      ids,
+    ]);
     return new Map(views.map((v) => [v.id, v]));
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page } from '@cascade/platform';
+import { Actor, DomainError, execute, Page, queryRows } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { followRecords } from '../enrolments/enrolment-status';
@@ -35,11 +35,13 @@ export class CompletionsService {
   async list(enrolmentId: string, query: CompletionQuery, actor: Actor): Promise<Page<CompletionView>> {
     const { cohort } = await this.enrolments.find(this.db.manager, enrolmentId);
     this.access.assertCanRead(actor, cohort);
-    const [{ total }] = await this.db.query(
+    const [{ total }] = await queryRows<{ total: number }>(
+      this.db,
       `SELECT count(*)::int AS total FROM course_completions WHERE enrolment_id = $1`,
       [enrolmentId],
     );
-    const items: CompletionView[] = await this.db.query(
+    const items = await queryRows<CompletionView>(
+      this.db,
       `${COMPLETION_VIEW} WHERE cc.enrolment_id = $1 ORDER BY cc.completed_on, co.code, cc.id LIMIT $2 OFFSET $3`,
       [enrolmentId, query.limit, query.offset],
     );
@@ -57,11 +59,13 @@ export class CompletionsService {
     const person = query.personId ? `AND e.person_id = $${params.push(query.personId)}` : '';
     const course = query.courseId ? `AND cc.course_id = $${params.push(query.courseId)}` : '';
     const where = `WHERE e.cohort_id = $1 ${person} ${course}`;
-    const [{ total }] = await this.db.query(
+    const [{ total }] = await queryRows<{ total: number }>(
+      this.db,
       `SELECT count(*)::int AS total FROM course_completions cc JOIN enrolments e ON e.id = cc.enrolment_id ${where}`,
       params,
     );
-    const items: CohortCompletionView[] = await this.db.query(
+    const items = await queryRows<CohortCompletionView>(
+      this.db,
       `SELECT v.*, p.id AS "personId", p.full_name AS "fullName"
          FROM (${COMPLETION_VIEW} ${where}) v
          JOIN enrolments e ON e.id = v."enrolmentId" JOIN people p ON p.id = e.person_id
@@ -87,7 +91,8 @@ export class CompletionsService {
         );
       }
       assertCompletionDate(dto.completedOn, enrolment, cohort);
-      const [{ id }] = await tx.query(
+      const [{ id }] = await queryRows<{ id: string }>(
+        tx,
         `INSERT INTO course_completions (enrolment_id, course_id, completed_on, score) VALUES ($1, $2, $3, $4) RETURNING id`,
         [enrolmentId, dto.courseId, dto.completedOn, dto.score ?? null],
       );
@@ -108,7 +113,8 @@ export class CompletionsService {
       const { enrolment, cohort } = await this.enrolments.find(tx, enrolmentId, true);
       this.access.assertCanManage(actor, cohort);
       if (dto.completedOn !== undefined) assertCompletionDate(dto.completedOn, enrolment, cohort);
-      const [rows] = await tx.query(
+      const { affected } = await execute(
+        tx,
         `UPDATE course_completions
             SET completed_on = coalesce($3::date, completed_on),
                 score = CASE WHEN $4::boolean THEN $5::numeric ELSE score END,
@@ -117,7 +123,7 @@ export class CompletionsService {
           RETURNING id`,
         [completionId, enrolmentId, dto.completedOn ?? null, dto.score !== undefined, dto.score ?? null],
       );
-      if ((rows as unknown[]).length === 0) throw DomainError.notFound('completion', completionId);
+      if (affected === 0) throw DomainError.notFound('completion', completionId);
       return {
         view: await this.view(tx, completionId),
         programmeId: cohort.programmeId,
@@ -133,11 +139,12 @@ export class CompletionsService {
     const { programmeId, personId } = await this.db.transaction(async (tx) => {
       const { enrolment, cohort } = await this.enrolments.find(tx, enrolmentId, true);
       this.access.assertCanManage(actor, cohort);
-      const [rows] = await tx.query(
+      const { affected } = await execute(
+        tx,
         `DELETE FROM course_completions WHERE id = $1 AND enrolment_id = $2 RETURNING id`,
         [completionId, enrolmentId],
       );
-      if ((rows as unknown[]).length === 0) throw DomainError.notFound('completion', completionId);
+      if (affected === 0) throw DomainError.notFound('completion', completionId);
       await followRecords(tx, [enrolmentId]);
       return { programmeId: cohort.programmeId, personId: enrolment.personId };
     });
@@ -149,7 +156,7 @@ export class CompletionsService {
   }
 
   private async view(manager: EntityManager, id: string): Promise<CompletionView> {
-    const [row] = await manager.query(`${COMPLETION_VIEW} WHERE cc.id = $1`, [id]);
-    return row as CompletionView;
+    const [row] = await queryRows<CompletionView>(manager, `${COMPLETION_VIEW} WHERE cc.id = $1`, [id]);
+    return row;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, Page, PageQuery } from '@cascade/platform';
+import { DomainError, execute, Page, PageQuery, queryRows } from '@cascade/platform';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { assertAllExist } from '../shared/references';
 import { AddMasterTeacherDto, MasterTeacherView } from './master-teacher.dto';
@@ -19,11 +19,13 @@ export class MasterTeachersService {
 
   async list(programmeId: string, query: PageQuery): Promise<Page<MasterTeacherView>> {
     await this.programmes.get(programmeId);
-    const items: MasterTeacherView[] = await this.db.query(
+    const items = await queryRows<MasterTeacherView>(
+      this.db,
       `${VIEW} WHERE mt.programme_id = $1 ORDER BY p.full_name, mt.id LIMIT $2 OFFSET $3`,
       [programmeId, query.limit, query.offset],
     );
-    const [{ total }] = await this.db.query(
+    const [{ total }] = await queryRows<{ total: number }>(
+      this.db,
       `SELECT count(*)::int AS total FROM master_teachers WHERE programme_id = $1`,
       [programmeId],
     );
@@ -34,7 +36,8 @@ export class MasterTeachersService {
     const view = await this.db.transaction(async (tx) => {
       await this.programmes.lock(tx, programmeId, 'pessimistic_read');
       await assertAllExist(tx, 'regions', dto.regionIds, 'regionIds');
-      const [{ id }] = await tx.query(
+      const [{ id }] = await queryRows<{ id: string }>(
+        tx,
         `INSERT INTO master_teachers (programme_id, person_id, trained_on, region_ids) VALUES ($1, $2, $3, $4) RETURNING id`,
         [programmeId, dto.personId, dto.trainedOn, [...new Set(dto.regionIds)]],
       );
@@ -50,7 +53,8 @@ export class MasterTeachersService {
   async remove(programmeId: string, personId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       await this.programmes.lock(tx, programmeId, 'pessimistic_write');
-      const [{ led }] = await tx.query(
+      const [{ led }] = await queryRows<{ led: number }>(
+        tx,
         `SELECT count(*)::int AS led FROM cohorts WHERE programme_id = $1 AND lead_trainer_id = $2`,
         [programmeId, personId],
       );
@@ -58,7 +62,8 @@ export class MasterTeachersService {
         throw DomainError.conflict(
           `personId: the master teacher still leads ${led} cohort(s) of the programme`,
         );
-      const [, deleted] = await tx.query(
+      const { affected: deleted } = await execute(
+        tx,
         `DELETE FROM master_teachers WHERE programme_id = $1 AND person_id = $2`,
         [programmeId, personId],
       );
@@ -67,7 +72,7 @@ export class MasterTeachersService {
   }
 
   private async view(manager: EntityManager, id: string): Promise<MasterTeacherView> {
-    const [row] = await manager.query(`${VIEW} WHERE mt.id = $1`, [id]);
-    return row as MasterTeacherView;
+    const [row] = await queryRows<MasterTeacherView>(manager, `${VIEW} WHERE mt.id = $1`, [id]);
+    return row;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Page } from '@cascade/platform';
+import { Actor, Page, queryRows } from '@cascade/platform';
 import { PeopleService, Person, PersonQuery } from '@cascade/reference';
 import { CascadeAccess } from '../access';
 import { AiAdoptionsService } from '../ai-adoptions/ai-adoptions.service';
@@ -42,7 +42,8 @@ export class PeopleRecordService {
   }
 
   private enrolments(personId: string): Promise<RecordEnrolment[]> {
-    return this.db.query(
+    return queryRows<RecordEnrolment>(
+      this.db,
       `SELECT e.id, c.programme_id AS "programmeId", c.id AS "cohortId", c.name AS "cohortName", r.number AS "roundNumber",
               c.lead_trainer_id AS "leadTrainerId", e.status, e.enrolled_on::text AS "enrolledOn", e.withdrawn_on::text AS "withdrawnOn",
               coalesce((SELECT json_agg(json_build_object('id', cc.id, 'courseId', cc.course_id, 'courseCode', co.code,
@@ -58,7 +59,8 @@ export class PeopleRecordService {
   }
 
   private certifications(personId: string): Promise<RecordCertification[]> {
-    return this.db.query(
+    return queryRows<RecordCertification>(
+      this.db,
       `SELECT id, programme_id AS "programmeId", number, issued_on::text AS "issuedOn", revoked_on IS NOT NULL AS revoked,
               revoked_on::text AS "revokedOn", revocation_reason AS "revocationReason"
          FROM certifications WHERE person_id = $1 ORDER BY issued_on, number`,
@@ -68,20 +70,24 @@ export class PeopleRecordService {
 
   /** Per programme the person takes part in: their generation and the chain of lead trainers up to a master teacher. */
   private async trainedBy(personId: string): Promise<TrainedBy[]> {
-    const programmes: Array<{ programmeId: string; programmeName: string; isMasterTeacher: boolean }> =
-      await this.db.query(
-        `SELECT pr.id AS "programmeId", pr.name AS "programmeName",
+    const programmes = await queryRows<{
+      programmeId: string;
+      programmeName: string;
+      isMasterTeacher: boolean;
+    }>(
+      this.db,
+      `SELECT pr.id AS "programmeId", pr.name AS "programmeName",
               EXISTS (SELECT 1 FROM master_teachers mt WHERE mt.programme_id = pr.id AND mt.person_id = $1) AS "isMasterTeacher"
          FROM programmes pr
         WHERE EXISTS (SELECT 1 FROM master_teachers mt WHERE mt.programme_id = pr.id AND mt.person_id = $1)
            OR EXISTS (SELECT 1 FROM cohorts c JOIN enrolments e ON e.cohort_id = c.id WHERE c.programme_id = pr.id AND e.person_id = $1)
         ORDER BY pr.starts_on, pr.name`,
-        [personId],
-      );
+      [personId],
+    );
     return Promise.all(
       programmes.map(async ({ programmeId, programmeName, isMasterTeacher }) => {
         if (isMasterTeacher) return { programmeId, programmeName, generation: 1, chain: [] };
-        const chain: ChainStep[] = await this.db.query(TRAINER_CHAIN_SQL, [programmeId, personId]);
+        const chain = await queryRows<ChainStep>(this.db, TRAINER_CHAIN_SQL, [programmeId, personId]);
         return { programmeId, programmeName, generation: chain.length > 0 ? chain.length + 1 : null, chain };
       }),
     );

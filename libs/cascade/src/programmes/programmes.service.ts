@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { definedFields, DomainError, Page } from '@cascade/platform';
+import { definedFields, DomainError, Page, queryRows } from '@cascade/platform';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { assertAllExist } from '../shared/references';
 import { CoreCourseElements, missingMicroCredentialElements } from './micro-credential-elements';
@@ -90,11 +90,12 @@ export class ProgrammesService {
     programme: Programme,
     manager: EntityManager = this.db.manager,
   ): Promise<string[]> {
-    const courses = (await manager.query(
+    const courses = await queryRows<CoreCourseElements>(
+      manager,
       `SELECT code, workload_hours AS "workloadHours", ects::float8 AS ects, learning_outcomes AS "learningOutcomes"
          FROM courses WHERE id = ANY($1::uuid[]) ORDER BY code`,
       [programme.coreCourseIds],
-    )) as CoreCourseElements[];
+    );
     return missingMicroCredentialElements(programme.credential, courses);
   }
 
@@ -105,7 +106,8 @@ export class ProgrammesService {
 
   /** New dates must still hold the programme's rounds and completions. */
   private async assertHoldsItsRecords(tx: EntityManager, programme: Programme): Promise<void> {
-    const [row] = await tx.query(
+    const [row] = await queryRows<{ rounds: number; completions: number }>(
+      tx,
       `SELECT (SELECT count(*) FROM cascade_rounds r
                 WHERE r.programme_id = $1 AND (r.starts_on < $2 OR r.ends_on > $3))::int AS rounds,
               (SELECT count(*) FROM course_completions cc

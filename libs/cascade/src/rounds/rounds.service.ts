@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { definedFields, DomainError, Page, PageQuery } from '@cascade/platform';
+import { definedFields, DomainError, Page, PageQuery, queryRows } from '@cascade/platform';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { assertAllExist, assertWithin } from '../shared/references';
 import { CascadeRound } from './cascade-round.entity';
@@ -71,7 +71,8 @@ export class RoundsService {
       assertWithin(next, programme, `programme '${programme.name}'`);
       await assertAllExist(tx, 'regions', dto.regionIds, 'regionIds');
       if (next.startsOn !== current.startsOn || next.endsOn !== current.endsOn) {
-        const [{ outside }] = await tx.query(
+        const [{ outside }] = await queryRows<{ outside: number }>(
+          tx,
           `SELECT count(*)::int AS outside FROM cohorts WHERE round_id = $1 AND (starts_on < $2 OR ends_on > $3)`,
           [roundId, next.startsOn, next.endsOn],
         );

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { DomainError } from '@cascade/platform';
+import { DomainError, queryRows } from '@cascade/platform';
 
 /** Tables whose ids a uuid[] column may hold (arrays cannot carry foreign keys). */
 type Referenced = 'courses' | 'regions';
@@ -12,7 +12,8 @@ export async function assertAllExist(
   field: string,
 ): Promise<void> {
   if (!ids || ids.length === 0) return;
-  const [{ missing }] = await manager.query(
+  const [{ missing }] = await queryRows<{ missing: string[] }>(
+    manager,
     `SELECT coalesce(array_agg(id), '{}') AS missing
        FROM unnest($1::uuid[]) AS wanted(id)
       WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = wanted.id)`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Page } from '@cascade/platform';
+import { Page, queryRows } from '@cascade/platform';
 import { EligibleTrainersQuery, EligibleTrainerView } from './trainer.dto';
 
 /**
@@ -17,7 +17,8 @@ export class TrainersService {
     personId: string,
     manager: EntityManager = this.db.manager,
   ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const rows = await queryRows<unknown>(
+      manager,
       `SELECT 1 FROM master_teachers WHERE programme_id = $1 AND person_id = $2`,
       [programmeId, personId],
     );
@@ -35,7 +36,8 @@ export class TrainersService {
     roundNumber?: number,
     manager: EntityManager = this.db.manager,
   ): Promise<boolean> {
-    const [row] = await manager.query(
+    const [row] = await queryRows<{ trainer: boolean | null }>(
+      manager,
       `SELECT EXISTS (SELECT 1 FROM master_teachers WHERE programme_id = $1 AND person_id = $2)
            OR (SELECT p.core_course_ids <@ coalesce(array_agg(DISTINCT cc.course_id), '{}')
                  FROM programmes p
@@ -59,7 +61,8 @@ export class TrainersService {
     roundNumber: number,
     query: EligibleTrainersQuery,
   ): Promise<Page<EligibleTrainerView>> {
-    const rows: (EligibleTrainerView & { total: string })[] = await this.db.query(
+    const rows = await queryRows<EligibleTrainerView & { total: string }>(
+      this.db,
       `WITH masters AS (SELECT person_id FROM master_teachers WHERE programme_id = $1),
             completers AS (
               SELECT e.person_id

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Credential } from '@cascade/cascade';
-import { DomainError, Page } from '@cascade/platform';
+import { DomainError, Page, queryRows } from '@cascade/platform';
 import { credentialUrl, verifyPageUrl } from '../issuing/credential-document';
 import { CredentialSigner, JsonLdDocument } from '../signing/credential-signer';
 import { certificatePdf } from './certificate-pdf';
@@ -31,15 +31,17 @@ export class CredentialsService {
     if (query.programmeId) where.push(`cr.programme_id = $${params.push(query.programmeId)}`);
     if (query.certificationId) where.push(`cr.certification_id = $${params.push(query.certificationId)}`);
     const clause = where.join(' AND ');
-    const [{ total }] = (await this.db.query(
+    const [{ total }] = await queryRows<{ total: number }>(
+      this.db,
       `SELECT count(*)::int AS total FROM credentials cr WHERE ${clause}`,
       params,
-    )) as { total: number }[];
-    const rows = (await this.db.query(
+    );
+    const rows = await queryRows<Omit<CredentialView, 'url' | 'certificateUrl' | 'verifyUrl'>>(
+      this.db,
       `${VIEW} WHERE ${clause} ORDER BY cr.issued_at, ce.number, cr.id
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit, query.offset],
-    )) as Omit<CredentialView, 'url' | 'certificateUrl' | 'verifyUrl'>[];
+    );
     return Page.of(
       rows.map((row) => this.links(row)),
       total,
@@ -49,26 +51,35 @@ export class CredentialsService {
 
   /** The signed JSON-LD credential, exactly as issued. */
   async document(id: string): Promise<JsonLdDocument> {
-    const [row] = (await this.db.query(`SELECT document FROM credentials WHERE id = $1`, [id])) as {
+    const [row] = await queryRows<{
       document: JsonLdDocument;
-    }[];
+    }>(this.db, `SELECT document FROM credentials WHERE id = $1`, [id]);
     if (!row) throw DomainError.notFound('credential', id);
     return row.document;
   }
 
   /** The latest credential of the certification with this number (a re-certification has a new number). */
   async documentByNumber(number: string): Promise<JsonLdDocument> {
-    const [row] = (await this.db.query(
+    const [row] = await queryRows<{ document: JsonLdDocument }>(
+      this.db,
       `SELECT cr.document FROM credentials cr JOIN certifications ce ON ce.id = cr.certification_id
         WHERE ce.number = $1 ORDER BY cr.issued_at DESC LIMIT 1`,
       [number],
-    )) as { document: JsonLdDocument }[];
+    );
     if (!row) throw DomainError.notFound('credential', number);
     return row.document;
   }
 
   async certificate(id: string): Promise<Buffer> {
-    const [row] = (await this.db.query(
+    const [row] = await queryRows<{
+      fullName: string;
+      number: string;
+      issuedOn: string;
+      credential: Credential & { titleMn?: string };
+      workloadHours: number | null;
+      ects: number | null;
+    }>(
+      this.db,
       `SELECT p.full_name AS "fullName", ce.number, ce.issued_on::text AS "issuedOn", pr.credential,
               (SELECT sum(c.workload_hours)::int FROM courses c WHERE c.id = ANY(pr.core_course_ids)) AS "workloadHours",
               (SELECT CASE WHEN bool_and(c.ects IS NOT NULL) THEN sum(c.ects)::float8 END
@@ -79,14 +90,7 @@ export class CredentialsService {
          JOIN programmes pr ON pr.id = cr.programme_id
         WHERE cr.id = $1`,
       [id],
-    )) as {
-      fullName: string;
-      number: string;
-      issuedOn: string;
-      credential: Credential & { titleMn?: string };
-      workloadHours: number | null;
-      ects: number | null;
-    }[];
+    );
     if (!row) throw DomainError.notFound('credential', id);
     return certificatePdf({
       fullName: row.fullName,

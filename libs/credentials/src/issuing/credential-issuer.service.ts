@@ -2,10 +2,11 @@ import { randomUUID } from 'crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { lockProgrammeCertifications, ProgrammesService } from '@cascade/cascade';
+import { CoreCourseElements, lockProgrammeCertifications, ProgrammesService } from '@cascade/cascade';
 import { CredentialSigner, JsonLdDocument } from '../signing/credential-signer';
 import { StatusEntry, StatusListsService } from '../status/status-lists.service';
 import { buildCredentialDocument } from './credential-document';
+import { queryRows } from '@cascade/platform';
 
 /**
  * Signing is CPU work (tens of milliseconds a credential): a batch is signed between two short
@@ -69,14 +70,15 @@ export class CredentialIssuer {
       this.logger.warn(`programme ${programmeId} cannot issue credentials: ${missing.join('; ')}`);
       return { issued: 0, missing };
     }
-    const courses = (await this.db.query(
+    const courses = await queryRows<CoreCourseElements>(
+      this.db,
       `SELECT code, workload_hours AS "workloadHours", ects::float8 AS ects, learning_outcomes AS "learningOutcomes"
          FROM courses WHERE id = ANY($1::uuid[]) ORDER BY code`,
       [programme.coreCourseIds],
-    )) as Parameters<typeof buildCredentialDocument>[1]['courses'];
+    );
     let issued = 0;
     for (;;) {
-      const pending = (await this.db.query(PENDING, [programmeId, BATCH])) as Pending[];
+      const pending = await queryRows<Pending>(this.db, PENDING, [programmeId, BATCH]);
       if (pending.length === 0) return { issued, missing };
       const key = await this.signer.active();
       const entries = await this.statusLists.allocate(pending.length, key.id);
@@ -96,7 +98,8 @@ export class CredentialIssuer {
       issued += await this.db.transaction(async (tx) => {
         // Under the programme's certification lock: a certification revoked meanwhile gets no credential.
         await lockProgrammeCertifications(tx, programmeId);
-        const rows = (await tx.query(
+        const rows = await queryRows<unknown>(
+          tx,
           `INSERT INTO credentials (id, certification_id, programme_id, person_id, status_list_id, status_index, key_id, document)
            SELECT x.id, x.certification_id, $1, x.person_id, x.status_list_id, x.status_index, $2, x.document
              FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::int[], $8::jsonb[])
@@ -114,7 +117,7 @@ export class CredentialIssuer {
             signed.map((s) => s.statusIndex),
             signed.map((s) => JSON.stringify(s.document)),
           ],
-        )) as unknown[];
+        );
         return rows.length;
       });
     }

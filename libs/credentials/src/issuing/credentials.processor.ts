@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
+import { JobName, JobPayloads, queryRows, QueueProcessor, workerOptions } from '@cascade/platform';
 import {
   CredentialIssuer,
   IssueResult,
@@ -40,7 +40,7 @@ export class CredentialsProcessor extends QueueProcessor<'credentials'> {
         return result;
       }
       case 'sweep': {
-        const due = (await this.db.query(PROGRAMMES_WITH_PENDING_CREDENTIALS)) as { id: string }[];
+        const due = await queryRows<{ id: string }>(this.db, PROGRAMMES_WITH_PENDING_CREDENTIALS);
         for (const { id } of due) await this.credentials.requestIssue(id);
         return { requested: due.map(({ id }) => id) };
       }

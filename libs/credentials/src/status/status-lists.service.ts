@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '@cascade/platform';
+import { DomainError, execute, queryRows } from '@cascade/platform';
 import { statusListUrl } from '../issuing/credential-document';
 import { CredentialSigner, JsonLdDocument } from '../signing/credential-signer';
 import { vcLibs } from '../signing/vc-libs';
@@ -36,14 +36,15 @@ export class StatusListsService {
     return this.db.transaction(async (tx) => {
       const entries: StatusEntry[] = [];
       while (entries.length < count) {
-        const [open] = (await tx.query(
+        const [open] = await queryRows<{ id: string; allocated: number; size: number }>(
+          tx,
           `SELECT id, allocated, size FROM credential_status_lists
             WHERE key_id = $1 AND allocated < size ORDER BY created_at, id LIMIT 1 FOR UPDATE`,
           [keyId],
-        )) as { id: string; allocated: number; size: number }[];
+        );
         const list = open ?? (await this.open(tx, keyId));
         const take = Math.min(count - entries.length, list.size - list.allocated);
-        await tx.query(`UPDATE credential_status_lists SET allocated = allocated + $2 WHERE id = $1`, [
+        await execute(tx, `UPDATE credential_status_lists SET allocated = allocated + $2 WHERE id = $1`, [
           list.id,
           take,
         ]);
@@ -56,7 +57,8 @@ export class StatusListsService {
 
   /** Sets the revocation bit of these certifications' credentials, in the caller's transaction. */
   async revokeIn(tx: EntityManager, certificationIds: string[]): Promise<void> {
-    await tx.query(
+    await execute(
+      tx,
       `WITH flips AS (
          SELECT status_list_id, array_agg(status_index ORDER BY status_index) AS indexes
            FROM credentials WHERE certification_id = ANY($1::uuid[])
@@ -75,11 +77,12 @@ export class StatusListsService {
    * credentials), under did:web by the active key.
    */
   async signed(id: string): Promise<JsonLdDocument> {
-    const [row] = (await this.db.query(
+    const [row] = await queryRows<ListRow>(
+      this.db,
       `SELECT id, bits, version, key_id AS "keyId", signed_document AS "signedDocument", signed_version AS "signedVersion"
          FROM credential_status_lists WHERE id = $1`,
       [id],
-    )) as ListRow[];
+    );
     if (!row) throw DomainError.notFound('status list', id);
     if (row.signedDocument && row.signedVersion === row.version) return row.signedDocument;
     const key = this.signer.keys.didWebHost
@@ -93,7 +96,8 @@ export class StatusListsService {
       { ...unsigned, validFrom: new Date().toISOString().replace(/\.\d+Z$/, 'Z') },
       key,
     );
-    await this.db.query(
+    await execute(
+      this.db,
       `UPDATE credential_status_lists SET signed_document = $2, signed_version = $3
         WHERE id = $1 AND version = $3`,
       [id, document, row.version],
@@ -105,12 +109,13 @@ export class StatusListsService {
     tx: EntityManager,
     keyId: string,
   ): Promise<{ id: string; allocated: number; size: number }> {
-    const [list] = (await tx.query(
+    const [list] = await queryRows<{ id: string; allocated: number; size: number }>(
+      tx,
       `INSERT INTO credential_status_lists (size, bits, key_id)
        VALUES ($1, decode(repeat('00', $1 / 8), 'hex'), $2)
        RETURNING id, allocated, size`,
       [STATUS_LIST_SIZE, keyId],
-    )) as { id: string; allocated: number; size: number }[];
+    );
     return list;
   }
 }

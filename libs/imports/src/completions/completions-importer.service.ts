@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '@cascade/platform';
+import { Actor, queryRows } from '@cascade/platform';
 import { CompletionCandidate, CompletionIngestService, CompletionOutcome } from '@cascade/cascade';
 import { PeopleService } from '@cascade/reference';
 import {
@@ -134,7 +134,8 @@ export class CompletionsImporter {
       rows.flatMap((r) => (r.personId ? [r.personId] : [])),
     );
     for (const id of byEmail.values()) known.add(id);
-    const courses: Array<{ id: string; code: string }> = await tx.query(
+    const courses = await queryRows<{ id: string; code: string }>(
+      tx,
       `SELECT co.id, co.code FROM cohorts c JOIN courses co ON co.id = ANY(c.course_ids) WHERE c.id = $1`,
       [cohortId],
     );

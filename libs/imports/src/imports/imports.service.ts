@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'stream';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, ErrorCode, Page, registerConstraints } from '@cascade/platform';
+import {
+  Actor,
+  DomainError,
+  ErrorCode,
+  execute,
+  Page,
+  queryRows,
+  registerConstraints,
+} from '@cascade/platform';
 import { CascadeAccess } from '@cascade/cascade';
 import { checkRosterUpload, UploadedCsv } from '../roster/roster-file';
 import { RowError } from '../roster/roster-row';
@@ -38,12 +46,13 @@ export class ImportsService {
     await this.assertMayImport(actor, dto.cohortId, kind);
     const file = checkRosterUpload(files, kind === 'completions' ? completionsHeaderProblem : undefined);
     const id = await this.db.transaction(async (tx) => {
-      const [{ id }] = await tx.query(
+      const [{ id }] = await queryRows<{ id: string }>(
+        tx,
         `INSERT INTO imports (requested_by, kind, cohort_id, file_name, size_bytes)
          VALUES ($1, $5, $2, $3, $4) RETURNING id`,
         [actor.userId, dto.cohortId ?? null, file.originalname, file.size, kind],
       );
-      await tx.query(`INSERT INTO import_files (import_id, content) VALUES ($1, $2)`, [id, file.buffer]);
+      await execute(tx, `INSERT INTO import_files (import_id, content) VALUES ($1, $2)`, [id, file.buffer]);
       return id as string;
     });
     await this.queue.enqueue(id);
@@ -76,7 +85,7 @@ export class ImportsService {
     actor: Actor,
   ): Promise<{ id: string; status: Import['status']; errorRows: number; errors: RowError[] }> {
     const found = await this.finished(id, actor);
-    const errors: RowError[] = await this.db.query(ERRORS_SQL, [id]);
+    const errors = await queryRows<RowError>(this.db, ERRORS_SQL, [id]);
     return { id: found.id, status: found.status, errorRows: found.errorRows, errors };
   }
 

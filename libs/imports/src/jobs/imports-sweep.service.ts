@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ImportQueue } from '../imports/import-queue.service';
 import { EXHAUSTED_IMPORTS_SQL, IMPORT_RUNS } from '../roster/import-claims.sql';
+import { queryRows } from '@cascade/platform';
 
 export interface SweepOutcome {
   requeued: string[];
@@ -26,9 +27,9 @@ export class ImportsSweep {
   ) {}
 
   async run(): Promise<SweepOutcome> {
-    const [failed] = (await this.db.query(EXHAUSTED_IMPORTS_SQL)) as [{ id: string }[], number];
+    const failed = await queryRows<{ id: string }>(this.db, EXHAUSTED_IMPORTS_SQL);
     if (failed.length > 0) this.logger.warn(`imports: ${failed.length} failed after their last run`);
-    const rows: { id: string }[] = await this.db.query(IMPORT_RUNS.lostSql);
+    const rows = await queryRows<{ id: string }>(this.db, IMPORT_RUNS.lostSql);
     for (const { id } of rows) await this.queue.enqueue(id);
     if (rows.length > 0) this.logger.log(`imports: ${rows.length} re-enqueued`);
     return { requeued: rows.map((r) => r.id), failed: failed.map((r) => r.id) };

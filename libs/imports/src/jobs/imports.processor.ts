@@ -1,6 +1,13 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { isLastAttempt, JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
+import {
+  isLastAttempt,
+  JobName,
+  JobPayloads,
+  queryRows,
+  QueueProcessor,
+  workerOptions,
+} from '@cascade/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CompletionsImporter, CompletionsImportResult } from '../completions/completions-importer.service';
@@ -31,7 +38,9 @@ export class ImportsProcessor extends QueueProcessor<'imports'> {
     switch (typed.name) {
       case 'roster': {
         const lastAttempt = isLastAttempt(job);
-        const [row] = await this.db.query(`SELECT kind FROM imports WHERE id = $1`, [typed.data.importId]);
+        const [row] = await queryRows<{ kind: string }>(this.db, `SELECT kind FROM imports WHERE id = $1`, [
+          typed.data.importId,
+        ]);
         if (row?.kind === 'completions') return this.completions.run(typed.data.importId, lastAttempt);
         return this.importer.run(typed.data.importId, lastAttempt);
       }

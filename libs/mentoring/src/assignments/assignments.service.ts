@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page } from '@cascade/platform';
+import { Actor, DomainError, Page, queryRows } from '@cascade/platform';
 import { TrainersService } from '@cascade/cascade';
 import { mentoringAccess } from '../access/mentoring-access';
 import { endOfGrace } from '../sessions/session-window';
@@ -135,7 +135,8 @@ export class AssignmentsService {
   }
 
   private async assertParticipant(tx: EntityManager, programmeId: string, menteeId: string): Promise<void> {
-    const [row] = await tx.query(
+    const [row] = await queryRows<{ programme: boolean; participant: boolean }>(
+      tx,
       `SELECT EXISTS (SELECT 1 FROM programmes WHERE id = $1) AS programme,
               EXISTS (SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
                        WHERE c.programme_id = $1 AND e.person_id = $2) AS participant`,
@@ -159,7 +160,8 @@ export class AssignmentsService {
     assignment: MentoringAssignment,
     endsOn: string,
   ): Promise<void> {
-    const [row] = await tx.query(
+    const [row] = await queryRows<{ last: Date | null }>(
+      tx,
       `SELECT max(occurred_at) AS last FROM mentoring_sessions WHERE assignment_id = $1 AND occurred_at >= $2`,
       [assignment.id, endOfGrace(endsOn)],
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CascadeConfig, Page, PageQuery } from '@cascade/platform';
+import { CascadeConfig, Page, PageQuery, queryRows } from '@cascade/platform';
 import { MenteeOverview } from './mentee.dto';
 
 interface Filters {
@@ -53,16 +53,15 @@ export class MenteesService {
   ) {}
 
   async overview(filters: Filters, query: PageQuery): Promise<Page<MenteeOverview>> {
-    const rows: (MenteeOverview & { total: number; assignmentId: string | null })[] = await this.db.query(
-      MENTEES_OVERVIEW,
-      [
-        filters.mentorId ?? null,
-        filters.programmeId ?? null,
-        query.limit,
-        query.offset,
-        this.config.get('MENTORING_OVERDUE_DAYS'),
-      ],
-    );
+    const rows: (MenteeOverview & { total: number; assignmentId: string | null })[] = await queryRows<
+      MenteeOverview & { total: number; assignmentId: string | null }
+    >(this.db, MENTEES_OVERVIEW, [
+      filters.mentorId ?? null,
+      filters.programmeId ?? null,
+      query.limit,
+      query.offset,
+      this.config.get('MENTORING_OVERDUE_DAYS'),
+    ]);
     const total = rows[0]?.total ?? 0;
     const items = rows.filter((r) => r.assignmentId !== null).map(({ total: _total, ...item }) => item);
     return Page.of(items, total, query);

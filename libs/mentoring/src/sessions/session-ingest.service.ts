@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, ErrorCode } from '@cascade/platform';
+import { Actor, DomainError, ErrorCode, queryRows } from '@cascade/platform';
 import { mentoringAccess } from '../access/mentoring-access';
 import { MentoringSession } from './mentoring-session.entity';
 import { conflictReason, contentDifferences, SessionCandidate } from './session-content';
@@ -91,7 +91,8 @@ export class SessionIngestService {
    * (FOR UPDATE) waits for sessions being logged against it, and they for it.
    */
   private async shareAssignments(tx: EntityManager, ids: string[]): Promise<Map<string, AssignmentFacts>> {
-    const rows: AssignmentFacts[] = await tx.query(
+    const rows = await queryRows<AssignmentFacts>(
+      tx,
       `SELECT id, programme_id AS "programmeId", mentor_id AS "mentorId",
               starts_on::text AS "startsOn", ends_on::text AS "endsOn"
          FROM mentoring_assignments WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`,
@@ -125,7 +126,8 @@ export class SessionIngestService {
     actor: Actor,
   ): Promise<MentoringSession[]> {
     if (candidates.length === 0) return [];
-    return tx.query(
+    return queryRows<MentoringSession>(
+      tx,
       `INSERT INTO mentoring_sessions (assignment_id, occurred_at, duration_minutes, mode, topics, notes, client_ref, recorded_by)
        SELECT i.assignment_id, i.occurred_at, i.duration_minutes, i.mode,
               ARRAY(SELECT jsonb_array_elements_text(i.topics::jsonb)), i.notes, i.client_ref, $8::uuid
@@ -154,7 +156,8 @@ export class SessionIngestService {
     assignments: Map<string, AssignmentFacts>,
   ): Promise<MentoringSession[]> {
     if (candidates.length === 0) return [];
-    return tx.query(
+    return queryRows<MentoringSession>(
+      tx,
       `SELECT ${SESSION_COLUMNS} FROM mentoring_sessions
         WHERE (mentor_id, client_ref) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
       [candidates.map((c) => assignments.get(c.assignmentId)!.mentorId), candidates.map((c) => c.clientRef)],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthRedis } from './auth-redis';
 import { Role } from './roles';
+import { queryRows } from '../database/sql';
 
 /** What a request is allowed as, read fresh: a token is good only while its version matches. */
 export interface UserStanding {
@@ -57,8 +58,8 @@ export class UserStandings {
   }
 
   private async load(userId: string): Promise<UserStanding | null> {
-    const [row] = await this.db.query(STANDING_SQL, [userId]);
-    return (row as UserStanding | undefined) ?? null;
+    const [row] = await queryRows<UserStanding>(this.db, STANDING_SQL, [userId]);
+    return row ?? null;
   }
 
   private key(userId: string): string {

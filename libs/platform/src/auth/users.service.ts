@@ -13,6 +13,7 @@ import { assertPasswordPolicy } from './password-policy';
 import { CreateUserDto, UpdateUserDto, UserQuery, UserView } from './user.dto';
 import { User } from './user.entity';
 import { UserStandings } from './user-standings';
+import { queryRows } from '../database/sql';
 
 registerConstraints({
   uq_users_email: { code: ErrorCode.DuplicateEmail, message: 'email: a user with this email already exists' },
@@ -95,7 +96,8 @@ export class UsersService implements OnApplicationBootstrap {
     if (dto.email) changes.email = normaliseEmail(dto.email);
     await this.users.manager.transaction(async (tx) => {
       // Active admins first, always in one order: two admins demoting each other cannot deadlock.
-      const admins: { id: string }[] = await tx.query(
+      const admins = await queryRows<{ id: string }>(
+        tx,
         `SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`,
       );
       const current = await tx.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });

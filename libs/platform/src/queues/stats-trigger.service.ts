@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { enqueueAfterCommit } from './enqueue';
 import { defaultJobOptions, JobPayloads } from './queues';
+import { queryRows } from '../database/sql';
 
 /** Written by mark_figures_dirty() (migration 1764190000000): the programmes this transaction marked. */
 const MARKED_SQL = `SELECT current_setting('cascade.dirty_programmes', true) AS marked`;
@@ -37,7 +38,7 @@ export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit {
   }
 
   async beforeTransactionCommit({ queryRunner }: TransactionCommitEvent): Promise<void> {
-    const [{ marked }] = (await queryRunner.query(MARKED_SQL)) as { marked: string | null }[];
+    const [{ marked }] = await queryRows<{ marked: string | null }>(queryRunner, MARKED_SQL);
     if (marked) this.marked.set(queryRunner, marked.split(','));
   }
 

@@ -8,7 +8,7 @@ import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { CascadeConfig, DomainError, publicFailure } from '@cascade/platform';
+import { CascadeConfig, DomainError, execute, publicFailure, queryRows } from '@cascade/platform';
 import { StatsService } from '@cascade/stats';
 import { AnalyticsSource } from '../content/analytics.source';
 import { certifiedSource } from '../content/certified.source';
@@ -66,7 +66,7 @@ export class ReportGenerator {
     const temp = runFile(dir, request.id, request.runId);
     // Beats even while a long query runs, so a live run is never taken for a dead one.
     const heartbeat = setInterval(() => {
-      this.db.query(REPORT_RUNS.heartbeatSql, [request.id, request.runId]).catch(() => undefined);
+      execute(this.db, REPORT_RUNS.heartbeatSql, [request.id, request.runId]).catch(() => undefined);
     }, HEARTBEAT_EVERY_MS);
     heartbeat.unref();
     try {
@@ -99,7 +99,7 @@ export class ReportGenerator {
   }
 
   private async claim(reportId: string): Promise<Run | undefined> {
-    const [rows] = (await this.db.query(REPORT_RUNS.claimSql(), [reportId])) as [{ runId: string }[], number];
+    const rows = await queryRows<{ runId: string }>(this.db, REPORT_RUNS.claimSql(), [reportId]);
     if (rows.length === 0) return undefined;
     const request = await this.db.getRepository(ReportRequest).findOneByOrFail({ id: reportId });
     return Object.assign(request, { runId: rows[0].runId });
@@ -136,7 +136,7 @@ export class ReportGenerator {
       };
       const prepared = await this.sourceFor(request.kind).prepare(context);
       const progress = new ProgressReporter(prepared.expectedRows, async (percent) => {
-        await this.db.query(PROGRESS_SQL, [request.id, request.runId, percent]);
+        await execute(this.db, PROGRESS_SQL, [request.id, request.runId, percent]);
         await onProgress(percent);
       });
       async function* counted(): AsyncGenerator<ReportEvent> {
@@ -169,7 +169,7 @@ export class ReportGenerator {
   ): Promise<boolean> {
     const ttlHours = this.config.get('REPORTS_TTL_HOURS', { infer: true });
     return this.db.transaction(async (tx) => {
-      const held: unknown[] = await tx.query(LOCK_RUN_SQL, [request.id, request.runId]);
+      const held = await queryRows<unknown>(tx, LOCK_RUN_SQL, [request.id, request.runId]);
       if (held.length === 0) {
         this.logger.log(
           `report ${request.id} is no longer held by run ${request.runId}; its file is dropped`,
@@ -178,7 +178,7 @@ export class ReportGenerator {
       }
       await rename(temp, path);
       const { size } = await stat(path);
-      await tx.query(FINISH_SQL, [
+      await execute(tx, FINISH_SQL, [
         request.id,
         request.runId,
         rowCount,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { rm } from 'fs/promises';
 import { resolve } from 'path';
 import { DataSource } from 'typeorm';
-import { CascadeConfig } from '@cascade/platform';
+import { CascadeConfig, queryRows } from '@cascade/platform';
 import { ReportQueue } from '../report-requests/report-queue.service';
 import { LIVE_RUNS_SQL, REPORT_RUNS } from './report-runs.sql';
 import { removeDeadRunFiles } from './run-files';
@@ -44,11 +44,12 @@ export class ReportsCleanup {
 
   /** Marked first, deleted after commit: a download that starts in between finds a 410, not half a file. */
   private async expire(): Promise<number> {
-    const [rows] = (await this.db.query(
+    const rows = await queryRows<{ id: string; file_path: string }>(
+      this.db,
       `UPDATE report_requests SET status = 'expired'
         WHERE status = 'done' AND expires_at <= now()
         RETURNING id, file_path`,
-    )) as [{ id: string; file_path: string }[], number];
+    );
     for (const row of rows) await rm(row.file_path, { force: true });
     return rows.length;
   }
@@ -60,7 +61,7 @@ export class ReportsCleanup {
    * still waits is not added twice, and one whose job ended gets a new job that runs.
    */
   private async requeue(): Promise<number> {
-    const rows: { id: string }[] = await this.db.query(REPORT_RUNS.lostSql);
+    const rows = await queryRows<{ id: string }>(this.db, REPORT_RUNS.lostSql);
     for (const row of rows) await this.queue.enqueue(row.id);
     return rows.length;
   }
@@ -69,7 +70,7 @@ export class ReportsCleanup {
   private async removeOrphans(): Promise<number> {
     const dir = resolve(this.config.get('REPORTS_DIR', { infer: true }));
     return removeDeadRunFiles(dir, async () => {
-      const live: { run: string }[] = await this.db.query(LIVE_RUNS_SQL);
+      const live = await queryRows<{ run: string }>(this.db, LIVE_RUNS_SQL);
       return new Set(live.map(({ run }) => run));
     });
   }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Actor, DomainError } from '@cascade/platform';
+import { Actor, DomainError, queryRows } from '@cascade/platform';
 import { CascadeAccess } from '@cascade/cascade';
 import { CERTIFIED_COUNT_SQL } from '../content/certified.source';
 import { MENTORS_COUNT_SQL } from '../content/mentoring.source';
@@ -29,11 +29,17 @@ export async function checkReportRequest(
   if (given.length > 1)
     throw DomainError.invalid(`${given[1]}: give at most one of cohortId, roundId, regionId`);
 
-  const [programme] = await db.query(`SELECT id FROM programmes WHERE id = $1`, [dto.programmeId]);
+  const [programme] = await queryRows<{ id: string }>(db, `SELECT id FROM programmes WHERE id = $1`, [
+    dto.programmeId,
+  ]);
   if (!programme) throw DomainError.notFound('programme', dto.programmeId);
   const params: ReportParams = {};
   if (dto.cohortId) {
-    const [cohort] = await db.query(`SELECT name, programme_id FROM cohorts WHERE id = $1`, [dto.cohortId]);
+    const [cohort] = await queryRows<{ name: string; programme_id: string }>(
+      db,
+      `SELECT name, programme_id FROM cohorts WHERE id = $1`,
+      [dto.cohortId],
+    );
     if (!cohort) throw DomainError.notFound('cohort', dto.cohortId);
     if (cohort.programme_id !== dto.programmeId) {
       throw DomainError.invalid(`cohortId: cohort '${cohort.name}' belongs to another programme`);
@@ -44,9 +50,11 @@ export async function checkReportRequest(
     params.cohortId = dto.cohortId;
   }
   if (dto.roundId) {
-    const [round] = await db.query(`SELECT name, programme_id FROM cascade_rounds WHERE id = $1`, [
-      dto.roundId,
-    ]);
+    const [round] = await queryRows<{ name: string; programme_id: string }>(
+      db,
+      `SELECT name, programme_id FROM cascade_rounds WHERE id = $1`,
+      [dto.roundId],
+    );
     if (!round) throw DomainError.notFound('round', dto.roundId);
     if (round.programme_id !== dto.programmeId) {
       throw DomainError.invalid(`roundId: round '${round.name}' belongs to another programme`);
@@ -54,7 +62,9 @@ export async function checkReportRequest(
     params.roundId = dto.roundId;
   }
   if (dto.regionId) {
-    const [region] = await db.query(`SELECT id FROM regions WHERE id = $1`, [dto.regionId]);
+    const [region] = await queryRows<{ id: string }>(db, `SELECT id FROM regions WHERE id = $1`, [
+      dto.regionId,
+    ]);
     if (!region) throw DomainError.notFound('region', dto.regionId);
     params.regionId = dto.regionId;
   }
@@ -90,7 +100,11 @@ async function checkPdfLength(db: DataSource, dto: CreateReportDto, params: Repo
   };
   const count = counts[dto.kind];
   if (!count) return;
-  const [{ rows }] = await db.query(`SELECT count(*)::int AS rows FROM (${count[0]}) counted`, count[1]);
+  const [{ rows }] = await queryRows<{ rows: number }>(
+    db,
+    `SELECT count(*)::int AS rows FROM (${count[0]}) counted`,
+    count[1],
+  );
   if (rows > PDF_ROW_LIMIT) {
     throw DomainError.invalid(
       `format: a PDF holds at most ${PDF_ROW_LIMIT} rows and this ${dto.kind} has ${rows}; ask for csv or xlsx`,

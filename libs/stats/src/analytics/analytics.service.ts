@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from '@cascade/platform';
+import { DomainError, ErrorCode, queryRows } from '@cascade/platform';
 import { ratio } from '../figures/figure-row';
 import { ScopeKind } from '../figures/figures.view';
 import { StatsService } from '../figures/stats.service';
@@ -236,7 +236,7 @@ export class AnalyticsService {
     programmeId: string,
     sql: string,
     params: unknown[],
-    run: RunQuery = (text, values) => this.db.query(text, values),
+    run: RunQuery = (text, values) => queryRows<unknown>(this.db, text, values),
   ): Promise<[Row, ...Row[]]> {
     const rows = (await run(sql, [programmeId, ...params])) as Row[];
     // No snapshot: the programme's 404 or "no figures yet", checked where the rows were read.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, ErrorCode, StatsTrigger } from '@cascade/platform';
+import { DomainError, ErrorCode, execute, queryRows, StatsTrigger } from '@cascade/platform';
 import { FigureRow, toFigures } from './figure-row';
 import {
   BreakdownView,
@@ -65,7 +65,7 @@ export class StatsService {
    */
   report(programmeId: string): Promise<SnapshotReport> {
     return this.db.transaction('REPEATABLE READ', async (tx) => {
-      await tx.query('SET TRANSACTION READ ONLY');
+      await execute(tx, 'SET TRANSACTION READ ONLY');
       const figures = await this.figuresIn(tx, programmeId);
       const regions = await this.breakdownIn(tx, programmeId, 'region');
       const institutions = await this.breakdownIn(tx, programmeId, 'institution');
@@ -92,11 +92,11 @@ export class StatsService {
         'scopeId: give scope and scopeId together (or breakdown() for every scope of a kind)',
       );
     }
-    const [row] = (await reader.query(SCOPE_FIGURES_SQL, [
+    const [row] = await queryRows<ScopeFiguresRow>(reader, SCOPE_FIGURES_SQL, [
       programmeId,
       scope ?? 'programme',
       scopeId ?? programmeId,
-    ])) as ScopeFiguresRow[];
+    ]);
     if (!row) return this.noSnapshot(reader, programmeId);
     if (row.snapshot_id === null) {
       throw new DomainError(
@@ -108,7 +108,7 @@ export class StatsService {
   }
 
   private async breakdownIn(reader: Reader, programmeId: string, scope: ScopeKind): Promise<BreakdownView> {
-    const rows = (await reader.query(BREAKDOWN_SQL, [programmeId, scope])) as BreakdownRow[];
+    const rows = await queryRows<BreakdownRow>(reader, BREAKDOWN_SQL, [programmeId, scope]);
     if (rows.length === 0) return this.noSnapshot(reader, programmeId);
     const items = rows
       .filter((row): row is BreakdownRow & { scope_id: string } => row.scope_id !== null)
@@ -123,10 +123,12 @@ export class StatsService {
 
   private async historyIn(reader: Reader, programmeId: string): Promise<HistoryPointView[]> {
     await this.assertProgramme(reader, programmeId);
-    const rows = (await reader.query(HISTORY_SQL, [programmeId])) as (FigureRow & {
-      date: string;
-      computed_at: Date;
-    })[];
+    const rows = await queryRows<
+      FigureRow & {
+        date: string;
+        computed_at: Date;
+      }
+    >(reader, HISTORY_SQL, [programmeId]);
     return rows.map((row) => ({
       date: row.date,
       computedAt: row.computed_at.toISOString(),
@@ -148,7 +150,7 @@ export class StatsService {
   }
 
   private async assertProgramme(reader: Reader, programmeId: string): Promise<void> {
-    const rows: unknown[] = await reader.query(PROGRAMME_EXISTS_SQL, [programmeId]);
+    const rows = await queryRows<unknown>(reader, PROGRAMME_EXISTS_SQL, [programmeId]);
     if (rows.length === 0) throw DomainError.notFound('programme', programmeId);
   }
 }

@@ -3,7 +3,7 @@ import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DomainError, INTERNAL_FAILURE, JobPayloads, StatsTrigger } from '@cascade/platform';
+import { DomainError, INTERNAL_FAILURE, JobPayloads, queryRows, StatsTrigger } from '@cascade/platform';
 import { RollupJobView } from '../figures/figures.view';
 import { VERSIONS_SQL } from '../figures/snapshot-reads.sql';
 
@@ -62,7 +62,7 @@ export class RollupRequestsService {
   }
 
   private async versions(programmeId: string): Promise<Versions> {
-    const [row] = (await this.db.query(VERSIONS_SQL, [programmeId])) as Versions[];
+    const [row] = await queryRows<Versions>(this.db, VERSIONS_SQL, [programmeId]);
     if (!row) throw DomainError.notFound('programme', programmeId);
     return row;
   }

@@ -3,7 +3,14 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobName, JobPayloads, QueueProcessor, StatsTrigger, workerOptions } from '@cascade/platform';
+import {
+  JobName,
+  JobPayloads,
+  queryRows,
+  QueueProcessor,
+  StatsTrigger,
+  workerOptions,
+} from '@cascade/platform';
 import { RollupResult, RollupService } from '../rollup/rollup.service';
 import { PROGRAMMES_DUE_SQL } from '../rollup/snapshots.sql';
 
@@ -50,7 +57,7 @@ export class StatsProcessor extends QueueProcessor<'stats'> {
   }
 
   private async sweep(): Promise<SweepResult> {
-    const due = (await this.db.query(PROGRAMMES_DUE_SQL)) as { id: string }[];
+    const due = await queryRows<{ id: string }>(this.db, PROGRAMMES_DUE_SQL);
     for (const { id } of due) await this.trigger.requestRollup(id);
     if (due.length > 0) this.logger.log(`sweep: rollup requested for ${due.length} programme(s)`);
     return { requested: due.map(({ id }) => id) };
