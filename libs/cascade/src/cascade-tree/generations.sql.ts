@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '@cascade/platform';
 import { TRAINER_GENERATIONS } from '../generations/generation.sql';
 
 /** The people reached, with $2 (uuid[] or NULL for everyone) narrowing the participants read. */
@@ -36,7 +37,7 @@ export function programmeGenerations(
   manager: EntityManager,
   programmeId: string,
 ): Promise<PersonGeneration[]> {
-  return manager.query(GENERATIONS_SQL, [programmeId]);
+  return queryRows<PersonGeneration>(manager, GENERATIONS_SQL, [programmeId]);
 }
 
 /** The generations of these people only (a page of the cascade tree). */
@@ -46,6 +47,6 @@ export async function generationsOf(
   personIds: string[],
 ): Promise<Map<string, number>> {
   if (personIds.length === 0) return new Map();
-  const rows: PersonGeneration[] = await manager.query(GENERATIONS_OF_SQL, [programmeId, personIds]);
+  const rows = await queryRows<PersonGeneration>(manager, GENERATIONS_OF_SQL, [programmeId, personIds]);
   return new Map(rows.map((r) => [r.person_id, r.generation]));
 }

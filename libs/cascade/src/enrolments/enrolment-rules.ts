@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ErrorCode } from '@cascade/platform';
+import { ErrorCode, queryRows } from '@cascade/platform';
 import { Cohort } from '../cohorts/cohort.entity';
 
 /** One person offered to a cohort; `personId` is null for someone the caller has yet to create. */
@@ -77,7 +77,7 @@ export async function admit(
   candidates: EnrolCandidate[],
 ): Promise<Admission> {
   if (candidates.length === 0) return { admitted: [], refusals: [] };
-  const verdicts: { idx: number; verdict: Verdict; placesTaken: number }[] = await tx.query(ADMIT_SQL, [
+  const verdicts = await queryRows<{ idx: number; verdict: Verdict; placesTaken: number }>(tx, ADMIT_SQL, [
     cohort.id,
     candidates.map((c) => c.index),
     candidates.map((c) => c.personId),

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { execute } from '@cascade/platform';
 
 /**
  * The one owner of "an enrolment's status follows its records": `enrolled` with no completion,
@@ -23,17 +24,17 @@ const FOLLOW_RECORDS = (scope: string) => `
 /** Re-derives the status of these enrolments (withdrawn ones stay withdrawn). */
 export async function followRecords(tx: EntityManager, enrolmentIds: string[]): Promise<void> {
   if (enrolmentIds.length === 0) return;
-  await tx.query(FOLLOW_RECORDS(`e.id = ANY($1::uuid[])`), [enrolmentIds]);
+  await execute(tx, FOLLOW_RECORDS(`e.id = ANY($1::uuid[])`), [enrolmentIds]);
 }
 
 /** Re-derives the status of every enrolment of a cohort, after its courses changed. */
 export async function followRecordsOfCohort(tx: EntityManager, cohortId: string): Promise<void> {
-  await tx.query(FOLLOW_RECORDS(`e.cohort_id = $1`), [cohortId]);
+  await execute(tx, FOLLOW_RECORDS(`e.cohort_id = $1`), [cohortId]);
 }
 
 /** Re-derives the status of every enrolment of a programme (the data generator, after bulk inserts). */
 export async function followRecordsOfProgramme(tx: EntityManager, programmeId: string): Promise<void> {
-  await tx.query(FOLLOW_RECORDS(`e.cohort_id IN (SELECT id FROM cohorts WHERE programme_id = $1)`), [
+  await execute(tx, FOLLOW_RECORDS(`e.cohort_id IN (SELECT id FROM cohorts WHERE programme_id = $1)`), [
     programmeId,
   ]);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, Page } from '@cascade/platform';
+import { Actor, DomainError, execute, Page, queryRows } from '@cascade/platform';
 import { CascadeAccess } from '../access';
 import { CertificationQueue } from '../certifications/certification-queue';
 import { Cohort } from '../cohorts/cohort.entity';
@@ -47,11 +47,13 @@ export class EnrolmentsService {
     await this.cohorts.get(cohortId, actor);
     const params: unknown[] = [cohortId];
     const status = query.status ? `AND e.status = $${params.push(query.status)}` : '';
-    const [{ total }] = await this.db.query(
+    const [{ total }] = await queryRows<{ total: number }>(
+      this.db,
       `SELECT count(*)::int AS total FROM enrolments e WHERE e.cohort_id = $1 ${status}`,
       params,
     );
-    const items: EnrolmentView[] = await this.db.query(
+    const items = await queryRows<EnrolmentView>(
+      this.db,
       `${VIEW} WHERE e.cohort_id = $1 ${status} ORDER BY p.full_name, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.limit, query.offset],
     );
@@ -68,7 +70,8 @@ export class EnrolmentsService {
       await this.access.assertMayEnrol(actor, cohort, dto.enrolledOn, tx);
       const { refusals } = await admit(tx, cohort, [{ index: 0, personId: dto.personId }]);
       if (refusals.length > 0) throw refusalError(refusals[0]);
-      const [{ id }] = await tx.query(
+      const [{ id }] = await queryRows<{ id: string }>(
+        tx,
         `INSERT INTO enrolments (cohort_id, person_id, status, enrolled_on) VALUES ($1, $2, 'enrolled', coalesce($3::date, current_date)) RETURNING id`,
         [cohortId, dto.personId, dto.enrolledOn ?? null],
       );
@@ -100,10 +103,9 @@ export class EnrolmentsService {
   ): Promise<{ enrolled: number; refusals: EnrolRefusal[] }> {
     const { admitted, refusals } = await admit(tx, cohort, candidates);
     const byIndex = new Map(candidates.map((c) => [c.index, c.personId]));
-    const created: unknown[] =
-      admitted.length === 0
-        ? []
-        : await tx.query(ENROL_MANY_SQL, [cohort.id, [...new Set(admitted.map((i) => byIndex.get(i)))]]);
+    if (admitted.length === 0) return { enrolled: 0, refusals };
+    const people = [...new Set(admitted.map((i) => byIndex.get(i)))];
+    const created = await queryRows<{ person_id: string }>(tx, ENROL_MANY_SQL, [cohort.id, people]);
     return { enrolled: created.length, refusals };
   }
 
@@ -117,12 +119,17 @@ export class EnrolmentsService {
       const { enrolment } = await this.find(tx, id);
       const cohort = await this.cohorts.lock(tx, enrolment.cohortId);
       this.access.assertCanManage(actor, cohort);
-      const [current] = await tx.query(`SELECT status FROM enrolments WHERE id = $1 FOR UPDATE`, [id]);
+      const [current] = await queryRows<{ status: string }>(
+        tx,
+        `SELECT status FROM enrolments WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       const withdraw = dto.status === 'withdrawn';
       if ((current.status === 'withdrawn') === withdraw) return this.view(tx, id);
       if (!withdraw) await this.assertHasPlace(tx, cohort);
       changed = true;
-      await tx.query(
+      await execute(
+        tx,
         `UPDATE enrolments
             SET status = CASE WHEN $2 THEN 'withdrawn' ELSE 'enrolled' END,
                 withdrawn_on = CASE WHEN $2 THEN current_date END, updated_at = now()
@@ -138,21 +145,21 @@ export class EnrolmentsService {
 
   /** The enrolment and its cohort; pass lockEnrolment to hold the enrolment row for the transaction. */
   async find(manager: EntityManager, id: string, lockEnrolment = false): Promise<EnrolmentInCohort> {
-    if (lockEnrolment) await manager.query(`SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE`, [id]);
-    const [enrolment] = await manager.query(`${VIEW} WHERE e.id = $1`, [id]);
+    if (lockEnrolment) await execute(manager, `SELECT 1 FROM enrolments WHERE id = $1 FOR UPDATE`, [id]);
+    const [enrolment] = await queryRows<EnrolmentView>(manager, `${VIEW} WHERE e.id = $1`, [id]);
     if (!enrolment) throw DomainError.notFound('enrolment', id);
-    const cohort = await manager.findOneByOrFail(Cohort, { id: (enrolment as EnrolmentView).cohortId });
-    return { enrolment: enrolment as EnrolmentView, cohort };
+    const cohort = await manager.findOneByOrFail(Cohort, { id: enrolment.cohortId });
+    return { enrolment, cohort };
   }
 
   private async assertHasPlace(tx: EntityManager, cohort: Cohort): Promise<void> {
-    const [{ taken }] = await tx.query(PLACES_TAKEN_SQL, [cohort.id]);
+    const [{ taken }] = await queryRows<{ taken: number }>(tx, PLACES_TAKEN_SQL, [cohort.id]);
     if (taken >= cohort.capacity) throw refusalError(cohortFull(cohort, taken));
   }
 
   private async view(manager: EntityManager, id: string): Promise<EnrolmentView> {
-    const [row] = await manager.query(`${VIEW} WHERE e.id = $1`, [id]);
-    return row as EnrolmentView;
+    const [row] = await queryRows<EnrolmentView>(manager, `${VIEW} WHERE e.id = $1`, [id]);
+    return row;
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvError, parse } from 'csv-parse';
 import { Readable } from 'stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AuditService, publicFailure } from '@cascade/platform';
+import { Actor, AuditService, execute, publicFailure, queryRows } from '@cascade/platform';
 import { CLAIM_SQL, FINISH_SQL, IMPORT_RUNS, PROGRESS_SQL, REQUESTER_SQL } from '../roster/import-claims.sql';
 import { writeRowErrors } from '../roster/import-errors';
 import { CSV_OPTIONS } from '../roster/roster-file';
@@ -81,24 +81,32 @@ export class ImportRunner {
     apply: (claim: ImportClaim, actor: Actor, content: Buffer) => Promise<ImportTally>,
   ): Promise<ImportResult> {
     // CLAIM_SQL ends in a SELECT: its answer is the claimed rows themselves.
-    const [claim] = (await this.db.query(CLAIM_SQL, [importId])) as ImportClaim[];
+    const [claim] = await queryRows<ImportClaim>(this.db, CLAIM_SQL, [importId]);
     if (!claim) return { importId, skipped: 'not queued (finished, or running elsewhere)' };
     try {
-      const [actor] = (await this.db.query(REQUESTER_SQL, [claim.requestedBy])) as Actor[];
-      const [file] = await this.db.query(`SELECT content FROM import_files WHERE import_id = $1`, [claim.id]);
+      const [actor] = await queryRows<Actor>(this.db, REQUESTER_SQL, [claim.requestedBy]);
+      const [file] = await queryRows<{ content: Buffer }>(
+        this.db,
+        `SELECT content FROM import_files WHERE import_id = $1`,
+        [claim.id],
+      );
       if (!file) throw new UnusableFile(`file: the upload of import ${claim.id} is no longer kept`);
-      const tally = await apply(claim, actor, file.content as Buffer);
+      const tally = await apply(claim, actor, file.content);
       await this.finish(claim, actor, tally, action);
       return { importId, status: 'done', totalRows: tally.totalRows, errorRows: tally.errorRows };
     } catch (error) {
       if (error instanceof LostClaim) return { importId, skipped: 'taken over by another run' };
       if (error instanceof UnusableFile) {
-        await this.db.query(IMPORT_RUNS.failSql, [importId, claim.runId, error.message]);
+        await execute(this.db, IMPORT_RUNS.failSql, [importId, claim.runId, error.message]);
         return { importId, status: 'failed', error: error.message };
       }
       this.logger.error(`import ${importId}: ${(error as Error).stack ?? String(error)}`);
       // A retry must be able to claim it again; the last attempt leaves it failed, its file kept.
-      await this.db.query(IMPORT_RUNS.outcomeSql(lastAttempt), [importId, claim.runId, publicFailure(error)]);
+      await execute(this.db, IMPORT_RUNS.outcomeSql(lastAttempt), [
+        importId,
+        claim.runId,
+        publicFailure(error),
+      ]);
       throw error;
     }
   }
@@ -137,7 +145,7 @@ export class ImportRunner {
     progress: number,
   ): Promise<number> {
     const errorRows = tally.errorRows + (await writeRowErrors(tx, claim.id, tally.pendingErrors));
-    const [, owned] = (await tx.query(PROGRESS_SQL, [
+    const { affected: owned } = await execute(tx, PROGRESS_SQL, [
       claim.id,
       claim.runId,
       progress,
@@ -147,7 +155,7 @@ export class ImportRunner {
       tally.unchanged + applied.unchanged,
       tally.enrolled + applied.enrolled,
       errorRows,
-    ])) as [unknown, number];
+    ]);
     if (owned === 0) throw new LostClaim();
     return errorRows;
   }
@@ -163,12 +171,13 @@ export class ImportRunner {
       errorRows: tally.errorRows,
     };
     await this.db.transaction(async (tx) => {
-      const [, owned] = (await tx.query(FINISH_SQL, [claim.id, claim.runId, ...Object.values(counts)])) as [
-        unknown,
-        number,
-      ];
+      const { affected: owned } = await execute(tx, FINISH_SQL, [
+        claim.id,
+        claim.runId,
+        ...Object.values(counts),
+      ]);
       if (owned === 0) throw new LostClaim();
-      await tx.query(`DELETE FROM import_files WHERE import_id = $1`, [claim.id]);
+      await execute(tx, `DELETE FROM import_files WHERE import_id = $1`, [claim.id]);
       await this.audit.record(
         actor,
         {

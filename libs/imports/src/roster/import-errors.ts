@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { execute } from '@cascade/platform';
 import { INSERT_ERRORS_SQL } from './import-claims.sql';
 import { RowError } from './roster-row';
 
@@ -12,7 +13,7 @@ export async function writeRowErrors(
   errors: RowError[],
 ): Promise<number> {
   if (errors.length > 0) {
-    await tx.query(INSERT_ERRORS_SQL, [
+    await execute(tx, INSERT_ERRORS_SQL, [
       importId,
       errors.map((e) => e.row),
       errors.map((e) => e.field),

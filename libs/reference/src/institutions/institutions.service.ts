@@ -7,6 +7,7 @@ import {
   DomainError,
   ErrorCode,
   Page,
+  queryRows,
   registerConstraints,
 } from '@cascade/platform';
 import { CreateInstitutionDto, InstitutionQuery, UpdateInstitutionDto } from './institution.dto';
@@ -78,7 +79,7 @@ export class InstitutionsService {
   async idsByName(manager: EntityManager, names: string[]): Promise<Map<string, string[]>> {
     const keys = [...new Set(names.map((n) => n.trim().toLowerCase()))];
     if (keys.length === 0) return new Map();
-    const found: { key: string; ids: string[] }[] = await manager.query(BY_NAME_SQL, [keys]);
+    const found = await queryRows<{ key: string; ids: string[] }>(manager, BY_NAME_SQL, [keys]);
     const byKey = new Map(found.map((f) => [f.key, f.ids]));
     return new Map(names.map((n) => [n, byKey.get(n.trim().toLowerCase()) ?? []]));
   }

@@ -6,7 +6,9 @@ import {
   definedFields,
   DomainError,
   ErrorCode,
+  execute,
   Page,
+  queryRows,
   registerConstraints,
 } from '@cascade/platform';
 import { CreatePersonDto, PersonQuery, UpdatePersonDto } from './person.dto';
@@ -98,16 +100,18 @@ export class PeopleService {
   /** emailKey → id of the people who exist among these normalised emails. */
   async idsByEmail(manager: EntityManager, emailKeys: string[]): Promise<Map<string, string>> {
     if (emailKeys.length === 0) return new Map();
-    const found: { id: string; key: string }[] = await manager.query(PEOPLE_BY_EMAIL_SQL, [emailKeys]);
+    const found = await queryRows<{ id: string; key: string }>(manager, PEOPLE_BY_EMAIL_SQL, [emailKeys]);
     return new Map(found.map((p) => [p.key, p.id]));
   }
 
   /** Which of these ids are people's. */
   async existingIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const found: { id: string }[] = await manager.query(`SELECT id FROM people WHERE id = ANY($1::uuid[])`, [
-      ids,
-    ]);
+    const found = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM people WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Set(found.map((p) => p.id));
   }
 
@@ -121,7 +125,7 @@ export class PeopleService {
     if (rows.length === 0) return { created: 0, updated: 0, ids: new Map() };
     // One lock order for every transaction that upserts people: by email.
     const sorted = [...rows].sort((a, b) => (a.emailKey < b.emailKey ? -1 : a.emailKey > b.emailKey ? 1 : 0));
-    const inserted: { id: string; key: string }[] = await manager.query(INSERT_PEOPLE_SQL, [
+    const inserted = await queryRows<{ id: string; key: string }>(manager, INSERT_PEOPLE_SQL, [
       sorted.map((r) => r.fullName),
       sorted.map((r) => r.emailKey),
       sorted.map((r) => r.institutionId),
@@ -133,16 +137,14 @@ export class PeopleService {
     const others = sorted.filter((r) => !created.has(r.emailKey));
     let updated = 0;
     if (update && others.length > 0) {
-      // An UPDATE answers [rows, count] through TypeORM.
-      const [changed]: [unknown[], number] = await manager.query(UPDATE_PEOPLE_SQL, [
+      ({ affected: updated } = await execute(manager, UPDATE_PEOPLE_SQL, [
         others.map((r) => r.emailKey),
         others.map((r) => r.fullName),
         others.map((r) => r.institutionId),
         others.map((r) => r.discipline),
         others.map((r) => r.gender),
         others.map((r) => r.preferredLanguage),
-      ]);
-      updated = changed.length;
+      ]));
     }
     const ids = await this.idsByEmail(
       manager,
