@@ -59,17 +59,24 @@ export interface Browser {
   context: BrowserContext;
   page: Page;
   close(): Promise<void>;
+  /** Quits the browser and starts it again on the same profile, as a phone's browser restarts. */
+  restart(options?: { offline?: boolean }): Promise<Browser>;
 }
 
-/** A headless Chromium with a fresh profile. */
-export async function openBrowser(baseURL: string, locale = 'en'): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'cascade-chromium-'));
+/** A headless Chromium with a fresh profile (or, for a restart, the profile of the one before). */
+export async function openBrowser(
+  baseURL: string,
+  locale = 'en',
+  options: { profile?: string; offline?: boolean } = {},
+): Promise<Browser> {
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'cascade-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
     baseURL,
     locale,
+    offline: options.offline,
     viewport: { width: 1280, height: 860 },
   });
   context.setDefaultTimeout(30_000);
@@ -85,6 +92,10 @@ export async function openBrowser(baseURL: string, locale = 'en'): Promise<Brows
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+    async restart({ offline } = {}) {
+      await context.close();
+      return openBrowser(baseURL, locale, { profile, offline });
     },
   };
 }

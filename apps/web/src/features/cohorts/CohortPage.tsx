@@ -5,7 +5,8 @@ import { QueryState } from '../../app/QueryState';
 import { useCourses, useRegionName } from '../reference/useReference';
 import { CompletionsGrid } from './CompletionsGrid';
 import { EnrolForm } from './EnrolForm';
-import { useCohort, useCohortCompletions, useRoster } from './useCohort';
+import { useCohort, useCohortCompletions, useRoster, useWithdraw } from './useCohort';
+import { useSaveCompletions } from './useSaveCompletions';
 
 /** A cohort: who is in it and how far each has come; enrol, withdraw and record completions. */
 export function CohortPage() {
@@ -16,6 +17,8 @@ export function CohortPage() {
   const completions = useCohortCompletions(cohortId);
   const courses = useCourses();
   const regionName = useRegionName();
+  const save = useSaveCompletions(cohortId);
+  const withdraw = useWithdraw(cohortId);
 
   return (
     <QueryState query={cohort}>
@@ -42,7 +45,8 @@ export function CohortPage() {
             {(people) =>
               completions.data ? (
                 <CompletionsGrid
-                  cohortId={c.id}
+                  save={save}
+                  withdraw={withdraw}
                   roster={people}
                   completions={completions.data}
                   courses={c.courseIds

@@ -12,41 +12,47 @@ export function useCohort(cohortId: string) {
 }
 
 /** The roster: a cohort holds at most a few hundred people, so one page of 500. */
-export function useRoster(cohortId: string) {
-  return useQuery({
-    queryKey: ['roster', cohortId],
-    queryFn: async () =>
-      asPage<Enrolment>(
-        await unwrap(
-          api.GET('/api/v1/cohorts/{id}/enrolments', {
-            params: { path: { id: cohortId }, query: paging(0, 500) },
-          }),
-        ),
-      ).items,
-  });
+export async function loadRoster(cohortId: string): Promise<Enrolment[]> {
+  return asPage<Enrolment>(
+    await unwrap(
+      api.GET('/api/v1/cohorts/{id}/enrolments', {
+        params: { path: { id: cohortId }, query: paging(0, 500) },
+      }),
+    ),
+  ).items;
 }
 
-/** Every completion of the cohort (one request per 500), by enrolment id. */
+export function useRoster(cohortId: string) {
+  return useQuery({ queryKey: ['roster', cohortId], queryFn: () => loadRoster(cohortId) });
+}
+
+/** Every completion of the cohort, one request per 500. */
+export async function loadCompletions(cohortId: string): Promise<Completion[]> {
+  const all: Completion[] = [];
+  for (let offset = 0, total = 1; offset < total; offset += 500) {
+    const page = await unwrap(
+      api.GET('/api/v1/cohorts/{id}/completions', {
+        params: { path: { id: cohortId }, query: paging(offset, 500) },
+      }),
+    );
+    total = page.total;
+    all.push(...page.items);
+  }
+  return all;
+}
+
+/** A cohort's completions as the grid reads them: by enrolment id. */
+export function byEnrolment(completions: Completion[]): Map<string, Completion[]> {
+  const map = new Map<string, Completion[]>();
+  for (const completion of completions)
+    map.set(completion.enrolmentId, [...(map.get(completion.enrolmentId) ?? []), completion]);
+  return map;
+}
+
 export function useCohortCompletions(cohortId: string) {
   return useQuery({
     queryKey: ['completions', cohortId],
-    queryFn: async () => {
-      const byEnrolment = new Map<string, Completion[]>();
-      for (let offset = 0, total = 1; offset < total; offset += 500) {
-        const page = await unwrap(
-          api.GET('/api/v1/cohorts/{id}/completions', {
-            params: { path: { id: cohortId }, query: paging(offset, 500) },
-          }),
-        );
-        total = page.total;
-        for (const completion of page.items)
-          byEnrolment.set(completion.enrolmentId, [
-            ...(byEnrolment.get(completion.enrolmentId) ?? []),
-            completion,
-          ]);
-      }
-      return byEnrolment;
-    },
+    queryFn: async () => byEnrolment(await loadCompletions(cohortId)),
   });
 }
 

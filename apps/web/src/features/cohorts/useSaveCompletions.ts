@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { Completion, Enrolment, invalidateCohort } from './useCohort';
 
@@ -13,12 +13,15 @@ export interface CellEdit {
 /** What the API refused, by enrolment id: each row of the grid shows its own messages. */
 export type RowErrors = Map<string, string[]>;
 
+/** How the completions grid records its edited cells. */
+export type SaveCompletions = UseMutationResult<RowErrors, Error, CellEdit[]>;
+
 /**
  * Saves the edited cells of the completions grid in one request to
  * `POST /cohorts/:id/completions/batch`: new completions keyed by enrolment and course, so a retried
  * save stores nothing twice, and corrected dates or scores of recorded completions named by their id.
  */
-export function useSaveCompletions(cohortId: string) {
+export function useSaveCompletions(cohortId: string): SaveCompletions {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (edits: CellEdit[]): Promise<RowErrors> => {

@@ -22,6 +22,11 @@ export const FIELD_PAGES: FieldPage[] = [
     load: () => import('./sessions/LogSessionPage').then((m) => ({ default: m.LogSessionPage })),
   },
   {
+    path: 'field/cohorts',
+    label: 'field.nav.cohorts',
+    load: () => import('./cohorts/MyCohortsPage').then((m) => ({ default: m.MyCohortsPage })),
+  },
+  {
     path: 'field/outbox',
     label: 'field.nav.outbox',
     load: () => import('./outbox/OutboxPage').then((m) => ({ default: m.OutboxPage })),

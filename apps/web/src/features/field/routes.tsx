@@ -6,6 +6,14 @@ import { FIELD_PAGES, FIELD_ROLES } from './pages';
 export const FIELD_ROUTES: RouteObject[] = [
   {
     element: <RequireRole roles={FIELD_ROLES} />,
-    children: FIELD_PAGES.map(({ path, load }) => ({ path, element: page(load) })),
+    children: [
+      ...FIELD_PAGES.map(({ path, load }) => ({ path, element: page(load) })),
+      {
+        path: 'field/cohorts/:cohortId',
+        element: page(() =>
+          import('./cohorts/FieldCohortPage').then((m) => ({ default: m.FieldCohortPage })),
+        ),
+      },
+    ],
   },
 ];

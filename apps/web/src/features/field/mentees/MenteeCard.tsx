@@ -16,7 +16,7 @@ export function MenteeCard({ mentee, waiting }: { mentee: Mentee; waiting: numbe
             {mentee.fullName}
           </Title>
           {mentee.overdue && (
-            <Badge color="red.9" variant="filled">
+            <Badge color="red.9" variant="filled" style={{ flexShrink: 0 }}>
               {t('field.mentees.overdue')}
             </Badge>
           )}

@@ -10,7 +10,16 @@ export function ConflictView({ item }: { item: OutboxItem }) {
   const { t } = useTranslation();
   const rows = comparison(item, t);
   return (
-    <Table withTableBorder withColumnBorders data-testid="conflict" fz="sm">
+    // Fixed columns that wrap their words: the three fit a 360 px screen.
+    <Table
+      withTableBorder
+      withColumnBorders
+      data-testid="conflict"
+      fz="sm"
+      layout="fixed"
+      horizontalSpacing={6}
+      style={{ overflowWrap: 'anywhere' }}
+    >
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">{t('field.conflict.field')}</Table.Th>

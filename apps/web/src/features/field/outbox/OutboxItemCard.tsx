@@ -37,7 +37,7 @@ export function OutboxItemCard({ item, mentees }: { item: OutboxItem; mentees: M
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Text fw={700}>{item.label}</Text>
-          <Badge color={COLOR[item.state]} variant="filled" data-testid="state">
+          <Badge color={COLOR[item.state]} variant="filled" data-testid="state" style={{ flexShrink: 0 }}>
             {t(`field.state.${item.state}`)}
           </Badge>
         </Group>
@@ -101,8 +101,8 @@ function summary(item: OutboxItem, t: (key: string, options?: Record<string, unk
       minutes: item.payload.durationMinutes,
       mode: t(`field.modes.${item.payload.mode}`),
     });
+  // The label already names the participant and the course.
   return t('field.outbox.completion', {
-    course: item.payload.courseId,
     date: item.payload.completedOn,
     score: item.payload.score ?? '—',
   });
