@@ -134,3 +134,17 @@ export async function createUser(
     personId,
   ]);
 }
+
+/**
+ * The API in this process (its settings from process.env, read when its modules load), on
+ * 127.0.0.1 with a free port; it serves dist/web too when that was built.
+ */
+export async function listenApi(): Promise<{ base: string; close: () => Promise<void> }> {
+  const { NestFactory } = await import('@nestjs/core');
+  const { ApiModule } = await import('../apps/api/src/api.module');
+  const { configureApp } = await import('../apps/api/src/configure-app');
+  const app = configureApp(await NestFactory.create(ApiModule, { logger: false }));
+  await app.listen(0, '127.0.0.1');
+  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { base, close: () => app.close() };
+}

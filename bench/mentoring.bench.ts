@@ -16,6 +16,7 @@ import {
   BenchWorld,
   clearRedisPrefix,
   createUser,
+  listenApi,
   recreateDatabase,
   seedWorld,
 } from './mentoring-fixtures';
@@ -166,12 +167,8 @@ async function main(): Promise<void> {
     await createUser(pg, `mentor-${m}@bench.local`, 'master_teacher', world.mentors[m].personId);
   log(`seeded ${MENTORS} mentors, ${MENTORS * MENTEES_PER_MENTOR} assignments`);
 
-  const { NestFactory } = await import('@nestjs/core');
-  const { ApiModule } = await import('../apps/api/src/api.module');
-  const { configureApp } = await import('../apps/api/src/configure-app');
-  const app = configureApp(await NestFactory.create(ApiModule, { logger: false }));
-  await app.listen(0, '127.0.0.1');
-  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const app = await listenApi();
+  const { base } = app;
   log(`API listening on ${base}`);
   try {
     const tokens = await Promise.all(
