@@ -15,10 +15,10 @@ export function ConflictView({ item }: { item: OutboxItem }) {
       withTableBorder
       withColumnBorders
       data-testid="conflict"
-      fz="sm"
+      fz="xs"
       layout="fixed"
       horizontalSpacing={6}
-      style={{ overflowWrap: 'anywhere' }}
+      style={{ overflowWrap: 'break-word', hyphens: 'auto' }}
     >
       <Table.Thead>
         <Table.Tr>
