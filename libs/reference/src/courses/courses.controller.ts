@@ -1,13 +1,6 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorBody, READERS, Roles, UuidParam } from '@cascade/platform';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ReferenceController } from '../shared/reference-controller';
 import { CoursePage, CourseQuery, CreateCourseDto, UpdateCourseDto } from './course.dto';
 import { Course } from './course.entity';
 import { CoursesService } from './courses.service';
@@ -15,40 +8,22 @@ import { CoursesService } from './courses.service';
 @ApiTags('courses')
 @ApiBearerAuth()
 @Controller('courses')
-export class CoursesController {
-  constructor(private readonly courses: CoursesService) {}
-
-  @Get()
-  @ApiOperation({ summary: 'List courses' })
-  @Roles(...READERS)
-  @ApiOkResponse({ type: CoursePage })
-  list(@Query() query: CourseQuery): Promise<CoursePage> {
-    return this.courses.list(query);
-  }
-
-  @Get(':id')
-  @ApiOperation({ summary: 'Get a course' })
-  @Roles(...READERS)
-  @ApiOkResponse({ type: Course })
-  get(@UuidParam('id') id: string): Promise<Course> {
-    return this.courses.get(id);
-  }
-
-  @Post()
-  @ApiOperation({ summary: 'Create a course' })
-  @Roles('admin', 'coordinator')
-  @ApiCreatedResponse({ type: Course })
-  @ApiConflictResponse({ type: ErrorBody, description: 'A course with this code already exists' })
-  create(@Body() dto: CreateCourseDto): Promise<Course> {
-    return this.courses.create(dto);
-  }
-
-  @Patch(':id')
-  @ApiOperation({ summary: 'Change a course' })
-  @Roles('admin', 'coordinator')
-  @ApiOkResponse({ type: Course })
-  @ApiConflictResponse({ type: ErrorBody, description: 'A course with this code already exists' })
-  update(@UuidParam('id') id: string, @Body() dto: UpdateCourseDto): Promise<Course> {
-    return this.courses.update(id, dto);
+export class CoursesController extends ReferenceController({
+  entity: Course,
+  page: CoursePage,
+  query: CourseQuery,
+  create: CreateCourseDto,
+  update: UpdateCourseDto,
+  writers: ['admin', 'coordinator'],
+  summaries: {
+    list: 'List courses',
+    get: 'Get a course',
+    create: 'Create a course',
+    update: 'Change a course',
+  },
+  conflict: 'A course with this code already exists',
+}) {
+  constructor(courses: CoursesService) {
+    super(courses);
   }
 }

@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import {
-  containsPattern,
-  definedFields,
-  DomainError,
-  ErrorCode,
-  Page,
-  registerConstraints,
-} from '@cascade/platform';
+import { containsPattern, ErrorCode, Page, registerConstraints } from '@cascade/platform';
+import { ReferenceRecords } from '../shared/reference-records';
 import { CourseQuery, CreateCourseDto, UpdateCourseDto } from './course.dto';
 import { Course } from './course.entity';
 
@@ -24,43 +18,19 @@ registerConstraints({
 });
 
 @Injectable()
-export class CoursesService {
-  constructor(@InjectRepository(Course) private readonly courses: Repository<Course>) {}
-
-  async list(query: CourseQuery): Promise<Page<Course>> {
-    const qb = this.courses
-      .createQueryBuilder('c')
-      .orderBy('c.code')
-      .addOrderBy('c.id')
-      .limit(query.limit)
-      .offset(query.offset);
-    if (query.language) qb.andWhere('c.language = :language', { language: query.language });
-    if (query.q) {
-      qb.andWhere('(c.code ILIKE :q OR c.title ILIKE :q OR c.titleMn ILIKE :q)', {
-        q: containsPattern(query.q),
-      });
-    }
-    const [items, total] = await qb.getManyAndCount();
-    return Page.of(items, total, query);
+export class CoursesService extends ReferenceRecords<Course, CreateCourseDto, UpdateCourseDto> {
+  constructor(@InjectRepository(Course) courses: Repository<Course>) {
+    super(courses, 'course', 'code', { ects: null });
   }
 
-  async get(id: string): Promise<Course> {
-    const course = await this.courses.findOneBy({ id });
-    if (!course) throw DomainError.notFound('course', id);
-    return course;
-  }
-
-  create(dto: CreateCourseDto): Promise<Course> {
-    return this.courses.save(this.courses.create({ ects: null, ...definedFields(dto) }));
-  }
-
-  async update(id: string, dto: UpdateCourseDto): Promise<Course> {
-    const changes = definedFields(dto);
-    if (Object.keys(changes).length > 0) {
-      // In a transaction: the request's audit event commits with the change (AuditSubscriber).
-      const result = await this.courses.manager.transaction((tx) => tx.update(Course, { id }, changes));
-      if (result.affected === 0) throw DomainError.notFound('course', id);
-    }
-    return this.get(id);
+  list(query: CourseQuery): Promise<Page<Course>> {
+    return this.page(query, (qb) => {
+      if (query.language) qb.andWhere('r.language = :language', { language: query.language });
+      if (query.q) {
+        qb.andWhere('(r.code ILIKE :q OR r.title ILIKE :q OR r.titleMn ILIKE :q)', {
+          q: containsPattern(query.q),
+        });
+      }
+    });
   }
 }

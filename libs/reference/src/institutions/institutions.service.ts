@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import {
-  containsPattern,
-  definedFields,
-  DomainError,
-  ErrorCode,
-  Page,
-  queryRows,
-  registerConstraints,
-} from '@cascade/platform';
+import { containsPattern, ErrorCode, Page, queryRows, registerConstraints } from '@cascade/platform';
+import { ReferenceRecords } from '../shared/reference-records';
 import { CreateInstitutionDto, InstitutionQuery, UpdateInstitutionDto } from './institution.dto';
 import { Institution } from './institution.entity';
 
@@ -33,43 +26,21 @@ const BY_NAME_SQL = `
    GROUP BY k.key`;
 
 @Injectable()
-export class InstitutionsService {
-  constructor(@InjectRepository(Institution) private readonly institutions: Repository<Institution>) {}
-
-  async list(query: InstitutionQuery): Promise<Page<Institution>> {
-    const qb = this.institutions
-      .createQueryBuilder('i')
-      .orderBy('i.name')
-      .addOrderBy('i.id')
-      .limit(query.limit)
-      .offset(query.offset);
-    if (query.regionId) qb.andWhere('i.regionId = :regionId', { regionId: query.regionId });
-    if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
-    if (query.q) qb.andWhere('(i.name ILIKE :q OR i.nameMn ILIKE :q)', { q: containsPattern(query.q) });
-    const [items, total] = await qb.getManyAndCount();
-    return Page.of(items, total, query);
+export class InstitutionsService extends ReferenceRecords<
+  Institution,
+  CreateInstitutionDto,
+  UpdateInstitutionDto
+> {
+  constructor(@InjectRepository(Institution) institutions: Repository<Institution>) {
+    super(institutions, 'institution', 'name');
   }
 
-  async get(id: string): Promise<Institution> {
-    const institution = await this.institutions.findOneBy({ id });
-    if (!institution) throw DomainError.notFound('institution', id);
-    return institution;
-  }
-
-  create(dto: CreateInstitutionDto): Promise<Institution> {
-    return this.institutions.save(this.institutions.create(dto));
-  }
-
-  async update(id: string, dto: UpdateInstitutionDto): Promise<Institution> {
-    const changes = definedFields(dto);
-    if (Object.keys(changes).length > 0) {
-      // In a transaction: the request's audit event commits with the change (AuditSubscriber).
-      const result = await this.institutions.manager.transaction((tx) =>
-        tx.update(Institution, { id }, changes),
-      );
-      if (result.affected === 0) throw DomainError.notFound('institution', id);
-    }
-    return this.get(id);
+  list(query: InstitutionQuery): Promise<Page<Institution>> {
+    return this.page(query, (qb) => {
+      if (query.regionId) qb.andWhere('r.regionId = :regionId', { regionId: query.regionId });
+      if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
+      if (query.q) qb.andWhere('(r.name ILIKE :q OR r.nameMn ILIKE :q)', { q: containsPattern(query.q) });
+    });
   }
 
   /**

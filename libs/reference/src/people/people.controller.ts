@@ -1,13 +1,7 @@
-import { Body, Controller, Patch, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorBody, Roles, STAFF, UuidParam } from '@cascade/platform';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { STAFF } from '@cascade/platform';
+import { ReferenceWrites } from '../shared/reference-controller';
 import { CreatePersonDto, UpdatePersonDto } from './person.dto';
 import { Person } from './person.entity';
 import { PeopleService } from './people.service';
@@ -19,30 +13,15 @@ import { PeopleService } from './people.service';
 @ApiTags('people')
 @ApiBearerAuth()
 @Controller('people')
-export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
-
-  @Post()
-  @ApiOperation({ summary: 'Create a person (an educator)' })
-  @Roles(...STAFF)
-  @ApiCreatedResponse({ type: Person })
-  @ApiConflictResponse({
-    type: ErrorBody,
-    description: 'A person with this email (in any letter case) already exists',
-  })
-  create(@Body() dto: CreatePersonDto): Promise<Person> {
-    return this.people.create(dto);
-  }
-
-  @Patch(':id')
-  @ApiOperation({ summary: 'Change a person' })
-  @Roles(...STAFF)
-  @ApiOkResponse({ type: Person })
-  @ApiConflictResponse({
-    type: ErrorBody,
-    description: 'A person with this email (in any letter case) already exists',
-  })
-  update(@UuidParam('id') id: string, @Body() dto: UpdatePersonDto): Promise<Person> {
-    return this.people.update(id, dto);
+export class PeopleController extends ReferenceWrites({
+  entity: Person,
+  create: CreatePersonDto,
+  update: UpdatePersonDto,
+  writers: STAFF,
+  summaries: { create: 'Create a person (an educator)', update: 'Change a person' },
+  conflict: 'A person with this email (in any letter case) already exists',
+}) {
+  constructor(people: PeopleService) {
+    super(people);
   }
 }

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import {
-  containsPattern,
-  definedFields,
-  DomainError,
-  ErrorCode,
-  execute,
-  Page,
-  queryRows,
-  registerConstraints,
-} from '@cascade/platform';
+import { containsPattern, ErrorCode, execute, Page, queryRows, registerConstraints } from '@cascade/platform';
+import { ReferenceRecords } from '../shared/reference-records';
 import { CreatePersonDto, PersonQuery, UpdatePersonDto } from './person.dto';
 import { Gender, Person } from './person.entity';
 import { Language } from '../courses/course.entity';
@@ -48,53 +40,26 @@ registerConstraints({
   ck_people_language: { code: ErrorCode.Invalid, message: 'preferredLanguage: must be mn or en' },
 });
 
+/** The email arrives normalised (NormalisedEmail); uq_people_email_lookalike refuses look-alikes. */
 @Injectable()
-export class PeopleService {
-  constructor(@InjectRepository(Person) private readonly people: Repository<Person>) {}
+export class PeopleService extends ReferenceRecords<Person, CreatePersonDto, UpdatePersonDto> {
+  constructor(@InjectRepository(Person) people: Repository<Person>) {
+    super(people, 'person', 'fullName', { discipline: null, gender: null, preferredLanguage: 'mn' });
+  }
 
   /** onlyIds narrows the list to those people (the caller's access rule decides who they are). */
-  async list(query: PersonQuery, onlyIds?: string[]): Promise<Page<Person>> {
-    const qb = this.people
-      .createQueryBuilder('p')
-      .orderBy('p.fullName')
-      .addOrderBy('p.id')
-      .limit(query.limit)
-      .offset(query.offset);
-    if (query.institutionId)
-      qb.andWhere('p.institutionId = :institutionId', { institutionId: query.institutionId });
-    if (query.regionId) {
-      qb.andWhere('p.institutionId IN (SELECT id FROM institutions WHERE region_id = :regionId)', {
-        regionId: query.regionId,
-      });
-    }
-    if (onlyIds) qb.andWhere('p.id = ANY(:onlyIds)', { onlyIds });
-    if (query.q) qb.andWhere('(p.fullName ILIKE :q OR p.email ILIKE :q)', { q: containsPattern(query.q) });
-    const [items, total] = await qb.getManyAndCount();
-    return Page.of(items, total, query);
-  }
-
-  /** One person; 404 when there is none. */
-  async get(id: string): Promise<Person> {
-    const person = await this.people.findOneBy({ id });
-    if (!person) throw DomainError.notFound('person', id);
-    return person;
-  }
-
-  /** The email arrives normalised (NormalisedEmail); uq_people_email_lookalike refuses look-alikes. */
-  create(dto: CreatePersonDto): Promise<Person> {
-    return this.people.save(
-      this.people.create({ discipline: null, gender: null, preferredLanguage: 'mn', ...definedFields(dto) }),
-    );
-  }
-
-  async update(id: string, dto: UpdatePersonDto): Promise<Person> {
-    const changes = definedFields(dto);
-    if (Object.keys(changes).length > 0) {
-      // In a transaction: the request's audit event commits with the change (AuditSubscriber).
-      const result = await this.people.manager.transaction((tx) => tx.update(Person, { id }, changes));
-      if (result.affected === 0) throw DomainError.notFound('person', id);
-    }
-    return this.get(id);
+  list(query: PersonQuery, onlyIds?: string[]): Promise<Page<Person>> {
+    return this.page(query, (qb) => {
+      if (query.institutionId)
+        qb.andWhere('r.institutionId = :institutionId', { institutionId: query.institutionId });
+      if (query.regionId) {
+        qb.andWhere('r.institutionId IN (SELECT id FROM institutions WHERE region_id = :regionId)', {
+          regionId: query.regionId,
+        });
+      }
+      if (onlyIds) qb.andWhere('r.id = ANY(:onlyIds)', { onlyIds });
+      if (query.q) qb.andWhere('(r.fullName ILIKE :q OR r.email ILIKE :q)', { q: containsPattern(query.q) });
+    });
   }
 
   /** emailKey → id of the people who exist among these normalised emails. */
