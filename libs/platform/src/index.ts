@@ -23,6 +23,7 @@ export * from './queues/job-runs';
 export * from './queues/periodic-jobs';
 export * from './queues/processor-check';
 export * from './queues/queue-processor';
+export * from './queues/sweep';
 export * from './queues/queues';
 export * from './queues/redis';
 export * from './queues/stats-trigger.service';

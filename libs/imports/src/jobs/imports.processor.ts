@@ -1,28 +1,27 @@
 import { Processor } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
 import {
   isLastAttempt,
-  JobName,
+  JobHandlers,
   JobPayloads,
   queryRows,
   QueueProcessor,
   workerOptions,
 } from '@cascade/platform';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CompletionsImporter, CompletionsImportResult } from '../completions/completions-importer.service';
 import { RosterImporter, RosterResult } from '../roster/roster-importer.service';
-import { ImportsSweep, SweepOutcome } from './imports-sweep.service';
-
-type ImportsJob =
-  | Job<JobPayloads['imports']['roster'], unknown, 'roster'>
-  | Job<JobPayloads['imports']['sweep'], unknown, 'sweep'>;
+import { ImportsSweep } from './imports-sweep.service';
 
 /** The imports queue: an uploaded file (a roster or completions, by the import's kind), and the periodic sweep. */
 @Processor('imports', workerOptions)
 export class ImportsProcessor extends QueueProcessor<'imports'> {
   readonly queue = 'imports' as const;
-  readonly handles: JobName<'imports'>[] = ['roster', 'sweep'];
+  protected readonly handlers: JobHandlers<'imports'> = {
+    roster: (job) => this.importFile(job),
+    sweep: () => this.sweep.run(),
+  };
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -33,21 +32,15 @@ export class ImportsProcessor extends QueueProcessor<'imports'> {
     super();
   }
 
-  async process(job: Job): Promise<RosterResult | CompletionsImportResult | SweepOutcome> {
-    const typed = job as ImportsJob;
-    switch (typed.name) {
-      case 'roster': {
-        const lastAttempt = isLastAttempt(job);
-        const [row] = await queryRows<{ kind: string }>(this.db, `SELECT kind FROM imports WHERE id = $1`, [
-          typed.data.importId,
-        ]);
-        if (row?.kind === 'completions') return this.completions.run(typed.data.importId, lastAttempt);
-        return this.importer.run(typed.data.importId, lastAttempt);
-      }
-      case 'sweep':
-        return this.sweep.run();
-      default:
-        throw new Error(`imports: no handler for job ${job.name}`);
-    }
+  private async importFile(
+    job: Job<JobPayloads['imports']['roster']>,
+  ): Promise<RosterResult | CompletionsImportResult> {
+    const { importId } = job.data;
+    const lastAttempt = isLastAttempt(job);
+    const [row] = await queryRows<{ kind: string }>(this.db, `SELECT kind FROM imports WHERE id = $1`, [
+      importId,
+    ]);
+    if (row?.kind === 'completions') return this.completions.run(importId, lastAttempt);
+    return this.importer.run(importId, lastAttempt);
   }
 }

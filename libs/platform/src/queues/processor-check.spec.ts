@@ -1,15 +1,16 @@
 import { DiscoveryService } from '@nestjs/core';
 import { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
 import { ProcessorCheck } from './processor-check';
-import { QueueProcessor } from './queue-processor';
+import { JobHandlers, QueueProcessor } from './queue-processor';
 import { JobName, QUEUE_JOBS, QueueName } from './queues';
 
 /** A processor that handles the given jobs of one queue and does nothing else. */
 function processorFor<Q extends QueueName>(queue: Q, handles: JobName<Q>[]): QueueProcessor<Q> {
   class FakeProcessor extends QueueProcessor<Q> {
     readonly queue = queue;
-    readonly handles = handles;
-    async process(): Promise<void> {}
+    protected readonly handlers = Object.fromEntries(
+      handles.map((job) => [job, async () => undefined]),
+    ) as unknown as JobHandlers<Q>;
   }
   return new FakeProcessor();
 }

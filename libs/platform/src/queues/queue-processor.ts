@@ -3,17 +3,32 @@ import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobName, JobPayloads, QueueName } from './queues';
 
+/** One handler a job name of the queue, each given its job typed by its payload. */
+export type JobHandlers<Q extends QueueName> = {
+  [J in JobName<Q>]: (job: Job<JobPayloads[Q][J], unknown, J>) => Promise<unknown>;
+};
+
 /**
- * A processor names the jobs it handles, so the worker can refuse to start when a job of
- * queues.ts has none.
+ * A processor hands each job to the handler of its name; the names it handles let the worker
+ * refuse to start when a job of queues.ts has none.
  */
 export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost {
   abstract readonly queue: Q;
-  abstract readonly handles: JobName<Q>[];
+  protected abstract readonly handlers: JobHandlers<Q>;
   private readonly events = new Logger('Worker');
   private lastError?: string;
 
-  abstract override process(job: Job<JobPayloads[Q][JobName<Q>]>): Promise<unknown>;
+  get handles(): JobName<Q>[] {
+    return Object.keys(this.handlers) as JobName<Q>[];
+  }
+
+  override async process(job: Job): Promise<unknown> {
+    const handler = (
+      this.handlers as unknown as Record<string, ((job: Job) => Promise<unknown>) | undefined>
+    )[job.name];
+    if (!handler) throw new Error(`${this.queue}: no handler for job ${job.name}`);
+    return handler(job);
+  }
 
   /**
    * Without a listener BullMQ prints its errors (Redis gone, a job Redis lost while it ran) to

@@ -1,16 +1,17 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { isLastAttempt, JobName, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
+import { isLastAttempt, JobHandlers, JobPayloads, QueueProcessor, workerOptions } from '@cascade/platform';
 import { ReportGenerator } from './report-generator.service';
 import { ReportsCleanup } from './reports-cleanup.service';
-
-type ExportsJob = Job<JobPayloads['exports'][JobName<'exports'>]>;
 
 /** The exports queue: report files, and the periodic cleanup. Rules live in the services. */
 @Processor('exports', workerOptions)
 export class ReportsProcessor extends QueueProcessor<'exports'> {
   readonly queue = 'exports' as const;
-  readonly handles: JobName<'exports'>[] = ['report', 'cleanup'];
+  protected readonly handlers: JobHandlers<'exports'> = {
+    report: (job) => this.report(job),
+    cleanup: () => this.cleanup.run(),
+  };
 
   constructor(
     private readonly generator: ReportGenerator,
@@ -19,15 +20,12 @@ export class ReportsProcessor extends QueueProcessor<'exports'> {
     super();
   }
 
-  async process(job: ExportsJob): Promise<unknown> {
-    if (job.name === 'cleanup') return this.cleanup.run();
-    const { reportId } = job.data as JobPayloads['exports']['report'];
-    const lastAttempt = isLastAttempt(job);
+  private report(job: Job<JobPayloads['exports']['report']>): Promise<unknown> {
     // The row's progress is what clients read; the job's is a courtesy that must not fail the export.
     return this.generator.generate(
-      reportId,
+      job.data.reportId,
       (percent) => job.updateProgress(percent).catch(() => undefined),
-      { lastAttempt },
+      { lastAttempt: isLastAttempt(job) },
     );
   }
 }
