@@ -24,6 +24,7 @@ export * from './queues/periodic-jobs';
 export * from './queues/processor-check';
 export * from './queues/queue-processor';
 export * from './queues/sweep';
+export * from './queues/requested-jobs';
 export * from './queues/queues';
 export * from './queues/redis';
 export * from './queues/stats-trigger.service';

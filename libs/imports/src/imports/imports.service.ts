@@ -10,6 +10,7 @@ import {
   Page,
   queryRows,
   registerConstraints,
+  requestedJobsPage,
 } from '@cascade/platform';
 import { CascadeAccess } from '@cascade/cascade';
 import { checkRosterUpload, UploadedCsv } from '../roster/roster-file';
@@ -61,17 +62,12 @@ export class ImportsService {
 
   /** One's own imports; an administrator sees everyone's. Newest first. */
   async list(query: ImportQuery, actor: Actor): Promise<Page<ImportView>> {
-    const qb = this.db
-      .getRepository(Import)
-      .createQueryBuilder('i')
-      .orderBy('i.createdAt', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .take(query.limit)
-      .skip(query.offset);
-    if (actor.role !== 'admin') qb.andWhere('i.requestedBy = :userId', { userId: actor.userId });
-    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
-    if (query.cohortId) qb.andWhere('i.cohortId = :cohortId', { cohortId: query.cohortId });
-    const [items, total] = await qb.getManyAndCount();
+    const [items, total] = await requestedJobsPage(
+      this.db.getRepository(Import),
+      query,
+      actor.role === 'admin' ? null : actor.userId,
+      { status: query.status, cohortId: query.cohortId },
+    );
     return Page.of(items.map(ImportView.of), total, query);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createReadStream, ReadStream } from 'fs';
 import { stat } from 'fs/promises';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, Page, STAFF } from '@cascade/platform';
+import { Actor, DomainError, Page, requestedJobsPage, STAFF } from '@cascade/platform';
 import { CascadeAccess } from '@cascade/cascade';
 import { ReportAcceptedView, CreateReportDto, ReportQuery, ReportView } from './report-request.dto';
 import { ReportRequest } from './report-request.entity';
@@ -50,18 +50,12 @@ export class ReportsService {
 
   /** One's own requests; administrators and coordinators see everyone's. Newest first. */
   async list(query: ReportQuery, actor: Actor): Promise<Page<ReportView>> {
-    const qb = this.db
-      .getRepository(ReportRequest)
-      .createQueryBuilder('r')
-      .orderBy('r.createdAt', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .take(query.limit)
-      .skip(query.offset);
-    if (!STAFF.includes(actor.role)) qb.andWhere('r.requestedBy = :userId', { userId: actor.userId });
-    if (query.programmeId) qb.andWhere('r.programmeId = :programmeId', { programmeId: query.programmeId });
-    if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    const [items, total] = await qb.getManyAndCount();
+    const [items, total] = await requestedJobsPage(
+      this.db.getRepository(ReportRequest),
+      query,
+      STAFF.includes(actor.role) ? null : actor.userId,
+      { programmeId: query.programmeId, kind: query.kind, status: query.status },
+    );
     return Page.of(
       items.map((item) => ReportView.of(item)),
       total,
