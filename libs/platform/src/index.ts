@@ -37,3 +37,4 @@ export * from './http/routes';
 export * from './http/openapi/document';
 export * from './http/is-decimal';
 export * from './database/sql';
+export * from './http/fields';

@@ -1,22 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsDateString,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUrl,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import { BooleanParam, PageQuery } from '@cascade/platform';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { BooleanParam, DayField, PageQuery } from '@cascade/platform';
 import { AI_ADOPTION_KINDS, AiAdoptionKind } from './ai-adoption.entity';
 
 export class CreateAiAdoptionDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() personId: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() programmeId: string;
-  @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) observedOn: string;
+  @DayField() observedOn: string;
   @ApiProperty({ enum: AI_ADOPTION_KINDS }) @IsIn(AI_ADOPTION_KINDS) kind: AiAdoptionKind;
   @ApiProperty({ example: 'Uses a chatbot to draft formative quizzes' })
   @IsString()

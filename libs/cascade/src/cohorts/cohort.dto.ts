@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import {
   ArrayNotEmpty,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsOptional,
@@ -14,23 +13,13 @@ import {
   MinLength,
 } from 'class-validator';
 import { DELIVERY_MODES, DeliveryMode, Language, LANGUAGES } from '@cascade/reference';
-import { PageQuery } from '@cascade/platform';
+import { DayField, MongolianNameField, PageQuery } from '@cascade/platform';
 
 export class CreateCohortDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() roundId: string;
   @ApiProperty({ example: 'Darkhan-2' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
 
-  @ApiPropertyOptional({
-    example: 'Дархан-2',
-    type: String,
-    nullable: true,
-    description: 'The name in Mongolian (reports in mn use it)',
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  nameMn?: string | null;
+  @MongolianNameField('Дархан-2') nameMn?: string | null;
   @ApiProperty({ format: 'uuid' }) @IsUUID() regionId: string;
 
   @ApiProperty({
@@ -49,8 +38,8 @@ export class CreateCohortDto {
   @ApiProperty({ enum: DELIVERY_MODES }) @IsIn(DELIVERY_MODES) deliveryMode: DeliveryMode;
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'mn' }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiProperty({ minimum: 1, example: 30 }) @IsInt() @Min(1) @Max(100000) capacity: number;
-  @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) startsOn: string;
-  @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) endsOn: string;
+  @DayField() startsOn: string;
+  @DayField() endsOn: string;
 }
 
 /** A cohort stays in its round (its programme and the lead-trainer rule follow from the round). */

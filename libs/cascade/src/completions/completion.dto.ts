@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsDecimal, PageQuery } from '@cascade/platform';
+import { IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DayField, IsDecimal, OptionalDayField, PageQuery } from '@cascade/platform';
 import { ENROLMENT_STATUSES, EnrolmentStatus } from '../enrolments/enrolment.entity';
 
 export class CreateCompletionDto {
   @ApiProperty({ format: 'uuid', description: 'A course of the cohort' }) @IsUUID() courseId: string;
-  @ApiProperty({ format: 'date', description: "Inside the programme's dates" })
-  @IsDateString({ strict: true })
-  completedOn: string;
+  @DayField({ description: "Inside the programme's dates" }) completedOn: string;
 
   @ApiPropertyOptional({
     minimum: 0,
@@ -24,7 +22,7 @@ export class CreateCompletionDto {
 
 /** A correction of the date or the score; the course stays. */
 export class UpdateCompletionDto {
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDateString({ strict: true }) completedOn?: string;
+  @OptionalDayField() completedOn?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, nullable: true })
   @IsOptional()

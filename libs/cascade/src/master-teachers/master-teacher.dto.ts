@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsArray, IsDateString, IsUUID } from 'class-validator';
+import { IsArray, IsUUID } from 'class-validator';
+import { DayField } from '@cascade/platform';
 
 export class AddMasterTeacherDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() personId: string;
-  @ApiProperty({ format: 'date', example: '2025-01-15' }) @IsDateString({ strict: true }) trainedOn: string;
+  @DayField({ example: '2025-01-15' }) trainedOn: string;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'The regions they serve' })
   @IsArray()

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   IsOptional,
@@ -15,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsDecimal, PageQuery } from '@cascade/platform';
+import { DayField, IsDecimal, PageQuery } from '@cascade/platform';
 import {
   PARTICIPATION_FORMS,
   ParticipationForm,
@@ -79,8 +78,8 @@ export class CredentialDto {
 
 export class CreateProgrammeDto {
   @ApiProperty({ example: 'AI in Teaching 2025' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
-  @ApiProperty({ format: 'date', example: '2025-01-01' }) @IsDateString({ strict: true }) startsOn: string;
-  @ApiProperty({ format: 'date', example: '2025-12-31' }) @IsDateString({ strict: true }) endsOn: string;
+  @DayField({ example: '2025-01-01' }) startsOn: string;
+  @DayField({ example: '2025-12-31' }) endsOn: string;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'The courses that make a completion' })
   @IsArray()

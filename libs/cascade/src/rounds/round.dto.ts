@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   IsArray,
-  IsDateString,
   IsInt,
   IsOptional,
   IsString,
@@ -11,6 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { DayField, MongolianNameField } from '@cascade/platform';
 
 export class CreateRoundDto {
   @ApiProperty({ minimum: 1, example: 1, description: 'Rounds are ordered by number within a programme' })
@@ -25,19 +25,9 @@ export class CreateRoundDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({
-    example: '1-р шат: бүсийн төвүүд',
-    type: String,
-    nullable: true,
-    description: 'The name in Mongolian (reports in mn use it)',
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  nameMn?: string | null;
-  @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) startsOn: string;
-  @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) endsOn: string;
+  @MongolianNameField('1-р шат: бүсийн төвүүд') nameMn?: string | null;
+  @DayField() startsOn: string;
+  @DayField() endsOn: string;
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @IsInt() @Min(0) targetParticipants?: number;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', default: [] })
