@@ -28,9 +28,6 @@ type StorageGlobals = {
 };
 
 describe("web app: the master teacher's offline field app", () => {
-  // A flow through several pages of a phone takes over a minute on a loaded 2-core machine.
-  jest.setTimeout(180_000);
-
   let web: WebApp;
   let browser: Browser;
   let programmeId: string;
@@ -379,6 +376,32 @@ describe("web app: the master teacher's offline field app", () => {
     await page.getByText('Билгүүн Сүх', { exact: false }).waitFor();
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'field-outbox');
+  });
+
+  it('corrects a recorded score offline: the batch replaces it and the server holds one completion', async () => {
+    const mt = await masterTeacher([]);
+    const { cohortId, codes } = await cohortLedBy(mt.personId, 'Сэлэнгэ-3', ['Отгон Бат']);
+    const [{ id: enrolmentId }] = (await web.db.query(`SELECT id FROM enrolments WHERE cohort_id = $1`, [
+      cohortId,
+    ])) as { id: string }[];
+    await makeCompletion(web.db, enrolmentId, courseIds[0], 60);
+    const page = await onPhone(mt.account);
+    await openMenu(page, 'My cohorts');
+    await page.getByRole('link', { name: 'Record completions in Сэлэнгэ-3' }).click();
+    const score = page.getByLabel(`Отгон Бат, ${codes[0]}: score`);
+    await waitFor('the recorded score', async () => (await score.inputValue()) === '60', 30_000);
+
+    await browser.context.setOffline(true);
+    await score.fill('75');
+    await page.getByRole('button', { name: 'Save 1 change' }).click();
+    await page.getByRole('button', { name: 'Save 0 changes' }).waitFor();
+    await waitFor('the correction shown', async () => (await score.inputValue()) === '75', 30_000);
+    await browser.context.setOffline(false);
+    await openMenu(page, 'Outbox');
+    await waitForStates(page, ['stored']);
+    await expect(storedCompletions(cohortId)).resolves.toEqual([
+      expect.objectContaining({ full_name: 'Отгон Бат', completed_on: '2024-06-01', score: 75 }),
+    ]);
   });
 
   describe('nothing lost, nothing doubled', () => {

@@ -19,6 +19,8 @@ export interface CompletionDraft {
   courseId: string;
   completedOn: string;
   score: number | null;
+  /** The stored completion whose date and score this replaces (a correction), if any. */
+  completionId?: string;
 }
 
 interface OutboxBase {

@@ -10,7 +10,7 @@ const LAST_RETRY_MS = 5 * 60_000;
 
 export type SyncOutcome = 'done' | 'offline' | 'signed-out';
 
-// 'corrected' answers only an item naming a completionId, which the field app does not send.
+// 'corrected' answers an item naming a completionId: a changed date or score recorded offline.
 type ItemResult = {
   status: 'created' | 'corrected' | 'duplicate' | 'conflict' | 'rejected';
   reason?: string;
@@ -153,9 +153,16 @@ const postCompletions =
       params: { path: { id: cohortId } },
       body: {
         completions: items.map((i) => {
-          const { personId, courseId, completedOn, score } = i.payload as CompletionDraft;
+          const { personId, courseId, completedOn, score, completionId } = i.payload as CompletionDraft;
           // `score` is a nullable number; the document's nullable type comes out as an empty object.
-          return { clientRef: i.clientRef, personId, courseId, completedOn, score: score as never };
+          return {
+            clientRef: i.clientRef,
+            personId,
+            courseId,
+            completedOn,
+            score: score as never,
+            completionId,
+          };
         }),
       },
     });

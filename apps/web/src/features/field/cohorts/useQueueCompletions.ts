@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useSession } from '../../../app/useSession';
 import type { OutboxItem } from '../../../offline/db';
+import { isPending } from '../outbox/useOutbox';
 import { queueCompletion } from '../../../offline/outbox';
 import { syncNow } from '../../../offline/sync';
 import type { Completion } from '../../cohorts/useCohort';
@@ -11,7 +12,7 @@ import type { FieldCohort } from './useMyCohorts';
  * The completions grid's save in the field: each edited cell goes to the outbox with its own
  * clientRef and out through the cohort's completions batch when the network allows. Nothing is
  * refused on the phone; the API's answers show in the outbox. A changed date or score of a
- * recorded completion comes back as a conflict there, to keep the phone's or the server's.
+ * completion the server holds names it (completionId): the batch replaces it.
  */
 export function useQueueCompletions({ cohort, courses }: FieldCohort): SaveCompletions {
   const userId = useSession()!.userId;
@@ -26,6 +27,7 @@ export function useQueueCompletions({ cohort, courses }: FieldCohort): SaveCompl
           courseId: edit.courseId,
           completedOn: edit.completedOn,
           score: edit.score,
+          completionId: onServer(edit.existing),
         });
       }
       if (navigator.onLine) void syncNow();
@@ -34,33 +36,41 @@ export function useQueueCompletions({ cohort, courses }: FieldCohort): SaveCompl
   });
 }
 
+/** A completion the server holds; one still in the outbox (see withOutbox) is named by its clientRef. */
+const onServer = (completion?: Completion) =>
+  completion && completion.id !== completion.clientRef ? completion.id : undefined;
+
 /**
- * What the grid shows: the server's completions as last fetched, and the phone's own that are
- * waiting or were stored since (a refused or conflicting one is not shown as done).
+ * What the grid shows: the server's completions as last fetched, the phone's own that are waiting
+ * or were stored since, and the corrections still waiting (a refused or conflicting item is not
+ * shown as done).
  */
 export function withOutbox({ cohort, roster, completions }: FieldCohort, outbox: OutboxItem[]): Completion[] {
   const enrolmentOf = new Map(roster.map((e) => [e.personId, e]));
-  const recorded = new Set(completions.map((c) => `${c.enrolmentId}|${c.courseId}`));
-  const mine: Completion[] = [];
+  const shown = new Map(completions.map((c) => [`${c.enrolmentId}|${c.courseId}`, c]));
   for (const item of [...outbox].reverse()) {
     if (item.kind !== 'completion' || item.payload.cohortId !== cohort.id) continue;
     if (item.state === 'conflict' || item.state === 'rejected') continue;
-    const enrolment = enrolmentOf.get(item.payload.personId);
-    const key = `${enrolment?.id}|${item.payload.courseId}`;
-    if (!enrolment || recorded.has(key)) continue;
-    recorded.add(key);
-    mine.push({
-      id: item.clientRef,
-      clientRef: item.clientRef,
-      enrolmentId: enrolment.id,
-      enrolmentStatus: enrolment.status,
-      personId: enrolment.personId,
-      fullName: enrolment.fullName,
-      courseId: item.payload.courseId,
-      courseCode: '',
-      completedOn: item.payload.completedOn,
-      score: item.payload.score,
-    });
+    const { personId, courseId, completedOn, score, completionId } = item.payload;
+    const enrolment = enrolmentOf.get(personId);
+    if (!enrolment) continue;
+    const key = `${enrolment.id}|${courseId}`;
+    const recorded = shown.get(key);
+    if (recorded && completionId === recorded.id && isPending(item))
+      shown.set(key, { ...recorded, completedOn, score });
+    else if (!recorded)
+      shown.set(key, {
+        id: item.clientRef,
+        clientRef: item.clientRef,
+        enrolmentId: enrolment.id,
+        enrolmentStatus: enrolment.status,
+        personId,
+        fullName: enrolment.fullName,
+        courseId,
+        courseCode: '',
+        completedOn,
+        score,
+      });
   }
-  return [...completions, ...mine];
+  return [...shown.values()];
 }
