@@ -1,4 +1,6 @@
-import { Page } from 'playwright-core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { Page, Request } from 'playwright-core';
 import { resetDatabase } from '../support/database';
 import { makeCourse, makePerson } from '../support/factories';
 import {
@@ -155,6 +157,24 @@ describe('web app: a coordinator runs a programme from the browser', () => {
     await anar.getByText('3/3').waitFor();
     await expect(seriousViolations(page)).resolves.toEqual([]);
 
+    // A corrected score and the refused row fixed: one request again, no PATCH per completion.
+    const writes: string[] = [];
+    const record = (request: Request) => {
+      if (request.method() !== 'GET' && request.url().includes('/api/'))
+        writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    };
+    page.on('request', record);
+    await page.getByLabel('Анар Багш, AI-102: score').fill('90');
+    await page.getByLabel('Болор Багш, AI-101: score').fill('80');
+    await page.getByRole('button', { name: /Save 2 changes/ }).click();
+    await bolor.getByText('1/3').waitFor();
+    page.off('request', record);
+    expect(writes).toEqual([
+      expect.stringMatching(/^POST \/api\/v1\/cohorts\/[0-9a-f-]{36}\/completions\/batch$/),
+    ]);
+    await expect(bolor.getByRole('alert').count()).resolves.toBe(0);
+    await expect(page.getByLabel('Анар Багш, AI-102: score').inputValue()).resolves.toBe('90');
+
     await anar.getByRole('link', { name: 'Анар Багш' }).click();
     // The worker certifies; the page shows it after a reload. Two shared cores: a generous deadline.
     await waitFor(
@@ -209,11 +229,60 @@ describe('web app: a coordinator runs a programme from the browser', () => {
       '33.3%',
       '100%',
     ]);
+    // Charts are drawn as they come near the screen: pass each panel before the full-page screenshot.
+    for (const panel of ['breakdown-region', 'round-progress', 'breakdown-round', 'trainers'])
+      await page.getByTestId(panel).scrollIntoViewIfNeeded();
+    await waitFor(
+      'the funnel, generation and breakdown charts drawn',
+      async () => (await page.locator('.recharts-wrapper').count()) >= 4,
+      30_000,
+    );
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'dashboard');
     // Sorted on the server: a click on a header asks for the other order.
     await page.getByRole('button', { name: /^Trainer/ }).click();
     await page.locator('th[aria-sort="ascending"]').getByText('Trainer').waitFor();
     await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('shows "updating…" while a rollup is pending, then the new figures as of a later time', async () => {
+    const asOf = () => page.getByTestId('figures-as-of').textContent();
+    const updating = page.getByRole('status').filter({ hasText: 'updating…' });
+    const before = await asOf();
+    // The rollup that a write asks for is held back, so the pending state can be seen.
+    const stats = web.app.get<Queue>(getQueueToken('stats'));
+    await stats.pause();
+    try {
+      const [darkhan] = await web.db.query(`SELECT id FROM cohorts WHERE name = 'Darkhan-1'`);
+      const personId = await makePerson(web.db, { full_name: 'Дулмаа Багш' });
+      await web.http
+        .post(`/api/v1/cohorts/${darkhan.id}/enrolments`)
+        .auth(await web.tokenFor('coordinator'), { type: 'bearer' })
+        .send({ personId })
+        .expect(201);
+      await waitFor(
+        '"updating…" on the dashboard after the write',
+        async () => {
+          await page.reload();
+          await page.getByTestId('figures-as-of').waitFor();
+          return (await updating.count()) === 1;
+        },
+        30_000,
+        500,
+      );
+      await expect(asOf()).resolves.toBe(before);
+      await expect(seriousViolations(page)).resolves.toEqual([]);
+    } finally {
+      await stats.resume();
+    }
+    // The page asks again by itself while the figures are pending: no reload here.
+    await waitFor(
+      '"updating…" gone and the figures as of a later time',
+      async () => (await updating.count()) === 0 && (await asOf()) !== before,
+      90_000,
+      500,
+    );
+    await expect(page.getByTestId('figure-participants').textContent()).resolves.toMatch(/4$/);
   });
 
   it('draws the cascade tree from the master teacher down to the participants', async () => {
@@ -224,6 +293,25 @@ describe('web app: a coordinator runs a programme from the browser', () => {
     await page.getByRole('link', { name: 'Цэцэг Багш' }).waitFor();
     await screenshot(page, 'cascade-tree');
     await expect(page.getByRole('treeitem').count()).resolves.toBeGreaterThanOrEqual(4);
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('finds a person across the whole cascade and opens the tree down to them', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: 'Open Оюунаа Мастер' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Цэцэг Багш' }).count()).resolves.toBe(0);
+    await page.getByLabel('Find a person by name or email').fill('tsetseg@');
+    await page.getByRole('button', { name: 'Show Цэцэг Багш in the tree' }).click();
+    const hit = page.getByRole('link', { name: 'Цэцэг Багш' });
+    await hit.waitFor();
+    await waitFor(
+      'the hit focused',
+      async () =>
+        (await page.evaluate<string | null>('document.activeElement?.textContent')) === 'Цэцэг Багш',
+      10_000,
+    );
+    await expect(page.getByRole('button', { name: 'Close Ulaanbaatar-1' }).count()).resolves.toBe(1);
+    await screenshot(page, 'cascade-tree-search');
     await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 

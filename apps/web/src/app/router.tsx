@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROUTES } from '../features/admin/routes';
 import { LoginPage } from '../features/auth/LoginPage';
+import { loadDashboardPage, preloadDashboard } from '../features/dashboard/preload';
 import { FIELD_ROUTES } from '../features/field/routes';
 import { Layout } from './Layout';
 import { named, page } from './lazyPage';
@@ -33,7 +34,8 @@ export const router = createBrowserRouter([
             children: [
               {
                 path: 'dashboard',
-                element: page(() => named(import('../features/dashboard/DashboardPage'), 'DashboardPage')),
+                loader: preloadDashboard,
+                element: page(() => named(loadDashboardPage(), 'DashboardPage')),
               },
             ],
           },

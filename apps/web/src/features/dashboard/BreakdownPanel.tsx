@@ -1,15 +1,21 @@
 import { Paper, Table, Title, UnstyledButton } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { QueryState } from '../../app/QueryState';
+import { GroupedBars, stageSeries } from './LazyCharts';
 import { ScopeKind, useBreakdown } from './useStats';
 
 const COLUMNS = ['participants', 'completers', 'certified', 'aiAdopters'] as const;
 type Column = 'name' | (typeof COLUMNS)[number];
 
 /** Figures of every region (or round, …) of the programme: a bar chart and a table sorted by any column. */
-export function BreakdownPanel({ programmeId, scope }: { programmeId: string; scope: ScopeKind }) {
+export const BreakdownPanel = memo(function BreakdownPanel({
+  programmeId,
+  scope,
+}: {
+  programmeId: string;
+  scope: ScopeKind;
+}) {
   const { t, i18n } = useTranslation();
   const breakdown = useBreakdown(programmeId, scope);
   const [sort, setSort] = useState<{ by: Column; desc: boolean }>({ by: 'participants', desc: true });
@@ -42,40 +48,13 @@ export function BreakdownPanel({ programmeId, scope }: { programmeId: string; sc
           });
           return (
             <>
-              <ResponsiveContainer width="100%" height={260}>
-                <BarChart data={sorted.slice(0, 22)} margin={{ bottom: 48 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis
-                    dataKey="label"
-                    angle={-30}
-                    textAnchor="end"
-                    interval={0}
-                    height={60}
-                    fontSize={12}
-                  />
-                  <YAxis allowDecimals={false} />
-                  <Tooltip />
-                  <Legend verticalAlign="top" />
-                  <Bar
-                    dataKey="participants"
-                    name={t('figures.participants')}
-                    fill="#3b5bdb"
-                    isAnimationActive={false}
-                  />
-                  <Bar
-                    dataKey="completers"
-                    name={t('figures.completers')}
-                    fill="#2f9e44"
-                    isAnimationActive={false}
-                  />
-                  <Bar
-                    dataKey="certified"
-                    name={t('figures.certified')}
-                    fill="#e8590c"
-                    isAnimationActive={false}
-                  />
-                </BarChart>
-              </ResponsiveContainer>
+              <GroupedBars
+                height={260}
+                category="label"
+                slanted
+                data={sorted.slice(0, 22)}
+                series={stageSeries(t, ['participants', 'completers', 'certified'])}
+              />
               <Table.ScrollContainer minWidth={500}>
                 <Table striped data-testid={`breakdown-${scope}`}>
                   <Table.Thead>
@@ -102,4 +81,4 @@ export function BreakdownPanel({ programmeId, scope }: { programmeId: string; sc
       </QueryState>
     </Paper>
   );
-}
+});

@@ -55,42 +55,45 @@ export function DashboardPage() {
       </Group>
       {programmes.data?.items.length === 0 && <Text c="dimmed">{t('programmes.none')}</Text>}
       {programmeId && (
-        <QueryState query={figures}>
-          {(data) => (
+        // Each panel asks for its own data and shows it when it arrives: none waits for another.
+        <>
+          <QueryState query={figures}>
+            {(data) => (
+              <>
+                <Group gap="sm">
+                  <Text size="sm" c="dimmed" data-testid="figures-as-of">
+                    {t('dashboard.asOf', { time: new Date(data.computedAt).toLocaleString(i18n.language) })}
+                  </Text>
+                  {data.stale && (
+                    <Badge color="gray.7" variant="filled" role="status">
+                      {t('dashboard.updating')}
+                    </Badge>
+                  )}
+                </Group>
+                <FigureCards figures={data} />
+              </>
+            )}
+          </QueryState>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            {figures.data ? <Funnel figures={figures.data} /> : <div />}
+            <GenerationFunnel
+              programmeId={programmeId}
+              scope={scopeId ? scope : undefined}
+              scopeId={scopeId}
+            />
+          </SimpleGrid>
+          {!scopeId && (
             <>
-              <Group gap="sm">
-                <Text size="sm" c="dimmed" data-testid="figures-as-of">
-                  {t('dashboard.asOf', { time: new Date(data.computedAt).toLocaleString(i18n.language) })}
-                </Text>
-                {data.stale && (
-                  <Badge color="orange" variant="light" role="status">
-                    {t('dashboard.updating')}
-                  </Badge>
-                )}
-              </Group>
-              <FigureCards figures={data} />
+              <BreakdownPanel programmeId={programmeId} scope="region" />
               <SimpleGrid cols={{ base: 1, lg: 2 }}>
-                <Funnel figures={data} />
-                <GenerationFunnel
-                  programmeId={programmeId}
-                  scope={scopeId ? scope : undefined}
-                  scopeId={scopeId}
-                />
+                <RoundProgress programmeId={programmeId} />
+                <HistoryChart programmeId={programmeId} />
               </SimpleGrid>
-              {!scopeId && (
-                <>
-                  <BreakdownPanel programmeId={programmeId} scope="region" />
-                  <SimpleGrid cols={{ base: 1, lg: 2 }}>
-                    <RoundProgress programmeId={programmeId} />
-                    <HistoryChart programmeId={programmeId} />
-                  </SimpleGrid>
-                  <BreakdownPanel programmeId={programmeId} scope="round" />
-                  <TrainersTable programmeId={programmeId} />
-                </>
-              )}
+              <BreakdownPanel programmeId={programmeId} scope="round" />
+              <TrainersTable programmeId={programmeId} />
             </>
           )}
-        </QueryState>
+        </>
       )}
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Figures } from './useStats';
 
@@ -12,7 +13,7 @@ const HEADLINE = [
 ] as const;
 
 /** The programme's headline figures, one card each. */
-export function FigureCards({ figures }: { figures: Figures }) {
+export const FigureCards = memo(function FigureCards({ figures }: { figures: Figures }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   return (
@@ -29,4 +30,4 @@ export function FigureCards({ figures }: { figures: Figures }) {
       ))}
     </SimpleGrid>
   );
-}
+});

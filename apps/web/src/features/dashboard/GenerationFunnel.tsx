@@ -1,21 +1,15 @@
 import { Paper, Text, Title } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { QueryState } from '../../app/QueryState';
+import { GroupedBars, stageSeries } from './LazyCharts';
 import { ScopeKind, useGenerations } from './useStats';
-
-const STAGES = [
-  ['participants', '#3b5bdb'],
-  ['completers', '#2f9e44'],
-  ['certified', '#e8590c'],
-  ['aiAdopters', '#7048e8'],
-] as const;
 
 /**
  * The funnel of each cascade generation side by side: whether what the master teachers pass on
  * thins out further down (dilution) shows as shorter bars of completers and certified.
  */
-export function GenerationFunnel({
+export const GenerationFunnel = memo(function GenerationFunnel({
   programmeId,
   scope,
   scopeId,
@@ -38,32 +32,18 @@ export function GenerationFunnel({
             <Text c="dimmed">{t('dashboard.noGenerations')}</Text>
           ) : (
             <>
-              <ResponsiveContainer width="100%" height={240}>
-                <BarChart
-                  data={data.items.map((g) => ({
-                    ...g,
-                    name:
-                      g.generation === 'unknown'
-                        ? t('dashboard.unknownGeneration')
-                        : t('dashboard.generation', { generation: g.generation }),
-                  }))}
-                >
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="name" />
-                  <YAxis allowDecimals={false} />
-                  <Tooltip />
-                  <Legend verticalAlign="top" />
-                  {STAGES.map(([key, colour]) => (
-                    <Bar
-                      key={key}
-                      dataKey={key}
-                      name={t(`figures.${key}`)}
-                      fill={colour}
-                      isAnimationActive={false}
-                    />
-                  ))}
-                </BarChart>
-              </ResponsiveContainer>
+              <GroupedBars
+                height={240}
+                category="name"
+                series={stageSeries(t, ['participants', 'completers', 'certified', 'aiAdopters'])}
+                data={data.items.map((g) => ({
+                  ...g,
+                  name:
+                    g.generation === 'unknown'
+                      ? t('dashboard.unknownGeneration')
+                      : t('dashboard.generation', { generation: g.generation }),
+                }))}
+              />
               <Text size="sm" c="dimmed">
                 {data.items
                   .map((g) =>
@@ -81,4 +61,4 @@ export function GenerationFunnel({
       </QueryState>
     </Paper>
   );
-}
+});

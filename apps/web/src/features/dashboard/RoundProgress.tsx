@@ -1,10 +1,11 @@
 import { Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../app/QueryState';
 import { useRoundPlans } from './useStats';
 
 /** Plan against actual per round: places taken, completers and certified against the target. */
-export function RoundProgress({ programmeId }: { programmeId: string }) {
+export const RoundProgress = memo(function RoundProgress({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const plans = useRoundPlans(programmeId);
   const share = (value: number, target: number) =>
@@ -74,4 +75,4 @@ export function RoundProgress({ programmeId }: { programmeId: string }) {
       </QueryState>
     </Paper>
   );
-}
+});

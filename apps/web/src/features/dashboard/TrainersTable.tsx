@@ -1,11 +1,11 @@
 import { Badge, Group, Pagination, Paper, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryState } from '../../app/QueryState';
+import { TRAINER_FIRST_SORT, TRAINER_PAGE as PAGE } from './statsQueries';
 import { TrainerSort, useTrainers } from './useStats';
 
-const PAGE = 20;
 /** Reach (people) and outcome (rates) of the direct trainees and of the whole sub-tree. */
 const COLUMNS: { sort: TrainerSort; group: 'direct' | 'downstream'; figure: string }[] = [
   { sort: 'directParticipants', group: 'direct', figure: 'participants' },
@@ -17,12 +17,9 @@ const COLUMNS: { sort: TrainerSort; group: 'direct' | 'downstream'; figure: stri
 ];
 
 /** Every trainer's reach and outcome, sorted on the server; trainers whose trainees do markedly worse are flagged. */
-export function TrainersTable({ programmeId }: { programmeId: string }) {
+export const TrainersTable = memo(function TrainersTable({ programmeId }: { programmeId: string }) {
   const { t, i18n } = useTranslation();
-  const [sort, setSort] = useState<{ by: TrainerSort; order: 'asc' | 'desc' }>({
-    by: 'downstreamParticipants',
-    order: 'desc',
-  });
+  const [sort, setSort] = useState<{ by: TrainerSort; order: 'asc' | 'desc' }>(TRAINER_FIRST_SORT);
   const [page, setPage] = useState(1);
   const trainers = useTrainers(programmeId, sort.by, sort.order, (page - 1) * PAGE, PAGE);
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
@@ -130,4 +127,4 @@ export function TrainersTable({ programmeId }: { programmeId: string }) {
       </QueryState>
     </Paper>
   );
-}
+});
