@@ -121,6 +121,9 @@ export class ReportGenerator {
     ];
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // A report query is read once through a cursor: compiling it with JIT costs more than it
+      // saves (docs/BENCHMARKS.md, Reports).
+      await client.query('SET LOCAL jit = off');
       const labels = labelsFor(request.language);
       const now = new Date();
       const names = await scopeNames(client, request, labels);
