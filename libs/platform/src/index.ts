@@ -38,3 +38,4 @@ export * from './http/openapi/document';
 export * from './http/is-decimal';
 export * from './database/sql';
 export * from './http/fields';
+export * from './http/batch-items';

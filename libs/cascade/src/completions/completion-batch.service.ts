@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { ValidationError, validateSync } from 'class-validator';
-import { Actor } from '@cascade/platform';
+import { Actor, readBatchItem } from '@cascade/platform';
 import {
   BatchCompletionItemDto,
   BatchCompletionResult,
@@ -9,11 +7,6 @@ import {
   CompletionItemStatus,
 } from './completion-batch.dto';
 import { CompletionCandidate, CompletionIngestService } from './completion-ingest.service';
-
-/** `score: score must not be greater than 100`, as the validation pipe words it. */
-function fieldProblems(errors: ValidationError[]): string {
-  return errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ');
-}
 
 /**
  * `POST /cohorts/:id/completions/batch`: new completions and corrections (items naming a
@@ -28,23 +21,12 @@ export class CompletionBatchService {
     const results: BatchCompletionResult[] = new Array(items.length);
     const candidates: CompletionCandidate[] = [];
     items.forEach((raw, index) => {
-      const ref = (raw as { clientRef?: unknown } | null)?.clientRef;
-      const clientRef = typeof ref === 'string' ? ref : null;
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        results[index] = {
-          index,
-          clientRef,
-          status: 'rejected',
-          reason: `completions[${index}]: must be an object`,
-        };
+      const read = readBatchItem(BatchCompletionItemDto, raw, `completions[${index}]`);
+      if (read.reason !== undefined) {
+        results[index] = { index, clientRef: read.clientRef, status: 'rejected', reason: read.reason };
         return;
       }
-      const item = plainToInstance(BatchCompletionItemDto, raw);
-      const errors = validateSync(item, { whitelist: true, forbidNonWhitelisted: true });
-      if (errors.length > 0) {
-        results[index] = { index, clientRef, status: 'rejected', reason: fieldProblems(errors) };
-        return;
-      }
+      const { item } = read;
       const { personId, courseId, completedOn, score, completionId } = item;
       candidates.push({
         index,

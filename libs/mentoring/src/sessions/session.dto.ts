@@ -109,6 +109,21 @@ export class UpdateSessionDto extends PartialType(SessionFieldsDto) {}
 
 export class SessionQuery extends PageQuery {}
 
+/** What a session shows: every field the row holds (a raw row may carry more). */
+const SESSION_VIEW_FIELDS = [
+  'id',
+  'assignmentId',
+  'occurredAt',
+  'durationMinutes',
+  'mode',
+  'topics',
+  'notes',
+  'clientRef',
+  'recordedBy',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof MentoringSession)[];
+
 export class SessionView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) assignmentId: string;
@@ -124,32 +139,9 @@ export class SessionView {
   @ApiProperty() updatedAt: Date;
 
   static of(s: MentoringSession): SessionView {
-    const {
-      id,
-      assignmentId,
-      occurredAt,
-      durationMinutes,
-      mode,
-      topics,
-      notes,
-      clientRef,
-      recordedBy,
-      createdAt,
-      updatedAt,
-    } = s;
-    return {
-      id,
-      assignmentId,
-      occurredAt,
-      durationMinutes,
-      mode,
-      topics,
-      notes,
-      clientRef,
-      recordedBy,
-      createdAt,
-      updatedAt,
-    };
+    return Object.fromEntries(
+      SESSION_VIEW_FIELDS.map((field) => [field, s[field]]),
+    ) as unknown as SessionView;
   }
 }
 

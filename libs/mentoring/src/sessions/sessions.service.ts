@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { plainToInstance } from 'class-transformer';
-import { ValidationError, validateSync } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, Page } from '@cascade/platform';
+import { Actor, DomainError, Page, readBatchItem } from '@cascade/platform';
 import { mentoringAccess } from '../access/mentoring-access';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { MentoringAssignment } from '../assignments/mentoring-assignment.entity';
@@ -22,11 +20,6 @@ import { IngestOutcome, SessionIngestService } from './session-ingest.service';
 import { occurredAtRefusal } from './session-window';
 
 const REQUIRED_ON_EDIT = ['occurredAt', 'durationMinutes', 'mode'] as const;
-
-/** `durationMinutes: durationMinutes must not be greater than 600`, as the validation pipe words it. */
-function fieldProblems(errors: ValidationError[]): string {
-  return errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ');
-}
 
 @Injectable()
 export class SessionsService {
@@ -74,24 +67,9 @@ export class SessionsService {
     const results: BatchItemResult[] = new Array(items.length);
     const candidates: SessionCandidate[] = [];
     items.forEach((raw, index) => {
-      const clientRef =
-        typeof (raw as { clientRef?: unknown })?.clientRef === 'string'
-          ? (raw as { clientRef: string }).clientRef
-          : null;
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        results[index] = {
-          index,
-          clientRef,
-          status: 'rejected',
-          reason: `sessions[${index}]: must be an object`,
-        };
-        return;
-      }
-      const item = plainToInstance(BatchSessionItemDto, raw);
-      const errors = validateSync(item, { whitelist: true, forbidNonWhitelisted: true });
-      if (errors.length > 0)
-        results[index] = { index, clientRef, status: 'rejected', reason: fieldProblems(errors) };
-      else candidates.push(toCandidate(index, item));
+      const read = readBatchItem(BatchSessionItemDto, raw, `sessions[${index}]`);
+      if (read.reason === undefined) candidates.push(toCandidate(index, read.item));
+      else results[index] = { index, clientRef: read.clientRef, status: 'rejected', reason: read.reason };
     });
     for (const outcome of await this.ingest.ingest(candidates, actor))
       results[outcome.index] = this.itemResult(outcome);
