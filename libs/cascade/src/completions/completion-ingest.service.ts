@@ -289,7 +289,8 @@ export class CompletionIngestService {
       return completion.completedOn !== c.completedOn || (completion.score ?? null) !== c.score;
     });
     if (changes.length === 0) return [];
-    const [updated]: [Array<{ id: string }>, number] = await tx.query(
+    const updated = await queryRows<{ id: string }>(
+      tx,
       `UPDATE course_completions cc SET completed_on = k.completed_on, score = k.score, updated_at = now()
          FROM unnest($1::uuid[], $2::date[], $3::numeric[]) AS k(id, completed_on, score)
         WHERE cc.id = k.id

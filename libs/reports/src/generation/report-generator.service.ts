@@ -88,9 +88,9 @@ export class ReportGenerator {
       this.logger.error(`report ${reportId}: ${(error as Error).stack ?? String(error)}`);
       const message = publicFailure(error);
       // A failed write-back leaves a running row that stops beating: the cleanup carries it again.
-      await this.db
-        .query(REPORT_RUNS.outcomeSql(lastAttempt), [request.id, request.runId, message])
-        .catch((e: Error) => this.logger.warn(`report ${reportId}: outcome not recorded: ${e.message}`));
+      await execute(this.db, REPORT_RUNS.outcomeSql(lastAttempt), [request.id, request.runId, message]).catch(
+        (e: Error) => this.logger.warn(`report ${reportId}: outcome not recorded: ${e.message}`),
+      );
       throw error;
     } finally {
       clearInterval(heartbeat);
