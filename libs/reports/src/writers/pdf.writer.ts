@@ -1,10 +1,10 @@
-import { createWriteStream, WriteStream } from 'fs';
+import { once } from 'events';
 import PDFDocument from 'pdfkit';
-import { Writable } from 'stream';
 import { BarChart, CellType, CellValue, Column, ReportEvent, ReportHeading } from '../content/report-content';
 import { formatDate, formatNumber, formatPercent } from '../i18n/report-format';
 import { ReportLanguage } from '../report-requests/report-kinds';
 import { cellTypeOf, isTypedNumber } from './cell-format';
+import { FileReportWriter } from './file-writer';
 import { breakable, fitColumns } from './pdf-layout';
 import { DEJAVU, fontFile } from '@cascade/platform';
 
@@ -23,8 +23,7 @@ const COLOURS = { header: '#D9E1F2', rule: '#999999', series: ['#2F5597', '#70AD
  * repeats on every page, and charts drawn with vector operations. Lists are capped upstream
  * (PDF_ROW_LIMIT): a PDF is for reading, not for a million rows.
  */
-export class PdfReportWriter extends Writable {
-  private readonly file: WriteStream;
+export class PdfReportWriter extends FileReportWriter {
   private readonly doc: PDFKit.PDFDocument;
   /** The section's printed columns: `shown` indexes the event's values. */
   private section:
@@ -33,10 +32,8 @@ export class PdfReportWriter extends Writable {
   private readonly language: ReportLanguage;
 
   constructor(heading: ReportHeading, path: string) {
-    super({ objectMode: true });
+    super(path);
     this.language = heading.language;
-    this.file = createWriteStream(path);
-    this.file.on('error', (error) => this.destroy(error));
     this.doc = new PDFDocument({
       size: 'A4',
       layout: 'landscape',
@@ -51,15 +48,8 @@ export class PdfReportWriter extends Writable {
     this.titlePage(heading);
   }
 
-  override _write(event: ReportEvent, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
-    try {
-      this.handle(event);
-    } catch (error) {
-      done(error as Error);
-      return;
-    }
-    if (this.file.writableNeedDrain) this.file.once('drain', () => done());
-    else done();
+  protected caughtUp(): Promise<void> {
+    return this.file.writableNeedDrain ? once(this.file, 'drain').then(() => undefined) : Promise.resolve();
   }
 
   override _final(done: (error?: Error | null) => void): void {
@@ -67,7 +57,7 @@ export class PdfReportWriter extends Writable {
     this.doc.end();
   }
 
-  private handle(event: ReportEvent): void {
+  protected handle(event: ReportEvent): void {
     switch (event.type) {
       case 'section':
         this.startSection(event.title, event.columns);

@@ -1,8 +1,7 @@
 import { stream as excelStream, Style, Worksheet } from 'exceljs';
-import { createWriteStream, WriteStream } from 'fs';
-import { Writable } from 'stream';
 import { CellType, CellValue, Column, ReportEvent, ReportHeading } from '../content/report-content';
 import { cellTypeOf, isTypedNumber } from './cell-format';
+import { FileReportWriter } from './file-writer';
 
 /** Excel's limit, header row included. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -57,8 +56,7 @@ const STYLES: Record<CellType | 'header', Partial<Style>> = {
  * heading, then one sheet per section with a frozen header row, and a continuation sheet
  * every 1,048,576 rows. Each row is committed (written out) as soon as it arrives.
  */
-export class XlsxReportWriter extends Writable {
-  private readonly file: WriteStream;
+export class XlsxReportWriter extends FileReportWriter {
   private readonly workbook: excelStream.xlsx.WorkbookWriter;
   private readonly sheetNames = new Set<string>();
   /** The heading sheet, open until the first section: ExcelJS zips sheets one after another. */
@@ -73,9 +71,7 @@ export class XlsxReportWriter extends Writable {
     /** Rows per sheet, header included; lower only in tests. */
     private readonly maxRows = XLSX_MAX_ROWS,
   ) {
-    super({ objectMode: true });
-    this.file = createWriteStream(path);
-    this.file.on('error', (error) => this.destroy(error));
+    super(path);
     this.workbook = new excelStream.xlsx.WorkbookWriter({
       stream: this.file,
       useStyles: true,
@@ -89,22 +85,12 @@ export class XlsxReportWriter extends Writable {
     this.info = info;
   }
 
-  override _write(event: ReportEvent, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
-    try {
-      this.handle(event);
-    } catch (error) {
-      done(error as Error);
-      return;
-    }
-    this.whenZipCaughtUp().then(() => done(), done);
-  }
-
   /**
    * ExcelJS hands each sheet's XML to the zip without back-pressure, so rows arriving faster than
    * deflate compresses them would pile up in memory. Wait while more than PENDING_HIGH bytes
    * are waiting, and let the zip drain them.
    */
-  private async whenZipCaughtUp(): Promise<void> {
+  protected async caughtUp(): Promise<void> {
     if (++this.rowsSinceCheck < CHECK_EVERY_ROWS) return;
     this.rowsSinceCheck = 0;
     while (pendingBytes(this.sheet) > PENDING_HIGH || this.file.writableNeedDrain) {
@@ -121,7 +107,7 @@ export class XlsxReportWriter extends Writable {
     );
   }
 
-  private handle(event: ReportEvent): void {
+  protected handle(event: ReportEvent): void {
     switch (event.type) {
       case 'section':
         this.closeInfo();
