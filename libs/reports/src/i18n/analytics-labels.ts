@@ -1,7 +1,27 @@
 import { ReportLanguage } from '../report-requests/report-kinds';
+import { ColumnKey, labelsFor } from './report-labels';
 
-/** The words of the cascade-analytics report (its kind's title is in report-labels.ts). */
-export interface AnalyticsLabels {
+/** Column words the analytics report shares with every report (report-labels.ts). */
+const SHARED_COLUMNS = [
+  'generation',
+  'participants',
+  'completers',
+  'certified',
+  'aiAdopters',
+  'completionRate',
+  'certificationRate',
+  'aiAdoptionRate',
+  'round',
+  'region',
+  'institutions',
+  'cohort',
+] as const satisfies readonly ColumnKey[];
+
+/**
+ * The words of the cascade-analytics report of its own (its kind's title is in report-labels.ts);
+ * `analyticsLabelsFor` adds the column words it shares with every report.
+ */
+interface OwnLabels {
   sections: {
     funnel: string;
     trainers: string;
@@ -10,29 +30,17 @@ export interface AnalyticsLabels {
     cohorts: string;
   };
   columns: {
-    generation: string;
-    participants: string;
-    completers: string;
-    certified: string;
-    aiAdopters: string;
-    completionRate: string;
-    certificationRate: string;
-    aiAdoptionRate: string;
     trainer: string;
     masterTeacher: string;
     cohorts: string;
     direct: string;
     downstream: string;
     flags: string;
-    round: string;
     target: string;
     enrolled: string;
     targetAttainment: string;
-    region: string;
-    institutions: string;
     institutionsReached: string;
     reachRate: string;
-    cohort: string;
     capacity: string;
     fillRate: string;
   };
@@ -44,7 +52,7 @@ export interface AnalyticsLabels {
   flagRule: string;
 }
 
-const en: AnalyticsLabels = {
+const en: OwnLabels = {
   sections: {
     funnel: 'Funnel by generation',
     trainers: 'Trainers, reach and outcome',
@@ -53,29 +61,17 @@ const en: AnalyticsLabels = {
     cohorts: 'Cohorts, capacity and places',
   },
   columns: {
-    generation: 'Generation',
-    participants: 'Participants',
-    completers: 'Completers',
-    certified: 'Certified',
-    aiAdopters: 'AI adopters',
-    completionRate: 'Completion rate',
-    certificationRate: 'Certification rate',
-    aiAdoptionRate: 'AI adoption rate',
     trainer: 'Trainer',
     masterTeacher: 'Master teacher',
     cohorts: 'Cohorts led',
     direct: 'Direct',
     downstream: 'Downstream',
     flags: 'Markedly below the programme',
-    round: 'Round',
     target: 'Target participants',
     enrolled: 'Enrolled (places held)',
     targetAttainment: 'Of target',
-    region: 'Region',
-    institutions: 'Institutions',
     institutionsReached: 'Institutions reached',
     reachRate: 'Share reached',
-    cohort: 'Cohort',
     capacity: 'Capacity',
     fillRate: 'Places filled',
   },
@@ -88,7 +84,7 @@ const en: AnalyticsLabels = {
     "A trainer is flagged when at least 10 of their direct trainees are judged and their rate is below the programme's by 10 points or more and by more than two standard errors.",
 };
 
-const mn: AnalyticsLabels = {
+const mn: OwnLabels = {
   sections: {
     funnel: 'Үеэрх оролцоо ба үр дүн',
     trainers: 'Сургагч багш нар, үр дүн',
@@ -97,29 +93,17 @@ const mn: AnalyticsLabels = {
     cohorts: 'Бүлгүүд, багтаамж ба суудал',
   },
   columns: {
-    generation: 'Үе',
-    participants: 'Оролцогчид',
-    completers: 'Дүүргэсэн',
-    certified: 'Гэрчилгээтэй',
-    aiAdopters: 'Хиймэл оюун нэвтрүүлсэн',
-    completionRate: 'Дүүргэлтийн хувь',
-    certificationRate: 'Гэрчилгээжүүлэлтийн хувь',
-    aiAdoptionRate: 'Хиймэл оюун нэвтрүүлэлтийн хувь',
     trainer: 'Сургагч багш',
     masterTeacher: 'Мастер багш',
     cohorts: 'Удирдсан бүлэг',
     direct: 'Шууд',
     downstream: 'Доод шатны бүгд',
     flags: 'Хөтөлбөрөөс мэдэгдэхүйц доогуур',
-    round: 'Шат',
     target: 'Төлөвлөсөн оролцогч',
     enrolled: 'Бүртгэлтэй (суудал эзэлсэн)',
     targetAttainment: 'Төлөвлөгөөний биелэлт',
-    region: 'Бүс',
-    institutions: 'Байгууллагууд',
     institutionsReached: 'Хамрагдсан байгууллага',
     reachRate: 'Хамрагдалтын хувь',
-    cohort: 'Бүлэг',
     capacity: 'Багтаамж',
     fillRate: 'Дүүргэлт',
   },
@@ -132,6 +116,13 @@ const mn: AnalyticsLabels = {
     'Сургагч багшийн шууд суралцагчдаас дор хаяж 10 нь үнэлэгдсэн бөгөөд тэдний хувь хөтөлбөрийнхөөс 10 пунктээс дээш, мөн хоёр стандарт алдаанаас их доогуур бол тэмдэглэнэ.',
 };
 
+export interface AnalyticsLabels extends Omit<OwnLabels, 'columns'> {
+  columns: OwnLabels['columns'] & Record<(typeof SHARED_COLUMNS)[number], string>;
+}
+
 export function analyticsLabelsFor(language: ReportLanguage): AnalyticsLabels {
-  return language === 'mn' ? mn : en;
+  const own = language === 'mn' ? mn : en;
+  const words = labelsFor(language).columns;
+  const shared = Object.fromEntries(SHARED_COLUMNS.map((key) => [key, words[key]]));
+  return { ...own, columns: { ...own.columns, ...shared } as AnalyticsLabels['columns'] };
 }
