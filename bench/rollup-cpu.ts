@@ -1,5 +1,5 @@
 /**
- * npx ts-node --transpile-only bench/rollup-cpu.ts DATABASE_URL [--runs 10] [--baseline NAME=DIR …]
+ * npx ts-node -r tsconfig-paths/register --transpile-only bench/rollup-cpu.ts DATABASE_URL [--runs 10] [--baseline NAME=DIR …]
  *
  * On a busy machine wall time measures the queue for the cores as much as the work. This counts
  * the CPU time PostgreSQL's backend spends (utime + stime from /proc/<pid>/stat; the server must

@@ -1,5 +1,5 @@
 /**
- * npx ts-node --transpile-only bench/rollup-profile.ts DATABASE_URL [--runs 5] [--explain] [--planning] [--service DIR]
+ * npx ts-node -r tsconfig-paths/register --transpile-only bench/rollup-profile.ts DATABASE_URL [--runs 5] [--explain] [--planning] [--service DIR]
  *
  * Times the rollup statement by statement on an already generated database, through the real
  * RollupService with its runner's query wrapped, so the statements and their order are the

@@ -1,15 +1,10 @@
+import { latestSnapshot } from '../figures/snapshot-reads.sql';
+
 /**
  * Reads of the cascade analytics: each one statement that takes the programme's latest snapshot
  * and its rows together (no row at all: the programme has no snapshot yet). $1 is the programme.
  */
-const HEAD = `head AS (
-    SELECT s.id, s.computed_at, s.dirty_version < coalesce(state.dirty_version, 0) AS stale
-      FROM stats_snapshots s
-      LEFT JOIN programme_figures_state state ON state.programme_id = s.programme_id
-     WHERE s.programme_id = $1
-     ORDER BY s.computed_at DESC, s.id DESC
-     LIMIT 1
-  )`;
+const HEAD = latestSnapshot('head');
 
 /** One scope's funnel by generation; found is false when the scope has no figures ($2 scope, $3 scope id). */
 export const GENERATIONS_SQL = `

@@ -13,13 +13,14 @@ const FIGURE_COLUMNS = `f.participants, f.institutions, f.master_teachers, f.com
  * so a rollup that commits (and prunes this snapshot) meanwhile cannot leave the reader with a
  * snapshot id whose figures are gone.
  */
-const LATEST_SNAPSHOT = `latest AS (
+export const latestSnapshot = (name: string) => `${name} AS (
   SELECT s.id, s.computed_at, s.dirty_version < coalesce(state.dirty_version, 0) AS stale
     FROM stats_snapshots s
     LEFT JOIN programme_figures_state state ON state.programme_id = s.programme_id
    WHERE s.programme_id = $1
    ORDER BY s.computed_at DESC, s.id DESC
    LIMIT 1)`;
+const LATEST_SNAPSHOT = latestSnapshot('latest');
 
 /**
  * One scope's figures in the latest snapshot ($1 programme, $2 scope kind, $3 scope id). No row:
