@@ -4,7 +4,9 @@
  *   npm run build && npm run generate -- --scale 1 --database $BENCH_DATABASE_URL --demo-users --rollup
  *   npm run bench:dashboard
  * Env: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_dashboard, generated as
- * above), BENCH_RUNS (5), BENCH_PORT (3914), CHROMIUM_PATH (/usr/bin/chromium).
+ * above), BENCH_RUNS (5), BENCH_PORT (3914), CHROMIUM_PATH (/usr/bin/chromium), BENCH_SW=block (no
+ * service worker: what its precache of the whole app costs a first visit), BENCH_TIMELINE=1 (the last
+ * run's requests and long frames, from the navigation's start).
  *
  * Runs the built API (dist/apps/api/main.js, serving dist/web) on that database and, per run, a
  * fresh browser context (cold cache) signed in as the demo coordinator: the time is from the
@@ -103,7 +105,11 @@ async function main(): Promise<void> {
     const { accessToken } = (await login.json()) as { accessToken: string };
     const times: { total: number; firstFigure: number; sorted: number; busy: number; cpu: number }[] = [];
     for (let run = 0; run <= RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en' });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 860 },
+        locale: 'en',
+        serviceWorkers: process.env.BENCH_SW === 'block' ? 'block' : 'allow',
+      });
       await context.addInitScript({
         content: `localStorage.setItem('cascade.token', ${JSON.stringify(accessToken)}); localStorage.setItem('cascade.lang', 'en');`,
       });
@@ -123,6 +129,13 @@ async function main(): Promise<void> {
       const metric = (name: string) =>
         Math.round(1000 * (metrics.find((m) => m.name === name)?.value ?? NaN));
       // TaskDuration is wall time inside tasks (it grows while other processes hold the cores); ThreadTime is CPU.
+      if (process.env.BENCH_TIMELINE && run === RUNS) {
+        // Where the wall time went: every request of the load, from the navigation's start (ms).
+        const entries = (await page.evaluate(
+          `performance.getEntries().filter((e) => e.entryType !== 'mark').map((e) => [e.entryType, e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.startTime + e.duration)])`,
+        )) as [string, string, number, number][];
+        for (const [type, name, start, end] of entries) log(`  ${String(start).padStart(5)}–${String(end).padEnd(5)} ${type} ${name}`);
+      }
       const busy = metric('TaskDuration');
       const cpu = metric('ThreadTime');
       const before = await page.locator('[data-testid="trainer-row"]').first().textContent();
