@@ -1,7 +1,8 @@
-import { Alert, Loader } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loading } from './Loading';
 
 /** Shows a query's loading and error states, and its data once there. */
 export function QueryState<T>({
@@ -12,7 +13,7 @@ export function QueryState<T>({
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation();
-  if (query.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (query.isPending) return <Loading />;
   if (query.isError)
     return (
       <Alert color="red" role="alert" title={t('common.loadFailed')}>

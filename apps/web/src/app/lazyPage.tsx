@@ -1,11 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Loader } from '@mantine/core';
+import { Loading } from './Loading';
 
 // Each page is its own chunk: the first load carries only the shell and the login page.
 export const page = (load: () => Promise<{ default: React.ComponentType }>): ReactNode => {
   const Page = lazy(load);
   return (
-    <Suspense fallback={<Loader />}>
+    <Suspense fallback={<Loading />}>
       <Page />
     </Suspense>
   );

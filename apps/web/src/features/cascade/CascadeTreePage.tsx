@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   Paper,
   Stack,
   Text,
@@ -14,6 +13,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { Loading } from '../../app/Loading';
 import { QueryState } from '../../app/QueryState';
 import { Reveal, RevealContext, TrainerNode, useLoadUntilRevealed } from './TreeNode';
 import { CascadeSearchHit, useCascadeRoots, useCascadeSearch } from './useCascade';
@@ -102,7 +102,7 @@ function SearchHits({
 }) {
   const { t } = useTranslation();
   const hits = useCascadeSearch(programmeId, q);
-  if (hits.isPending) return <Loader size="xs" aria-label={t('common.loading')} />;
+  if (hits.isPending) return <Loading size="xs" />;
   if (hits.isError)
     return (
       <Text c="red" size="sm" role="alert">

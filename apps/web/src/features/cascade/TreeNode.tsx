@@ -1,8 +1,9 @@
-import { Badge, Box, Button, Group, Loader, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Group, Text, UnstyledButton } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { createContext, ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Loading } from '../../app/Loading';
 import {
   TreeCohort,
   TreeParticipant,
@@ -91,7 +92,7 @@ function Children<T>({
 }) {
   const { t } = useTranslation();
   useLoadUntilRevealed(query, idOf, onPath);
-  if (query.isPending) return <Loader size="xs" ml="lg" aria-label={t('common.loading')} />;
+  if (query.isPending) return <Loading size="xs" ml="lg" />;
   if (query.isError)
     return (
       <Text c="red" size="sm" role="alert" ml="lg">
