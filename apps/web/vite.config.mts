@@ -18,9 +18,10 @@ export default defineConfig({
   plugins: [
     // The master teacher's app opens with no network: the service worker keeps the shell and
     // every page's chunk; the data comes from IndexedDB (src/offline), never from this cache.
+    // The field app registers it (features/field/OfflineShell.tsx); other pages do not.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      injectRegister: false,
       includeAssets: ['icons/apple-touch-icon.png'],
       manifest: {
         name: 'Cascade',
