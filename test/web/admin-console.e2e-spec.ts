@@ -3,10 +3,9 @@ import { makeMasterTeacher, makePerson, makeProgramme } from '../support/factori
 import { waitFor } from '../support/wait';
 import {
   Browser,
-  openBrowser,
+  openSignedIn,
   screenshot,
   seriousViolations,
-  signIn,
   startWebApp,
   WebApp,
 } from './support/browser';
@@ -23,10 +22,7 @@ describe("web app: the administrator's data quality and audit log", () => {
     await makeMasterTeacher(web.db, programmeId, await makePerson(web.db, { full_name: 'Лхагвын Энхжин' }));
     const admin = await web.user('admin');
     adminEmail = admin.email;
-    browser = await openBrowser(web.baseURL);
-    await browser.page.goto('/login');
-    await signIn(browser.page, admin);
-    await browser.page.waitForURL(/\/dashboard/);
+    browser = await openSignedIn(web.baseURL, admin);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -3,10 +3,9 @@ import { buildImportFixture, cohortOf, csv } from '../imports-helpers';
 import { resetDatabase } from '../support/database';
 import {
   Browser,
-  openBrowser,
+  openSignedIn,
   screenshot,
   seriousViolations,
-  signIn,
   startWebApp,
   WebApp,
 } from './support/browser';
@@ -20,10 +19,7 @@ describe('web app: an administrator imports a roster CSV', () => {
     web = await startWebApp({ worker: true });
     const fixture = await buildImportFixture(web.db);
     await cohortOf(web.db, fixture, { name: 'Darkhan-2' });
-    browser = await openBrowser(web.baseURL);
-    await browser.page.goto('/login');
-    await signIn(browser.page, await web.user('admin'));
-    await browser.page.waitForURL(/\/dashboard/);
+    browser = await openSignedIn(web.baseURL, await web.user('admin'));
   });
   afterAll(async () => {
     await browser?.close();

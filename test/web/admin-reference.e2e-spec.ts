@@ -1,10 +1,9 @@
 import { resetDatabase } from '../support/database';
 import {
   Browser,
-  openBrowser,
+  openSignedIn,
   screenshot,
   seriousViolations,
-  signIn,
   startWebApp,
   WebApp,
 } from './support/browser';
@@ -16,10 +15,7 @@ describe("web app: the administrator's reference data", () => {
   beforeAll(async () => {
     await resetDatabase();
     web = await startWebApp({ worker: false });
-    browser = await openBrowser(web.baseURL);
-    await browser.page.goto('/login');
-    await signIn(browser.page, await web.user('admin'));
-    await browser.page.waitForURL(/\/dashboard/);
+    browser = await openSignedIn(web.baseURL, await web.user('admin'));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -4,10 +4,9 @@ import { resetDatabase } from '../support/database';
 import { waitFor } from '../support/wait';
 import {
   Browser,
-  openBrowser,
+  openSignedIn,
   screenshot,
   seriousViolations,
-  signIn,
   startWebApp,
   WebApp,
 } from './support/browser';
@@ -36,10 +35,7 @@ describe('web app: an administrator asks for a report and downloads it in the br
         ).status === 200,
       120_000,
     );
-    browser = await openBrowser(web.baseURL);
-    await browser.page.goto('/login');
-    await signIn(browser.page, await web.user('admin'));
-    await browser.page.waitForURL(/\/dashboard/);
+    browser = await openSignedIn(web.baseURL, await web.user('admin'));
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -3,6 +3,7 @@ import { makePerson } from '../support/factories';
 import {
   Browser,
   openBrowser,
+  openSignedIn,
   screenshot,
   seriousViolations,
   signIn,
@@ -24,10 +25,7 @@ describe("web app: the administrator's users page", () => {
     await web?.close();
   });
   beforeEach(async () => {
-    admin = await openBrowser(web.baseURL);
-    await admin.page.goto('/login');
-    await signIn(admin.page, await web.user('admin'));
-    await admin.page.waitForURL(/\/dashboard/);
+    admin = await openSignedIn(web.baseURL, await web.user('admin'));
   });
   afterEach(async () => {
     await admin?.close();
@@ -74,10 +72,7 @@ describe("web app: the administrator's users page", () => {
   it('deactivating a user signs them out on their next request, and a reset password replaces the old one', async () => {
     const { page } = admin;
     const viewer = await web.user('viewer');
-    other = await openBrowser(web.baseURL);
-    await other.page.goto('/login');
-    await signIn(other.page, viewer);
-    await other.page.waitForURL(/\/dashboard/);
+    other = await openSignedIn(web.baseURL, viewer);
 
     await page.goto('/admin/users');
     await page.getByLabel('Search by email').fill(viewer.email);
@@ -105,10 +100,7 @@ describe("web app: the administrator's users page", () => {
   it("a changed role takes effect on the user's next request", async () => {
     const { page } = admin;
     const coordinator = await web.user('coordinator');
-    other = await openBrowser(web.baseURL);
-    await other.page.goto('/login');
-    await signIn(other.page, coordinator);
-    await other.page.waitForURL(/\/dashboard/);
+    other = await openSignedIn(web.baseURL, coordinator);
     await other.page.goto('/programmes');
     await other.page.getByRole('heading', { name: 'Programmes' }).waitFor();
 
@@ -131,10 +123,7 @@ describe("web app: the administrator's users page", () => {
   it('refuses the users page to a coordinator and a viewer, and so does the API', async () => {
     await admin.close();
     for (const role of ['coordinator', 'viewer'] as const) {
-      other = await openBrowser(web.baseURL);
-      await other.page.goto('/login');
-      await signIn(other.page, await web.user(role));
-      await other.page.waitForURL(/\/dashboard/);
+      other = await openSignedIn(web.baseURL, await web.user(role));
       await expect(
         other.page.getByRole('navigation').getByRole('link', { name: 'Users' }).count(),
       ).resolves.toBe(0);

@@ -106,6 +106,15 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** A browser signed in from the login page as `account`, once the app has taken them to the dashboard. */
+export async function openSignedIn(baseURL: string, account: { email: string; password: string }): Promise<Browser> {
+  const browser = await openBrowser(baseURL);
+  await browser.page.goto('/login');
+  await signIn(browser.page, account);
+  await browser.page.waitForURL(/\/dashboard/);
+  return browser;
+}
+
 /** Serious and critical accessibility violations on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
