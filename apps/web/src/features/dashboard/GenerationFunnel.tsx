@@ -33,6 +33,7 @@ export const GenerationFunnel = memo(function GenerationFunnel({
           ) : (
             <>
               <GroupedBars
+                eager
                 height={240}
                 category="name"
                 series={stageSeries(t, ['participants', 'completers', 'certified', 'aiAdopters'])}
