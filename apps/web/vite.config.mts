@@ -8,8 +8,6 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, '../../dist/web'),
     emptyOutDir: true,
-    // apps/web/scripts/bundle-size.ts reads which chunks a first visit always loads.
-    manifest: true,
     rolldownOptions: {
       // Mantine marks its modules 'use client' for server-rendering frameworks; meaningless in this app.
       onwarn(warning, warn) {

@@ -1,7 +1,20 @@
-import { session } from './api/session';
-import { preloadDashboard } from './features/dashboard/preload';
+import '@mantine/core/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { queryClient } from './app/queryClient';
+import { router } from './app/router';
+import { cssVariablesResolver, theme } from './app/theme';
+import './i18n';
 
-// The entry is kept small so that a signed-in user opening the dashboard has its reads and its
-// page's code on the way while the app's code (React, Mantine, the router) is still arriving.
-if (session.get() && window.location.pathname === '/dashboard') preloadDashboard(new URL(window.location.href));
-void import('./app/start');
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,7 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ADMIN_ROUTES } from '../features/admin/routes';
 import { LoginPage } from '../features/auth/LoginPage';
-import { dashboardLoader, loadDashboardPage } from '../features/dashboard/preload';
+import { loadDashboardPage, preloadDashboard } from '../features/dashboard/preload';
 import { FIELD_ROUTES } from '../features/field/routes';
 import { Layout } from './Layout';
 import { named, page } from './lazyPage';
@@ -34,7 +34,7 @@ export const router = createBrowserRouter([
             children: [
               {
                 path: 'dashboard',
-                loader: dashboardLoader,
+                loader: preloadDashboard,
                 element: page(() => named(loadDashboardPage(), 'DashboardPage')),
               },
             ],

@@ -16,7 +16,7 @@ export const Funnel = memo(function Funnel({ figures }: { figures: Figures }) {
       <Title order={3} size="h4" mb="sm">
         {t('dashboard.funnel')}
       </Title>
-      <FunnelChart data={data} eager />
+      <FunnelChart data={data} />
     </Paper>
   );
 });

@@ -33,7 +33,6 @@ export const GenerationFunnel = memo(function GenerationFunnel({
           ) : (
             <>
               <GroupedBars
-                eager
                 height={240}
                 category="name"
                 series={stageSeries(t, ['participants', 'completers', 'certified', 'aiAdopters'])}

@@ -4,21 +4,17 @@ import { programmesQuery } from '../programmes/useProgrammes';
 import { prefetchDashboard } from './statsQueries';
 
 export const loadDashboardPage = () => import('./DashboardPage');
-let charts: typeof import('./charts') | undefined;
-export const loadCharts = () => import('./charts').then((module) => (charts = module));
-/** The charts' module if it has arrived: a chart whose data come later is drawn in its first render. */
-export const loadedCharts = () => charts;
+export const loadCharts = () => import('./charts');
 
 /**
- * Starts the dashboard's code, its charts' code and all its API reads at once, instead of one
- * after the other as each arrives. Called by the app's entry before the rest of the app has
- * arrived, and by the route's loader (a read already on its way is not started again).
+ * The dashboard route's loader, in the shell: starts the page's code, its charts' code and all
+ * its API reads at once, instead of one after the other as each arrives; answers at once.
  */
-export function preloadDashboard(address: URL): void {
+export function preloadDashboard({ request }: LoaderFunctionArgs): null {
   void loadDashboardPage();
   void loadCharts();
-  const params = address.searchParams;
-  if (params.get('scopeId')) return;
+  const params = new URL(request.url).searchParams;
+  if (params.get('scopeId')) return null;
   const programmeId = params.get('programme');
   if (programmeId) prefetchDashboard(queryClient, programmeId);
   else
@@ -26,10 +22,5 @@ export function preloadDashboard(address: URL): void {
       (page) => page.items[0] && prefetchDashboard(queryClient, page.items[0].id),
       () => undefined,
     );
-}
-
-/** The dashboard route's loader: answers at once, the page shows each read as it arrives. */
-export function dashboardLoader({ request }: LoaderFunctionArgs): null {
-  preloadDashboard(new URL(request.url));
   return null;
 }
