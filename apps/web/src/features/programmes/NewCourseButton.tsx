@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { fieldError, formError } from '../../app/forms';
+import { fieldError, formError, textFields } from '../../app/forms';
 
 const EMPTY = { code: '', title: '', titleMn: '', workloadHours: 30 as number | string };
 
@@ -40,6 +40,7 @@ export function NewCourseButton({ onCreated }: { onCreated: (courseId: string) =
     create.mutate();
   };
   const err = (field: string) => fieldError(create.error, field);
+  const text = textFields(form, setForm, create.error);
   const general = formError(create.error, ['code', 'title', 'titleMn', 'workloadHours']);
 
   return (
@@ -56,13 +57,7 @@ export function NewCourseButton({ onCreated }: { onCreated: (courseId: string) =
               </Alert>
             )}
             <SimpleGrid cols={2}>
-              <TextInput
-                label={t('course.code')}
-                required
-                value={form.code}
-                error={err('code')}
-                onChange={(e) => setForm({ ...form, code: e.currentTarget.value })}
-              />
+              <TextInput label={t('course.code')} required {...text('code')} />
               <NumberInput
                 label={t('course.workloadHours')}
                 min={1}
@@ -72,20 +67,8 @@ export function NewCourseButton({ onCreated }: { onCreated: (courseId: string) =
                 onChange={(workloadHours) => setForm({ ...form, workloadHours })}
               />
             </SimpleGrid>
-            <TextInput
-              label={t('course.titleMn')}
-              required
-              value={form.titleMn}
-              error={err('titleMn')}
-              onChange={(e) => setForm({ ...form, titleMn: e.currentTarget.value })}
-            />
-            <TextInput
-              label={t('course.title')}
-              required
-              value={form.title}
-              error={err('title')}
-              onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
-            />
+            <TextInput label={t('course.titleMn')} required {...text('titleMn')} />
+            <TextInput label={t('course.title')} required {...text('title')} />
             <Button type="submit" loading={create.isPending}>
               {t('common.save')}
             </Button>

@@ -16,7 +16,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { fieldError, formError } from '../../app/forms';
+import { fieldError, formError, textFields } from '../../app/forms';
 import { useProgramme } from '../programmes/useProgrammes';
 import { useCourses, useRegions } from '../reference/useReference';
 import { Round, useEligibleTrainers } from './useRounds';
@@ -81,6 +81,7 @@ export function NewCohortForm({ programmeId, round }: { programmeId: string; rou
     create.mutate();
   };
   const err = (field: string) => fieldError(create.error, field);
+  const text = textFields(form, setForm, create.error);
   const general = formError(create.error, FIELDS);
   const regionOptions = (regions.data ?? [])
     .filter((r) => round.regionIds.length === 0 || round.regionIds.includes(r.id))
@@ -103,13 +104,7 @@ export function NewCohortForm({ programmeId, round }: { programmeId: string; rou
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('cohorts.name')}
-              required
-              value={form.name}
-              error={err('name')}
-              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-            />
+            <TextInput label={t('cohorts.name')} required {...text('name')} />
             <Select
               label={t('cohorts.region')}
               required
@@ -162,22 +157,8 @@ export function NewCohortForm({ programmeId, round }: { programmeId: string; rou
               value={form.language}
               onChange={(language) => setForm({ ...form, language: language === 'en' ? 'en' : 'mn' })}
             />
-            <TextInput
-              type="date"
-              label={t('wizard.startsOn')}
-              required
-              value={form.startsOn}
-              error={err('startsOn')}
-              onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value })}
-            />
-            <TextInput
-              type="date"
-              label={t('wizard.endsOn')}
-              required
-              value={form.endsOn}
-              error={err('endsOn')}
-              onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value })}
-            />
+            <TextInput type="date" label={t('wizard.startsOn')} required {...text('startsOn')} />
+            <TextInput type="date" label={t('wizard.endsOn')} required {...text('endsOn')} />
           </SimpleGrid>
           <MultiSelect
             label={t('cohorts.courses')}

@@ -17,7 +17,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { fieldError, formError } from '../../app/forms';
+import { fieldError, formError, textFields } from '../../app/forms';
 import { QueryState } from '../../app/QueryState';
 import { useRegionName, useRegions } from '../reference/useReference';
 import { useRounds } from './useRounds';
@@ -104,6 +104,7 @@ function NewRoundForm({ programmeId, next }: { programmeId: string; next: number
     create.mutate();
   };
   const err = (field: string) => fieldError(create.error, field);
+  const text = textFields(form, setForm, create.error);
   const general = formError(create.error, ['name', 'startsOn', 'endsOn', 'targetParticipants', 'regionIds']);
 
   return (
@@ -118,29 +119,9 @@ function NewRoundForm({ programmeId, next }: { programmeId: string; next: number
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
-          <TextInput
-            label={t('rounds.name')}
-            required
-            value={form.name}
-            error={err('name')}
-            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('wizard.startsOn')}
-            required
-            value={form.startsOn}
-            error={err('startsOn')}
-            onChange={(e) => setForm({ ...form, startsOn: e.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('wizard.endsOn')}
-            required
-            value={form.endsOn}
-            error={err('endsOn')}
-            onChange={(e) => setForm({ ...form, endsOn: e.currentTarget.value })}
-          />
+          <TextInput label={t('rounds.name')} required {...text('name')} />
+          <TextInput type="date" label={t('wizard.startsOn')} required {...text('startsOn')} />
+          <TextInput type="date" label={t('wizard.endsOn')} required {...text('endsOn')} />
           <NumberInput
             label={t('rounds.target')}
             min={1}

@@ -1,8 +1,9 @@
-import { Button, Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
-import { MutationError } from '../shared/MutationError';
+import { textFields } from '../../../app/forms';
+import { FormActions } from '../shared/FormActions';
 import { Course, NewCourse, useSaveCourse } from './useReference';
 
 const MODES: NewCourse['deliveryModes'] = ['online', 'face_to_face', 'hybrid'];
@@ -23,6 +24,7 @@ export function CourseForm({ course, onDone }: { course: Course | null; onDone: 
   const [outcomes, setOutcomes] = useState(form.learningOutcomes.join('\n'));
   const save = useSaveCourse();
   const fields = save.error instanceof ApiError ? save.error.fields : {};
+  const text = textFields(form, setForm, save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const learningOutcomes = outcomes
@@ -35,27 +37,9 @@ export function CourseForm({ course, onDone }: { course: Course | null; onDone: 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Group align="start" grow>
-          <TextInput
-            label={t('admin.reference.code')}
-            required
-            value={form.code}
-            error={fields.code}
-            onChange={(e) => setForm({ ...form, code: e.currentTarget.value })}
-          />
-          <TextInput
-            label={t('admin.reference.courseTitleMn')}
-            required
-            value={form.titleMn}
-            error={fields.titleMn}
-            onChange={(e) => setForm({ ...form, titleMn: e.currentTarget.value })}
-          />
-          <TextInput
-            label={t('admin.reference.courseTitle')}
-            required
-            value={form.title}
-            error={fields.title}
-            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
-          />
+          <TextInput label={t('admin.reference.code')} required {...text('code')} />
+          <TextInput label={t('admin.reference.courseTitleMn')} required {...text('titleMn')} />
+          <TextInput label={t('admin.reference.courseTitle')} required {...text('title')} />
         </Group>
         <Group align="start" grow>
           <NumberInput
@@ -103,15 +87,7 @@ export function CourseForm({ course, onDone }: { course: Course | null; onDone: 
           error={fields.learningOutcomes}
           onChange={(e) => setOutcomes(e.currentTarget.value)}
         />
-        <MutationError error={Object.keys(fields).length ? null : save.error} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions saving={save.isPending} error={save.error} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ReactNode, useState } from 'react';
@@ -9,17 +9,30 @@ import { Pager } from '../shared/Pager';
 
 const PAGE = 20;
 
-/** A searchable, paged list of records with a form above it to add one or change the one chosen. */
+export interface ListColumn<T> {
+  label: string;
+  cell: (item: T) => ReactNode;
+}
+
+/**
+ * A searchable, paged table of records, each with an edit button, and a form above it to add one
+ * or change the one chosen.
+ */
 export function EditableList<T extends { id: string }>({
   newLabel,
   useItems,
   form,
-  table,
+  columns,
+  nameOf,
+  testId,
 }: {
   newLabel: string;
   useItems: (q: string, offset: number, limit: number) => UseQueryResult<Page<T>>;
   form: (item: T | null, done: () => void) => ReactNode;
-  table: (items: T[], edit: (item: T) => void) => ReactNode;
+  columns: ListColumn<T>[];
+  /** How the edit button names its record to a screen reader. */
+  nameOf: (item: T) => string;
+  testId: string;
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -50,7 +63,35 @@ export function EditableList<T extends { id: string }>({
       <QueryState query={items}>
         {(data) => (
           <>
-            {table(data.items, setEditing)}
+            <Table striped data-testid={testId}>
+              <Table.Thead>
+                <Table.Tr>
+                  {columns.map((column) => (
+                    <Table.Th key={column.label}>{column.label}</Table.Th>
+                  ))}
+                  <Table.Th>{t('admin.users.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    {columns.map((column) => (
+                      <Table.Td key={column.label}>{column.cell(item)}</Table.Td>
+                    ))}
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setEditing(item)}
+                        aria-label={t('admin.reference.editNamed', { name: nameOf(item) })}
+                      >
+                        {t('admin.reference.edit')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
             <Pager total={data.total} pageSize={PAGE} page={page} onChange={setPage} />
           </>
         )}

@@ -1,9 +1,10 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Group, Select, TextInput } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
+import { textFields } from '../../../app/forms';
 import { useRegions } from '../reports/useReports';
-import { MutationError } from '../shared/MutationError';
+import { FormActions } from '../shared/FormActions';
 import { Institution, NewInstitution, useSaveInstitution } from './useReference';
 
 const KINDS: NewInstitution['kind'][] = ['university', 'college', 'institute', 'other'];
@@ -26,6 +27,7 @@ export function InstitutionForm({
   const regions = useRegions();
   const save = useSaveInstitution();
   const fields = save.error instanceof ApiError ? save.error.fields : {};
+  const text = textFields(form, setForm, save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({ id: institution?.id ?? null, body: form }, { onSuccess: onDone });
@@ -33,20 +35,8 @@ export function InstitutionForm({
   return (
     <form onSubmit={submit} noValidate>
       <Group align="start" grow>
-        <TextInput
-          label={t('admin.reference.nameMn')}
-          required
-          value={form.nameMn}
-          error={fields.nameMn}
-          onChange={(e) => setForm({ ...form, nameMn: e.currentTarget.value })}
-        />
-        <TextInput
-          label={t('admin.reference.name')}
-          required
-          value={form.name}
-          error={fields.name}
-          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-        />
+        <TextInput label={t('admin.reference.nameMn')} required {...text('nameMn')} />
+        <TextInput label={t('admin.reference.name')} required {...text('name')} />
         <Select
           label={t('admin.reference.region')}
           required
@@ -68,15 +58,7 @@ export function InstitutionForm({
           data={KINDS.map((k) => ({ value: k, label: t(`admin.reference.kinds.${k}`) }))}
         />
       </Group>
-      <MutationError error={Object.keys(fields).length ? null : save.error} />
-      <Group mt="sm">
-        <Button type="submit" loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </Group>
+      <FormActions saving={save.isPending} error={save.error} onCancel={onDone} />
     </form>
   );
 }

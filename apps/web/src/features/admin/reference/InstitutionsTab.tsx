@@ -1,4 +1,3 @@
-import { Button, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useRegions } from '../reports/useReports';
 import { EditableList } from './EditableList';
@@ -18,39 +17,17 @@ export function InstitutionsTab() {
       newLabel={t('admin.reference.newInstitution')}
       useItems={useInstitutions}
       form={(institution, done) => <InstitutionForm institution={institution} onDone={done} />}
-      table={(institutions, edit) => (
-        <Table striped data-testid="institutions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.reference.nameMn')}</Table.Th>
-              <Table.Th>{t('admin.reference.name')}</Table.Th>
-              <Table.Th>{t('admin.reference.region')}</Table.Th>
-              <Table.Th>{t('admin.reference.kind')}</Table.Th>
-              <Table.Th>{t('admin.users.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {institutions.map((institution) => (
-              <Table.Tr key={institution.id}>
-                <Table.Td>{institution.nameMn}</Table.Td>
-                <Table.Td>{institution.name}</Table.Td>
-                <Table.Td>{regionName(institution.regionId)}</Table.Td>
-                <Table.Td>{t(`admin.reference.kinds.${institution.kind}`)}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => edit(institution)}
-                    aria-label={t('admin.reference.editNamed', { name: institution.name })}
-                  >
-                    {t('admin.reference.edit')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      testId="institutions"
+      nameOf={(institution) => institution.name}
+      columns={[
+        { label: t('admin.reference.nameMn'), cell: (institution) => institution.nameMn },
+        { label: t('admin.reference.name'), cell: (institution) => institution.name },
+        { label: t('admin.reference.region'), cell: (institution) => regionName(institution.regionId) },
+        {
+          label: t('admin.reference.kind'),
+          cell: (institution) => t(`admin.reference.kinds.${institution.kind}`),
+        },
+      ]}
     />
   );
 }
