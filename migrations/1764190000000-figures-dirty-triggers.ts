@@ -58,7 +58,7 @@ export const PROGRAMMES_OF: Record<string, { columns?: string[]; rowsCount?: boo
     },
   };
 
-const MARK_FUNCTION = `
+export const MARK_FUNCTION = `
   CREATE FUNCTION mark_figures_dirty(programme_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
   DECLARE
     marked text := coalesce(current_setting('cascade.dirty_programmes', true), '');

@@ -21,6 +21,7 @@ import { CascadeAnalytics1764180000000 } from './1764180000000-cascade-analytics
 import { FiguresDirtyTriggers1764190000000 } from './1764190000000-figures-dirty-triggers';
 import { ImportErrorsTable1764190100000 } from './1764190100000-import-errors-table';
 import { FiguresDirtyDistinct1764190200000 } from './1764190200000-figures-dirty-distinct';
+import { FiguresDirtyMarks1764200000000 } from './1764200000000-figures-dirty-marks';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -45,4 +46,5 @@ export const migrations = [
   FiguresDirtyTriggers1764190000000,
   ImportErrorsTable1764190100000,
   FiguresDirtyDistinct1764190200000,
+  FiguresDirtyMarks1764200000000,
 ];

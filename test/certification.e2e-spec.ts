@@ -153,11 +153,7 @@ describe('certification through the real queue', () => {
     const p = await participant();
     // Completions committed with the figures marked dirty, but no evaluate job (as if Redis lost it).
     for (const course of p.coreCourseIds) await makeCompletion(t.db, p.enrolmentId, course, 85);
-    await t.db.query(
-      `INSERT INTO programme_figures_state (programme_id, dirty_version, dirty_at) VALUES ($1, 1, now())
-       ON CONFLICT (programme_id) DO UPDATE SET dirty_version = programme_figures_state.dirty_version + 1`,
-      [p.programmeId],
-    );
+    await t.db.query(`SELECT mark_figures_dirty(ARRAY[$1::uuid])`, [p.programmeId]);
 
     const sweep = await queue.add('sweep', {});
     const result = (await sweep.waitUntilFinished(events, 20000)) as { requested: string[] };

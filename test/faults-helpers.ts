@@ -11,14 +11,19 @@ import { waitFor } from './support/wait';
  */
 export const WORKER_START_MS = 150_000;
 
-/** The programme's dirty version and the version its figures were last rolled up from. */
+/**
+ * The programme's dirty version, and the version up to which every write is in its figures:
+ * the version rolled, but below the lowest mark still pending (marks are taken as a set).
+ */
 export async function figuresState(
   db: DataSource,
   programmeId: string,
 ): Promise<{ dirty: number; rolled: number }> {
   const [row] = await db.query(
-    `SELECT dirty_version::int AS dirty, rolled_version::int AS rolled
-       FROM programme_figures_state WHERE programme_id = $1`,
+    `SELECT figures_dirty_version($1)::int AS dirty,
+            least(coalesce(s.rolled_version, 0),
+                  (SELECT min(m.id) - 1 FROM figures_dirty_marks m WHERE m.programme_id = $1 AND m.consumer = 'rollup'))::int AS rolled
+       FROM (SELECT 1) one LEFT JOIN programme_figures_state s ON s.programme_id = $1`,
     [programmeId],
   );
   return (row as { dirty: number; rolled: number } | undefined) ?? { dirty: 0, rolled: 0 };

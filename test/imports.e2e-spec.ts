@@ -68,10 +68,7 @@ describe('roster imports through the real queue', () => {
       },
     ]);
     expect(await enrolled(cohortId)).toBe(3);
-    const [dirty] = await t.db.query(
-      `SELECT dirty_version FROM programme_figures_state WHERE programme_id = $1`,
-      [f.programmeId],
-    );
+    const [dirty] = await t.db.query(`SELECT figures_dirty_version($1) AS dirty_version`, [f.programmeId]);
     expect(Number(dirty.dirty_version)).toBeGreaterThan(0);
     const audit = await t.db.query(
       `SELECT actor_email, changes FROM audit_events WHERE entity = 'imports' AND entity_id = $1 AND action = 'import roster'`,

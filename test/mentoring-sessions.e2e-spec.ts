@@ -332,10 +332,11 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
       withDb(async (pg) =>
         Number(
           (
-            await pg.query(`SELECT dirty_version FROM programme_figures_state WHERE programme_id = $1`, [
-              programmeId,
-            ])
-          ).rows[0]?.dirty_version ?? 0,
+            await pg.query(
+              `SELECT count(*)::int AS n FROM figures_dirty_marks WHERE programme_id = $1 AND consumer = 'rollup'`,
+              [programmeId],
+            )
+          ).rows[0].n,
         ),
       );
     const stats = t.app.get<Queue>(getQueueToken('stats'));

@@ -24,10 +24,7 @@ describe('stats API', () => {
     t.http.get(`/api/v1/programmes/${programmeId}/stats${query}`).set('Authorization', `Bearer ${token}`);
   const figuresNow = async () => (await stats().expect(200)).body;
   const rolledUp = async () => {
-    const [row] = await t.db.query(
-      `SELECT dirty_version = rolled_version AS done FROM programme_figures_state WHERE programme_id = $1`,
-      [programmeId],
-    );
+    const [row] = await t.db.query(`SELECT NOT figures_marks_pending($1, 'rollup') AS done`, [programmeId]);
     return row?.done ? true : undefined;
   };
 
@@ -264,10 +261,7 @@ describe('stats API', () => {
   });
 
   it('sweeps: a rollup is requested for every programme whose figures are behind', async () => {
-    await t.db.query(
-      `UPDATE programme_figures_state SET dirty_version = dirty_version + 1 WHERE programme_id = $1`,
-      [programmeId],
-    );
+    await t.db.query(`SELECT mark_figures_dirty(ARRAY[$1::uuid])`, [programmeId]);
     const sweep = await queue.add('sweep', {});
     const result = await waitFor(
       'the sweep',

@@ -61,10 +61,7 @@ describe('stats refresh: the answer tells whether the figures include the caller
   it('answers the dirty version at request time, and says covered once a rollup included it', async () => {
     await write();
     const answer = await refresh();
-    const [{ v }] = await t.db.query(
-      `SELECT dirty_version::int AS v FROM programme_figures_state WHERE programme_id = $1`,
-      [programmeId],
-    );
+    const [{ v }] = await t.db.query(`SELECT figures_dirty_version($1)::int AS v`, [programmeId]);
     expect(answer).toMatchObject({ jobId: expect.any(String), dirtyVersion: v });
     const covered = await coveredBy(answer.jobId, v);
     expect(covered.snapshotVersion).toBeGreaterThanOrEqual(v);
@@ -101,9 +98,9 @@ describe('stats refresh: the answer tells whether the figures include the caller
       expect(second).toMatchObject({
         jobId: first.jobId,
         state: 'active',
-        dirtyVersion: seen + 1,
         coversVersion: false,
       });
+      expect(second.dirtyVersion).toBeGreaterThan(seen);
       await blocker.query('COMMIT');
 
       await waitFor(

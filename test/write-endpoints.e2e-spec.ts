@@ -558,10 +558,9 @@ describe('every write endpoint: its audit event commits with it, and a figure it
   }
 
   async function dirtyVersion(): Promise<number> {
-    const [row] = await t.db.query(
-      `SELECT dirty_version FROM programme_figures_state WHERE programme_id = $1`,
-      [s.programme ?? null],
-    );
+    const [row] = await t.db.query(`SELECT figures_dirty_version($1) AS dirty_version`, [
+      s.programme ?? null,
+    ]);
     return Number(row?.dirty_version ?? 0);
   }
 

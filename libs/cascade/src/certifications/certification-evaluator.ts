@@ -37,7 +37,7 @@ export class CertificationEvaluator {
     personIds?: string[],
   ): Promise<CertificationChange[]> {
     await lockProgrammeCertifications(tx, programmeId);
-    // Read before the evaluation, so a write committed meanwhile leaves the programme due again.
+    // Its marks taken before the evaluation, so a write committed meanwhile leaves one pending: due again.
     if (!personIds) await execute(tx, RECORD_WHOLE_EVALUATION, [programmeId]);
     const changes = await queryRows<CertificationChange>(tx, EVALUATE_CERTIFICATIONS, [
       programmeId,
@@ -51,22 +51,17 @@ export class CertificationEvaluator {
 }
 
 /**
- * The programmes whose records moved (programme_figures_state.dirty_version, bumped by every
- * completion, enrolment and rule change) past their last whole evaluation.
+ * The programmes whose records moved (a dirty mark of every completion, enrolment and rule
+ * change, migration 1764200000000) since their last whole evaluation took its marks.
  */
 export const PROGRAMMES_DUE_FOR_EVALUATION = `
-  SELECT f.programme_id AS id
-    FROM programme_figures_state f
-    LEFT JOIN certification_evaluation_state s ON s.programme_id = f.programme_id
-   WHERE f.dirty_version > coalesce(s.evaluated_version, -1)
-   ORDER BY f.programme_id`;
+  SELECT p.id FROM programmes p WHERE figures_marks_pending(p.id, 'certification') ORDER BY p.id`;
 
 const RECORD_WHOLE_EVALUATION = `
-  INSERT INTO certification_evaluation_state (programme_id, evaluated_version, evaluated_at)
-  SELECT p.id, coalesce(f.dirty_version, 0), now()
-    FROM programmes p LEFT JOIN programme_figures_state f ON f.programme_id = p.id
-   WHERE p.id = $1
-  ON CONFLICT (programme_id) DO UPDATE SET evaluated_version = EXCLUDED.evaluated_version, evaluated_at = now()`;
+  WITH taken AS (SELECT take_figures_marks($1, 'certification'))
+  INSERT INTO certification_evaluation_state (programme_id, evaluated_at)
+  SELECT p.id, now() FROM programmes p, taken WHERE p.id = $1
+  ON CONFLICT (programme_id) DO UPDATE SET evaluated_at = now()`;
 
 /** Serialises every change to one programme's certifications until the transaction ends. */
 export async function lockProgrammeCertifications(tx: EntityManager, programmeId: string): Promise<void> {

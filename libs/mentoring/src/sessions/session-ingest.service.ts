@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainError, ErrorCode, queryRows } from '@cascade/platform';
+import { Actor, auditCreated, DomainError, ErrorCode, queryRows } from '@cascade/platform';
 import { mentoringAccess } from '../access/mentoring-access';
 import { MentoringSession } from './mentoring-session.entity';
 import { conflictReason, contentDifferences, SessionCandidate } from './session-content';
@@ -73,6 +73,8 @@ export class SessionIngestService {
       const storedKey = (s: MentoringSession) =>
         refKey(assignments.get(s.assignmentId)!.mentorId, s.clientRef);
       const created = new Map((await this.insert(tx, firsts, actor)).map((s) => [storedKey(s), s]));
+      // A session logged on its own: its audit event, written in this transaction, names it.
+      if (candidates.length === 1 && created.size === 1) auditCreated([...created.values()][0].id);
       const notInserted = firsts.filter((c) => !created.has(key(c)));
       const stored = new Map(created);
       for (const s of await this.findByMentorRefs(tx, notInserted, assignments)) stored.set(storedKey(s), s);

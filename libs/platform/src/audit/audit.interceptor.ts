@@ -67,7 +67,7 @@ export class AuditInterceptor implements NestInterceptor {
       });
       return;
     }
-    if (!createdId) return;
+    if (!createdId || createdId === pending.createdId) return;
     // The change and its event are committed: naming the new record is a courtesy, never a 500.
     await this.audit
       .nameCreated(pending.committedId, createdId)

@@ -21,7 +21,7 @@ const MARKED_SQL = `SELECT current_setting('cascade.dirty_programmes', true) AS 
  * read, in the transaction of the change: no write can forget it. The rollup job is only its
  * carrier: just before any transaction commits, this reads which programmes it marked, and
  * requests their rollups just after. A lost job (Redis down, a crash between commit and
- * enqueue) is found again by the safety net from programme_figures_state.
+ * enqueue) is found again by the safety net from the pending marks (figures_dirty_marks).
  */
 @Injectable()
 export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit {

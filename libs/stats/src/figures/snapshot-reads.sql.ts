@@ -8,15 +8,14 @@ const FIGURE_COLUMNS = `f.participants, f.institutions, f.master_teachers, f.com
   f.mentoring_sessions, f.mentoring_minutes, f.mentees_mentored, f.by_generation`;
 
 /**
- * The latest snapshot of a programme ($1), and whether a write has happened since its dirty
- * version. A CTE of every read below: the snapshot and its figures are taken in ONE statement,
+ * The latest snapshot of a programme ($1), and whether a write has happened since (a dirty mark
+ * the rollups have not taken yet: it is not in this snapshot). A CTE of every read below: the snapshot and its figures are taken in ONE statement,
  * so a rollup that commits (and prunes this snapshot) meanwhile cannot leave the reader with a
  * snapshot id whose figures are gone.
  */
 export const latestSnapshot = (name: string) => `${name} AS (
-  SELECT s.id, s.computed_at, s.dirty_version < coalesce(state.dirty_version, 0) AS stale
+  SELECT s.id, s.computed_at, figures_marks_pending(s.programme_id, 'rollup') AS stale
     FROM stats_snapshots s
-    LEFT JOIN programme_figures_state state ON state.programme_id = s.programme_id
    WHERE s.programme_id = $1
    ORDER BY s.computed_at DESC, s.id DESC
    LIMIT 1)`;
@@ -59,15 +58,18 @@ export const HISTORY_SQL = `
 export const PROGRAMME_EXISTS_SQL = `SELECT 1 FROM programmes WHERE id = $1`;
 
 /**
- * The programme's dirty version now (every write committed so far), and the one its latest
- * snapshot covers (null before the first); no row when the programme does not exist.
+ * The programme's dirty version now (every write committed so far is at or below it), the one
+ * its latest snapshot covers (null before the first), and the lowest still pending (null when
+ * none): marks are taken as a set, so a write can be pending below a version already covered.
+ * No row when the programme does not exist.
  */
 export const VERSIONS_SQL = `
-  SELECT coalesce(state.dirty_version, 0)::float8 AS "dirtyVersion",
+  SELECT figures_dirty_version(p.id)::float8 AS "dirtyVersion",
          (SELECT s.dirty_version FROM stats_snapshots s
            WHERE s.programme_id = p.id
            ORDER BY s.computed_at DESC, s.id DESC
-           LIMIT 1)::float8 AS "snapshotVersion"
+           LIMIT 1)::float8 AS "snapshotVersion",
+         (SELECT min(m.id) FROM figures_dirty_marks m
+           WHERE m.programme_id = p.id AND m.consumer = 'rollup')::float8 AS "lowestPending"
     FROM programmes p
-    LEFT JOIN programme_figures_state state ON state.programme_id = p.id
    WHERE p.id = $1`;

@@ -12,7 +12,12 @@ type StatsJobData = JobPayloads['stats'][keyof JobPayloads['stats']];
 interface Versions {
   dirtyVersion: number;
   snapshotVersion: number | null;
+  lowestPending: number | null;
 }
+
+/** Whether the latest snapshot includes every write up to `asked`: covered, and none of them still pending. */
+const covers = ({ snapshotVersion, lowestPending }: Versions, asked: number) =>
+  snapshotVersion !== null && snapshotVersion >= asked && (lowestPending === null || lowestPending > asked);
 
 /**
  * Asks for a rollup on demand and tells how that job is doing, and whether the figures include
@@ -57,7 +62,7 @@ export class RollupRequestsService {
       ...(job.failedReason ? { failedReason: INTERNAL_FAILURE } : {}),
       dirtyVersion: asked,
       snapshotVersion: versions.snapshotVersion,
-      coversVersion: versions.snapshotVersion !== null && versions.snapshotVersion >= asked,
+      coversVersion: covers(versions, asked),
     };
   }
 

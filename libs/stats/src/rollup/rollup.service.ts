@@ -53,11 +53,9 @@ export class RollupService {
       try {
         const result = await this.snapshot(runner, programmeId);
         if (!result) return null;
-        const [{ dirty_version: dirtyNow }] = (await runner.query(MARK_ROLLED_SQL, [
-          programmeId,
-          result.dirtyVersion,
-        ])) as { dirty_version: string }[];
-        const behind = Number(dirtyNow) > result.dirtyVersion;
+        const [{ behind }] = (await runner.query(MARK_ROLLED_SQL, [programmeId, result.dirtyVersion])) as {
+          behind: boolean;
+        }[];
         this.logger.log(`programme ${programmeId}: snapshot ${result.snapshotId} in ${result.durationMs} ms`);
         return { ...result, behind };
       } finally {

@@ -23,31 +23,36 @@ export const BEGIN_SQL = `START TRANSACTION ISOLATION LEVEL REPEATABLE READ;
   SET LOCAL enable_mergejoin = off;
   SET LOCAL jit = off`;
 
-/** The version of the records this rollup sees (the first read of its transaction). */
+/**
+ * The first statement of its transaction: takes the dirty marks this rollup's snapshot sees
+ * (take_figures_marks, migration 1764200000000) and answers the version the snapshot covers —
+ * the highest mark taken, never below the version rolled before.
+ */
 export const READ_DIRTY_VERSION_SQL = `
-  SELECT coalesce(s.dirty_version, 0) AS dirty_version, cardinality(p.core_course_ids) AS core_courses
-    FROM programmes p
-    LEFT JOIN programme_figures_state s ON s.programme_id = p.id
-   WHERE p.id = $1`;
+  WITH taken AS (SELECT take_figures_marks($1, 'rollup') AS version)
+  SELECT greatest(s.rolled_version, taken.version, 0) AS dirty_version,
+         cardinality(p.core_course_ids) AS core_courses
+    FROM taken
+    JOIN programmes p ON p.id = $1
+    LEFT JOIN programme_figures_state s ON s.programme_id = p.id`;
 
 export const SET_DURATION_SQL = `UPDATE stats_snapshots SET duration_ms = $2 WHERE id = $1`;
 
 /**
- * After commit (a REPEATABLE READ transaction could not update a row that writers bumped
- * meanwhile). Returns the dirty version now, so a write during the rollup is seen.
+ * After commit, while the rollup still holds its lock. `behind`: a mark is still pending — a
+ * write committed after the snapshot began — so another rollup is due.
  */
 export const MARK_ROLLED_SQL = `
-  INSERT INTO programme_figures_state AS s (programme_id, dirty_version, rolled_version, rolled_at)
-  VALUES ($1, $2, $2, now())
+  INSERT INTO programme_figures_state AS s (programme_id, rolled_version, rolled_at)
+  VALUES ($1, $2, now())
   ON CONFLICT (programme_id)
   DO UPDATE SET rolled_version = greatest(s.rolled_version, EXCLUDED.rolled_version), rolled_at = now()
-  RETURNING s.dirty_version`;
+  RETURNING figures_marks_pending($1, 'rollup') AS behind`;
 
-/** Programmes whose figures are behind their records, or that have never been rolled up. */
+/** Programmes with a pending dirty mark, or that have never been rolled up. */
 export const PROGRAMMES_DUE_SQL = `
   SELECT p.id
     FROM programmes p
-    LEFT JOIN programme_figures_state s ON s.programme_id = p.id
-   WHERE coalesce(s.dirty_version, 0) > coalesce(s.rolled_version, 0)
+   WHERE figures_marks_pending(p.id, 'rollup')
       OR NOT EXISTS (SELECT 1 FROM stats_snapshots ss WHERE ss.programme_id = p.id)
    ORDER BY p.id`;

@@ -1,0 +1,168 @@
+import { Client } from 'pg';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { CertificationEvaluator } from '@cascade/cascade';
+import { RollupService } from '@cascade/stats';
+import { createTestApp, TestApp } from './support/app';
+import { resetDatabase } from './support/database';
+import {
+  makeCohort,
+  makeEnrolment,
+  makeMasterTeacher,
+  makePerson,
+  makeProgramme,
+  makeRound,
+} from './support/factories';
+import { TEST_DATABASE_URL } from './support/test-env';
+
+const original = PostgresQueryRunner.prototype.query;
+
+describe('figures dirty marks: one commit per write, no row every writer of a programme waits on', () => {
+  let t: TestApp;
+  let programmeId: string;
+  let assignmentId: string;
+  let mentorToken: string;
+  let viewer: string;
+  let rollups: RollupService;
+
+  const pending = async (consumer: 'rollup' | 'certification') =>
+    (
+      (await t.db.query(`SELECT figures_marks_pending($1, $2) AS p`, [programmeId, consumer])) as {
+        p: boolean;
+      }[]
+    )[0].p;
+  const stale = async () =>
+    (
+      await t.http
+        .get(`/api/v1/programmes/${programmeId}/stats`)
+        .set('Authorization', `Bearer ${viewer}`)
+        .expect(200)
+    ).body.stale as boolean;
+  const mark = (pg: Client) => pg.query(`SELECT mark_figures_dirty(ARRAY[$1]::uuid[])`, [programmeId]);
+  const connect = async () => {
+    const pg = new Client({ connectionString: TEST_DATABASE_URL });
+    await pg.connect();
+    return pg;
+  };
+
+  beforeAll(async () => {
+    await resetDatabase();
+    t = await createTestApp();
+    rollups = new RollupService(t.db);
+    const programme = await makeProgramme(t.db);
+    programmeId = programme.programmeId;
+    const mentor = await makeMasterTeacher(t.db, programmeId);
+    const cohortId = await makeCohort(t.db, {
+      programmeId,
+      roundId: await makeRound(t.db, programmeId, 1),
+      leadTrainerId: mentor,
+      courseIds: programme.coreCourseIds,
+    });
+    const mentee = await makePerson(t.db);
+    await makeEnrolment(t.db, cohortId, mentee);
+    [{ id: assignmentId }] = await t.db.query(
+      `INSERT INTO mentoring_assignments (programme_id, mentor_id, mentee_id, starts_on)
+       VALUES ($1, $2, $3, '2025-01-01') RETURNING id`,
+      [programmeId, mentor, mentee],
+    );
+    mentorToken = await t.tokenFor('master_teacher', mentor);
+    viewer = await t.tokenFor('viewer');
+  });
+  afterAll(() => t.close());
+
+  it('commits a single-session write in exactly one transaction, with its audit event', async () => {
+    // Every statement the app sends through TypeORM during the request, and whether a transaction was open.
+    const statements: { sql: string; inTransaction: boolean }[] = [];
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    spy.mockImplementation(function (this: PostgresQueryRunner, ...args) {
+      statements.push({ sql: String(args[0]).trim(), inTransaction: this.isTransactionActive });
+      return original.apply(this, args);
+    });
+    let response;
+    try {
+      response = await t.http
+        .post(`/api/v1/mentoring/assignments/${assignmentId}/sessions`)
+        .set('Authorization', `Bearer ${mentorToken}`)
+        .send({
+          clientRef: 'one-commit',
+          occurredAt: '2025-06-01T10:00:00+08:00',
+          durationMinutes: 45,
+          mode: 'online',
+        })
+        .expect(201);
+    } finally {
+      spy.mockRestore();
+    }
+    const commits = statements.filter((s) => /^COMMIT\b/i.test(s.sql));
+    const outside = statements.filter(
+      (s) => !s.inTransaction && !/^(START TRANSACTION|BEGIN|SELECT)\b/i.test(s.sql),
+    );
+    expect({ commits: commits.length, outside }).toEqual({ commits: 1, outside: [] });
+    const rows = (await t.db.query(
+      `SELECT (SELECT xmin::text FROM mentoring_sessions WHERE id = $1) AS session,
+              (SELECT xmin::text FROM audit_events WHERE entity_id = $1::text) AS audit,
+              (SELECT count(*)::int FROM figures_dirty_marks m WHERE m.xmin::text =
+                 (SELECT xmin::text FROM mentoring_sessions WHERE id = $1)) AS marks`,
+      [response.body.id],
+    )) as { session: string; audit: string; marks: number }[];
+    expect(rows[0].audit).toBe(rows[0].session);
+    expect(rows[0].marks).toBe(2); // one for the rollup, one for the certification sweep
+  });
+
+  it('lets two transactions mark the same programme at once: the second does not wait for the first', async () => {
+    const [first, second] = [await connect(), await connect()];
+    try {
+      await first.query('BEGIN');
+      await mark(first);
+      await second.query('BEGIN');
+      // A counter row per programme would make this wait until `first` ends: fail fast instead.
+      await second.query(`SET LOCAL lock_timeout = '2s'`);
+      await expect(mark(second)).resolves.toBeDefined();
+      await second.query('COMMIT');
+      await first.query('COMMIT');
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+  });
+
+  it('takes a mark committed after a higher one in the next rollup: stale and due until then', async () => {
+    await rollups.rollup(programmeId);
+    const [early, late] = [await connect(), await connect()];
+    try {
+      await early.query('BEGIN');
+      await mark(early); // the lower ids, committed last
+      await mark(late);
+      const first = await rollups.rollup(programmeId);
+      expect(first).toMatchObject({ behind: false });
+      await early.query('COMMIT');
+
+      await expect(pending('rollup')).resolves.toBe(true);
+      await expect(stale()).resolves.toBe(true);
+      const due = (await t.db.query(
+        `SELECT p.id FROM programmes p WHERE figures_marks_pending(p.id, 'rollup')`,
+      )) as { id: string }[];
+      expect(due.map((r) => r.id)).toContain(programmeId);
+
+      const second = await rollups.rollup(programmeId);
+      expect(second).toMatchObject({ behind: false, dirtyVersion: first!.dirtyVersion });
+      await expect(pending('rollup')).resolves.toBe(false);
+      await expect(stale()).resolves.toBe(false);
+    } finally {
+      await early.query('ROLLBACK').catch(() => undefined);
+      await Promise.all([early.end(), late.end()]);
+    }
+  });
+
+  it('keeps the certification sweep’s marks apart from the rollup’s: each consumer takes only its own', async () => {
+    const pg = await connect();
+    try {
+      await mark(pg);
+    } finally {
+      await pg.end();
+    }
+    await rollups.rollup(programmeId);
+    await expect(pending('rollup')).resolves.toBe(false);
+    await expect(pending('certification')).resolves.toBe(true);
+    await t.app.get(CertificationEvaluator).evaluate(programmeId);
+    await expect(pending('certification')).resolves.toBe(false);
+  });
+});
