@@ -1,0 +1,218 @@
+/**
+ * Single-session logging under an open-loop load (issue 19 goal 3), not a test.
+ *   npx ts-node -r tsconfig-paths/register --transpile-only bench/single-session.bench.ts
+ * Env: BENCH_RATE (200) and BENCH_DURATION seconds (20) for the headline run; BENCH_RATES
+ * (300,400,500,600,800,1000) each for BENCH_STEP_SECONDS (10) to find the highest rate with
+ * p99 ≤ 50 ms; BENCH_FLOOR_SECONDS (10) for the pgbench floors (0 skips them);
+ * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_single — dropped and rebuilt);
+ * BENCH_PROFILE=file.cpuprofile profiles the API during the headline run and prints where its CPU went.
+ * The API runs in this process (default pool of 10); the generator (bench/open-loop.ts) in a child process.
+ */
+import { execFileSync, fork } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Client } from 'pg';
+import { clearRedisPrefix, createUser, listenApi, recreateDatabase, seedWorld } from './mentoring-fixtures';
+import { BENCH_PASSWORD, BENCH_REDIS_URL } from './mentoring-fixtures';
+import type { OpenLoopPlan, OpenLoopResult } from './open-loop';
+import { backendCpuMs } from './proc-cpu';
+import { profiled, summarise } from './cpu-profile';
+
+const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cascade_bench_single';
+const REDIS_PREFIX = 'cascade-bench-single';
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const DURATION = Number(process.env.BENCH_DURATION ?? 20);
+const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1000').split(',').map(Number);
+const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 10);
+const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
+/** A file: the API's CPU profile of the headline run is written there and summarised. */
+const PROFILE = process.env.BENCH_PROFILE;
+const P99_LIMIT_MS = 50;
+const POOL = 10;
+const NOTES =
+  'Хичээлийн төлөвлөгөөг хиймэл оюун ухаанаар хамтдаа боловсруулж, үнэлгээний даалгаврыг хэлэлцэв. ';
+const BODY = JSON.stringify({
+  clientRef: 'load-{n}',
+  occurredAt: '2025-06-01T10:00:00+08:00',
+  durationMinutes: 45,
+  mode: 'online',
+  topics: ['feedback on a lesson'],
+  notes: NOTES,
+});
+
+const log = (message: string) => process.stdout.write(`${message}\n`);
+
+/** One open-loop run in a child process, so the generator never shares the API's event loop. */
+function openLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'open-loop.ts'), [], {
+      execArgv: ['-r', 'ts-node/register/transpile-only'],
+    });
+    child.once('message', (result) => {
+      resolve(result as OpenLoopResult);
+      child.kill();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => code && reject(new Error(`open-loop exited ${code}`)));
+    child.send(plan);
+  });
+}
+
+/** CPU time per answered request: the API process's own, and its PostgreSQL backends'. */
+interface CpuCost {
+  apiMs: number;
+  postgresMs: number;
+}
+
+type Measured = OpenLoopResult & CpuCost;
+
+const describe = (r: Measured) =>
+  `${r.rate} req/s offered, ${r.throughput} answered/s; p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, ` +
+  `max ${r.max} ms; ${JSON.stringify(r.statuses)}, ${r.errors} errors; generator lag ≤ ${r.maxSendLagMs} ms; ` +
+  `CPU per request: API ${r.apiMs.toFixed(2)} ms, PostgreSQL ${r.postgresMs.toFixed(2)} ms; ` +
+  `load ${os.loadavg()[0].toFixed(1)}`;
+
+/**
+ * On a machine shared with other work, wall time measures the queue for the cores too; CPU time
+ * per request measures the work (1000 / apiMs is what one idle core could answer).
+ */
+async function measured(pg: Client, run: () => Promise<OpenLoopResult>): Promise<Measured> {
+  const backends = async () =>
+    (
+      await pg.query(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      )
+    ).rows.map((r: { pid: number }) => r.pid);
+  const pids = await backends();
+  const [api0, pg0] = [process.cpuUsage(), backendCpuMs(pids)];
+  const result = await run();
+  const api = process.cpuUsage(api0);
+  const postgres = backendCpuMs(pids) - pg0;
+  const answered = Math.max(1, result.completed);
+  return { ...result, apiMs: (api.user + api.system) / 1000 / answered, postgresMs: postgres / answered };
+}
+
+const sustained = (r: OpenLoopResult) =>
+  r.p99 <= P99_LIMIT_MS && r.errors === 0 && r.statuses['201'] === r.sent;
+
+/**
+ * The database's floor on this machine: pgbench with POOL clients, each transaction the
+ * statements one request's transaction runs (the assignment read FOR SHARE, the session insert
+ * with its figures trigger, the audit event), and a bare one-row insert.
+ */
+function pgbenchFloors(assignmentId: string, mentorUserId: string): Record<string, number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'single-session-floor-'));
+  const scripts: Record<string, string> = {
+    'request transaction': `\\set ref random(1, 1000000000)
+BEGIN;
+SELECT id, programme_id, mentor_id, starts_on, ends_on FROM mentoring_assignments WHERE id = '${assignmentId}' FOR SHARE;
+INSERT INTO mentoring_sessions (assignment_id, occurred_at, duration_minutes, mode, topics, notes, client_ref, recorded_by) VALUES ('${assignmentId}', '2025-06-01T10:00:00+08:00', 45, 'online', ARRAY['feedback on a lesson'], '${NOTES}', 'floor-' || :client_id || '-' || :ref, '${mentorUserId}') ON CONFLICT DO NOTHING RETURNING id;
+INSERT INTO audit_events (actor_user_id, actor_email, action, entity, entity_id, changes) VALUES ('${mentorUserId}', 'floor@bench.local', 'create', 'mentoring_sessions', gen_random_uuid()::text, '{}');
+COMMIT;
+`,
+    'one-row insert': `INSERT INTO floor_rows (n) VALUES (:client_id);\n`,
+  };
+  const floors: Record<string, number> = {};
+  for (const [name, script] of Object.entries(scripts)) {
+    const file = path.join(dir, `${name.replace(/\W+/g, '-')}.sql`);
+    fs.writeFileSync(file, script);
+    const out = execFileSync(
+      'pgbench',
+      ['-n', '-c', String(POOL), '-j', '2', '-T', String(FLOOR_SECONDS), '-f', file, DATABASE_URL],
+      { encoding: 'utf8' },
+    );
+    floors[name] = Math.round(Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN));
+  }
+  fs.rmSync(dir, { recursive: true });
+  return floors;
+}
+
+async function main(): Promise<void> {
+  Object.assign(process.env, {
+    NODE_ENV: 'development',
+    DATABASE_URL,
+    REDIS_URL: BENCH_REDIS_URL,
+    REDIS_PREFIX,
+    LOG_LEVEL: 'silent',
+    // The per-user limit protects a shared API; here one user is the load generator on purpose.
+    API_RATE_LIMIT_PER_SECOND: '1000000',
+  });
+  await recreateDatabase(DATABASE_URL);
+  await clearRedisPrefix(BENCH_REDIS_URL, REDIS_PREFIX);
+  const pg = new Client({ connectionString: DATABASE_URL });
+  await pg.connect();
+  const world = await seedWorld(pg, 2, 40);
+  await createUser(pg, 'mentor-0@bench.local', 'master_teacher', world.mentors[0].personId);
+  const [{ id: mentorUserId }] = (await pg.query(`SELECT id FROM users WHERE email = 'mentor-0@bench.local'`))
+    .rows;
+  const app = await listenApi();
+  log(
+    `database ${DATABASE_URL} (recreated); API on ${app.base}; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  try {
+    const login = await fetch(`${app.base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'mentor-0@bench.local', password: BENCH_PASSWORD }),
+    });
+    const { accessToken: token } = (await login.json()) as { accessToken: string };
+    const paths = world.mentors[0].assignmentIds.map((id) => `/api/v1/mentoring/assignments/${id}/sessions`);
+    const plan = (ratePerSecond: number, durationSeconds: number, run: string): OpenLoopPlan => ({
+      base: app.base,
+      token,
+      paths,
+      body: BODY,
+      ratePerSecond,
+      durationSeconds,
+      run,
+    });
+
+    log(`warm-up: ${describe(await measured(pg, () => openLoop(plan(100, 5, 'warm'))))}`);
+    const headlineRun = () => openLoop(plan(RATE, DURATION, 'headline'));
+    const headline = await measured(pg, PROFILE ? () => profiled(PROFILE, headlineRun) : headlineRun);
+    log(`headline, ${DURATION} s: ${describe(headline)}`);
+    if (PROFILE) log(summarise(PROFILE));
+    let best = 0;
+    for (const rate of RATES) {
+      const result = await measured(pg, () => openLoop(plan(rate, STEP_SECONDS, `step-${rate}`)));
+      log(`step, ${STEP_SECONDS} s: ${describe(result)}${sustained(result) ? '' : ' — over the limit'}`);
+      if (!sustained(result)) break;
+      best = rate;
+    }
+    log(
+      `highest rate with p99 ≤ ${P99_LIMIT_MS} ms and every answer 201: ${best || `below ${RATES[0]}`} req/s`,
+    );
+    const { rows } = await pg.query(
+      `SELECT count(*)::int AS n FROM mentoring_sessions WHERE client_ref LIKE 'load-%'`,
+    );
+    log(`sessions stored by the load: ${rows[0].n}`);
+
+    if (FLOOR_SECONDS > 0) {
+      await pg.query(
+        `CREATE TABLE floor_rows (id bigserial PRIMARY KEY, n int, at timestamptz DEFAULT now())`,
+      );
+      const floors = pgbenchFloors(world.mentors[0].assignmentIds[0], mentorUserId);
+      log(`pgbench floors, ${POOL} clients, ${FLOOR_SECONDS} s: ${JSON.stringify(floors)} transactions/s`);
+    }
+    log(
+      `load at the end ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}; ${os.cpus().length} × ${os.cpus()[0]?.model}`,
+    );
+  } finally {
+    await app.close();
+    await pg.end();
+    await clearRedisPrefix(BENCH_REDIS_URL, REDIS_PREFIX);
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`single-session bench failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
