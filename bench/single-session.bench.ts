@@ -24,7 +24,7 @@ const DATABASE_URL =
 const REDIS_PREFIX = 'cascade-bench-single';
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
-const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1000').split(',').map(Number);
+const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1000').split(',').filter(Boolean).map(Number);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 10);
 const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 /** A file: the API's CPU profile of the headline run is written there and summarised. */
@@ -184,9 +184,10 @@ async function main(): Promise<void> {
       if (!sustained(result)) break;
       best = rate;
     }
-    log(
-      `highest rate with p99 ≤ ${P99_LIMIT_MS} ms and every answer 201: ${best || `below ${RATES[0]}`} req/s`,
-    );
+    if (RATES.length > 0)
+      log(
+        `highest rate with p99 ≤ ${P99_LIMIT_MS} ms and every answer 201: ${best || `below ${RATES[0]}`} req/s`,
+      );
     const { rows } = await pg.query(
       `SELECT count(*)::int AS n FROM mentoring_sessions WHERE client_ref LIKE 'load-%'`,
     );
