@@ -158,6 +158,25 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     await expect(stored(['partial-ok-1', 'partial-ok-2', 'partial-zero', 'partial-future'])).resolves.toBe(2);
   });
 
+  it('rejects items that are no object (null, a number, an array) naming their place, and stores the others', async () => {
+    const res = await batch(coordinator, [
+      null,
+      item(own, 'shape-ok-1'),
+      7,
+      [item(own, 'shape-in-array')],
+      item(own, 'shape-ok-2'),
+    ]).expect(200);
+    expect(res.body).toMatchObject({ created: 2, rejected: 3 });
+    expect(res.body.results.map((r: ItemResult) => [r.status, r.reason])).toEqual([
+      ['rejected', 'sessions[0]: must be an object'],
+      ['created', undefined],
+      ['rejected', 'sessions[2]: must be an object'],
+      ['rejected', 'sessions[3]: must be an object'],
+      ['created', undefined],
+    ]);
+    await expect(stored(['shape-ok-1', 'shape-ok-2', 'shape-in-array'])).resolves.toBe(2);
+  });
+
   it('answers conflict for a clientRef resent with different content, in a later batch and within one batch', async () => {
     await batch(mentorToken, [item(own, 'conflict-1')]).expect(200);
     const later = await batch(mentorToken, [

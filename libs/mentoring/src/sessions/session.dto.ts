@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -102,6 +102,9 @@ export class BatchSessionsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(BATCH_LIMIT)
+  // The pipe's one transform pass builds the items too; it does not validate them (no
+  // @ValidateNested): each is validated on its own by SessionsService.batch.
+  @Type(() => BatchSessionItemDto)
   sessions: unknown[];
 }
 

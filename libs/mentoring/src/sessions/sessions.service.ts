@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, Page, readBatchItem } from '@cascade/platform';
+import { Actor, checkBatchItem, DomainError, Page } from '@cascade/platform';
 import { mentoringAccess } from '../access/mentoring-access';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { MentoringAssignment } from '../assignments/mentoring-assignment.entity';
@@ -61,13 +61,14 @@ export class SessionsService {
 
   /**
    * Each item is validated on its own, so one bad item is rejected with its reason while the
-   * valid ones are stored; the answer lists every item in request order.
+   * valid ones are stored; the answer lists every item in request order. The items come as the
+   * validation pipe built them (BatchSessionsDto): a BatchSessionItemDto each, or what was no object.
    */
   async batch(items: unknown[], actor: Actor): Promise<BatchResult> {
     const results: BatchItemResult[] = new Array(items.length);
     const candidates: SessionCandidate[] = [];
     items.forEach((raw, index) => {
-      const read = readBatchItem(BatchSessionItemDto, raw, `sessions[${index}]`);
+      const read = checkBatchItem(BatchSessionItemDto, raw, `sessions[${index}]`);
       if (read.reason === undefined) candidates.push(toCandidate(index, read.item));
       else results[index] = { index, clientRef: read.clientRef, status: 'rejected', reason: read.reason };
     });

@@ -1,5 +1,5 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
-import { ValidationError, validateSync } from 'class-validator';
+import { ValidationError, ValidatorOptions, validateSync } from 'class-validator';
 
 /** `score: score must not be greater than 100`, as the validation pipe words it. */
 export function fieldProblems(errors: ValidationError[]): string {
@@ -10,6 +10,16 @@ export function fieldProblems(errors: ValidationError[]): string {
 export type BatchItem<T> =
   { item: T; reason?: undefined } | { item?: undefined; reason: string; clientRef: string | null };
 
+/** The reason names the fields; errors need not carry the item and its values (less to build per item). */
+const ITEM_VALIDATION: ValidatorOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  validationError: { target: false, value: false },
+};
+
+const isObject = (value: unknown): value is object =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /**
  * Validates one item of a batch body (`sessions[3]`) on its own, so one bad item is refused with
  * its reason while the others go on; a refused item keeps its clientRef when it has one.
@@ -19,13 +29,23 @@ export function readBatchItem<T extends object>(
   raw: unknown,
   path: string,
 ): BatchItem<T> {
-  const ref = (raw as { clientRef?: unknown } | null)?.clientRef;
+  return checkBatchItem(type, isObject(raw) ? plainToInstance(type, raw) : raw, path);
+}
+
+/**
+ * readBatchItem for an item the validation pipe already turned into `type` with the rest of the
+ * body (`@Type(() => ItemDto)` on the envelope's array, which the pipe does not validate): one
+ * transform pass for the whole batch instead of two. Anything else in the array is refused.
+ */
+export function checkBatchItem<T extends object>(
+  type: ClassConstructor<T>,
+  value: unknown,
+  path: string,
+): BatchItem<T> {
+  const ref = (value as { clientRef?: unknown } | null)?.clientRef;
   const clientRef = typeof ref === 'string' ? ref : null;
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { reason: `${path}: must be an object`, clientRef };
-  }
-  const item = plainToInstance(type, raw);
-  const errors = validateSync(item, { whitelist: true, forbidNonWhitelisted: true });
+  if (!(value instanceof type)) return { reason: `${path}: must be an object`, clientRef };
+  const errors = validateSync(value, ITEM_VALIDATION);
   if (errors.length > 0) return { reason: fieldProblems(errors), clientRef };
-  return { item };
+  return { item: value };
 }
