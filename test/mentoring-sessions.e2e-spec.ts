@@ -15,6 +15,7 @@ interface ItemResult {
   index: number;
   clientRef: string | null;
   status: 'created' | 'duplicate' | 'conflict' | 'rejected';
+  id?: string;
   session?: { id: string; clientRef: string };
   reason?: string;
 }
@@ -55,6 +56,18 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
             refs,
           ])
         ).rows[0].n,
+    );
+  /** The stored row, as the batch answers only its id. */
+  const storedRow = (id: string) =>
+    withDb(
+      async (pg) =>
+        (
+          await pg.query(
+            `SELECT duration_minutes AS "durationMinutes", topics, notes, updated_at AS "updatedAt"
+               FROM mentoring_sessions WHERE id = $1`,
+            [id],
+          )
+        ).rows[0],
     );
 
   /** Assignments are not under test here: written straight to the table, mentee enrolled in the programme. */
@@ -100,9 +113,11 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     expect(first.body.results.map((r: ItemResult) => r.index)).toEqual(sessions.map((_, i) => i));
     const again = await batch(mentorToken, sessions).expect(200);
     expect(again.body).toMatchObject({ created: 0, duplicate: 120 });
-    expect(again.body.results.map((r: ItemResult) => r.session?.id)).toEqual(
-      first.body.results.map((r: ItemResult) => r.session?.id),
-    );
+    const ids = first.body.results.map((r: ItemResult) => r.id);
+    expect(new Set(ids).size).toBe(120);
+    expect(again.body.results.map((r: ItemResult) => r.id)).toEqual(ids);
+    // Created and duplicate name the stored session; only a conflict carries it whole.
+    expect([...first.body.results, ...again.body.results].some((r: ItemResult) => r.session)).toBe(false);
     await expect(stored(sessions.map((s) => s.clientRef))).resolves.toBe(120);
   });
 
@@ -116,7 +131,7 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     const duplicates = answers.reduce((sum, a) => sum + a.body.duplicate, 0);
     expect({ created, duplicates }).toEqual({ created: 300, duplicates: 2700 });
     await expect(stored(sessions.map((s) => s.clientRef))).resolves.toBe(300);
-    const ids = new Set(answers.flatMap((a) => a.body.results.map((r: ItemResult) => r.session!.id)));
+    const ids = new Set(answers.flatMap((a) => a.body.results.map((r: ItemResult) => r.id)));
     expect(ids.size).toBe(300);
   });
 
@@ -140,7 +155,8 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     const byIndex = (i: number) => res.body.results[i] as ItemResult;
     expect(res.body).toMatchObject({ created: 2, rejected: 11 });
     expect(byIndex(0).status).toBe('created');
-    expect(byIndex(12)).toMatchObject({ status: 'created', session: { topics: ['trimmed'], notes: null } });
+    expect(byIndex(12).status).toBe('created');
+    await expect(storedRow(byIndex(12).id!)).resolves.toMatchObject({ topics: ['trimmed'], notes: null });
     const reasons = res.body.results.slice(1, 12).map((r: ItemResult) => [r.status, r.reason?.split(':')[0]]);
     expect(reasons).toEqual([
       ['rejected', 'durationMinutes'],
@@ -185,6 +201,7 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     expect(later.body.results[0]).toMatchObject({
       status: 'conflict',
       reason: expect.stringMatching(/^clientRef: .*durationMinutes, notes/),
+      session: { clientRef: 'conflict-1', durationMinutes: 45, notes: 'Reviewed a lesson plan' },
     });
 
     const within = await batch(mentorToken, [
@@ -210,7 +227,8 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
       200,
     );
     const mine = await batch(mentorToken, [item(own, 'shared-ref')]).expect(200);
-    expect(mine.body.results[0]).toMatchObject({ status: 'created', session: { durationMinutes: 45 } });
+    expect(mine.body.results[0].status).toBe('created');
+    await expect(storedRow(mine.body.results[0].id)).resolves.toMatchObject({ durationMinutes: 45 });
     expect(mine.body).toMatchObject({ created: 1, conflict: 0 });
     expect(JSON.stringify(mine.body)).not.toMatch(/private|differ/);
     await expect(stored(['shared-ref'])).resolves.toBe(2);
@@ -315,19 +333,30 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     await expect(stored(['big-0'])).resolves.toBe(0);
   });
 
-  it('accepts a full batch of 500 sessions with 4,000-character Cyrillic notes', async () => {
+  it('accepts a full batch of 500 sessions with 4,000-character Cyrillic notes, audited by one event', async () => {
     const notes = 'Хиймэл оюун ухааныг хичээлд ашиглах. '.repeat(200).slice(0, 4000);
     const sessions = Array.from({ length: 500 }, (_, i) =>
       item(second, `full-${i}`, { notes, topics: Array(10).fill('т'.repeat(100)) }),
     );
+    const batchEvents = () =>
+      withDb(
+        async (pg) =>
+          (
+            await pg.query(
+              `SELECT count(*)::int AS n FROM audit_events WHERE action = 'POST /api/v1/mentoring/sessions/batch'`,
+            )
+          ).rows[0].n as number,
+      );
+    const eventsBefore = await batchEvents();
     const res = await batch(coordinator, sessions).expect(200);
     expect(res.body).toMatchObject({ created: 500, rejected: 0 });
     await expect(stored(sessions.map((s) => s.clientRef))).resolves.toBe(500);
+    await expect(batchEvents()).resolves.toBe(eventsBefore + 1);
   });
 
   it('edits a session after logging, keeping updated_at and an audit event', async () => {
     const res = await batch(mentorToken, [item(own, 'edit-1', { occurredAt: hoursAgo(2) })]).expect(200);
-    const session = res.body.results[0].session;
+    const session = { id: res.body.results[0].id as string, ...(await storedRow(res.body.results[0].id)) };
     const edited = await t.http
       .patch(`/api/v1/mentoring/sessions/${session.id}`)
       .set(auth(mentorToken))

@@ -1841,13 +1841,19 @@ export interface components {
         };
         BatchItemResult: {
             clientRef: string | null;
+            /**
+             * Format: uuid
+             * @description created and duplicate: the stored session
+             */
+            id?: string;
             /** @description Position in the request */
             index: number;
             /** @description Why the item was rejected or conflicts, naming the field */
             reason?: string;
+            /** @description conflict only: the stored session, for the device to show beside its own */
             session?: components["schemas"]["SessionView"];
             /**
-             * @description created and duplicate are successes; a duplicate answers with the stored session, a conflict with the stored session it differs from
+             * @description created and duplicate are successes and name the stored session's id; a conflict comes with the stored session it differs from
              * @enum {string}
              */
             status: "created" | "duplicate" | "conflict" | "rejected";

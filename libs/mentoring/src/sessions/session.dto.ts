@@ -157,10 +157,16 @@ export class BatchItemResult {
   @ApiProperty({
     enum: ITEM_STATUSES,
     description:
-      'created and duplicate are successes; a duplicate answers with the stored session, a conflict with the stored session it differs from',
+      "created and duplicate are successes and name the stored session's id; a conflict comes with the stored session it differs from",
   })
   status: ItemStatus;
-  @ApiPropertyOptional({ type: SessionView }) session?: SessionView;
+  @ApiPropertyOptional({ format: 'uuid', description: 'created and duplicate: the stored session' })
+  id?: string;
+  @ApiPropertyOptional({
+    type: SessionView,
+    description: 'conflict only: the stored session, for the device to show beside its own',
+  })
+  session?: SessionView;
   @ApiPropertyOptional({ description: 'Why the item was rejected or conflicts, naming the field' })
   reason?: string;
 }

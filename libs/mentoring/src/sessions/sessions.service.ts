@@ -117,7 +117,8 @@ export class SessionsService {
     switch (outcome.status) {
       case 'created':
       case 'duplicate':
-        return { index, clientRef, status, session: SessionView.of(outcome.session) };
+        // The device sent the content; the id names the row (500 full sessions would double the answer).
+        return { index, clientRef, status, id: outcome.session.id };
       case 'conflict':
         // The stored session beside the reason: the device shows both for its user to choose.
         return { index, clientRef, status, reason: outcome.reason, session: SessionView.of(outcome.session) };
