@@ -218,9 +218,10 @@ async function main(): Promise<void> {
     if (resend.stored !== SESSIONS) throw new Error(`${resend.stored} duplicates, expected ${SESSIONS}`);
     await expectRows(pg, 'resend');
     log(`resent all: ${describeIngest('duplicates', resend)}`);
+    const ratios = apiRates.map((api, i) => api / copyRates[i]);
     log(
-      `median: COPY ${median(copyRates).toFixed(0)} rows/s, API ${median(apiRates).toFixed(0)} sessions/s: ` +
-        `${((100 * median(apiRates)) / median(copyRates)).toFixed(0)}% of COPY`,
+      `median: COPY ${median(copyRates).toFixed(0)} rows/s, API ${median(apiRates).toFixed(0)} sessions/s; ` +
+        `API/COPY per run ${ratios.map((r) => `${(100 * r).toFixed(0)}%`).join(', ')}, median ${(100 * median(ratios)).toFixed(0)}%`,
     );
     const [{ server_version: pgVersion }] = (await pg.query('SHOW server_version')).rows;
     log(
