@@ -6,6 +6,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { FieldProblem } from './error-body';
+import { cacheValidationRules } from './validation-rules-cache';
 
 /**
  * Constraints that say what kind of value a field takes. When one of them fails, the others
@@ -79,6 +80,7 @@ class CascadeValidationPipe extends ValidationPipe {
 }
 
 export function cascadeValidationPipe(): ValidationPipe {
+  cacheValidationRules();
   return new CascadeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
