@@ -11,7 +11,7 @@ class Child extends Parent {
 
 const child = (n: unknown, s: unknown) => Object.assign(new Child(), { n, s });
 const failing = (value: object) => validateSync(value).map((e) => e.property);
-const uncached = (target: Function) =>
+const uncached = (target: new () => object) =>
   MetadataStorage.prototype.getTargetValidationMetadatas.call(getMetadataStorage(), target, '', false, false);
 
 describe('cacheValidationRules', () => {
