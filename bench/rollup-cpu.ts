@@ -4,7 +4,7 @@
  * On a busy machine wall time measures the queue for the cores as much as the work. This counts
  * the CPU time PostgreSQL's backend spends (utime + stime from /proc/<pid>/stat; the server must
  * be on this machine) per rollup of this checkout and of each baseline, alternating, and the
- * same for the two floors of bench/rollup-floors.ts. Medians of --runs; 10 ms clock ticks.
+ * same for the two floors of bench/rollup-floors.ts. Medians of --runs (nanosecond CPU clock, bench/proc-cpu.ts).
  */
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     const m = median(cpu.get(c.name) ?? []);
     const sum = (cpu.get(c.name) ?? []).reduce((a, b) => a + b, 0);
     process.stdout.write(
-      `${c.name.padEnd(14)} cpu median ${String(m).padStart(6)} ms, mean ${(sum / runs).toFixed(1).padStart(8)} ms ` +
+      `${c.name.padEnd(14)} cpu median ${m.toFixed(1).padStart(7)} ms, mean ${(sum / runs).toFixed(1).padStart(8)} ms ` +
         `(${(sum / runs / ((cpu.get('fair floor') ?? []).reduce((a, b) => a + b, 0) / runs)).toFixed(2)}× fair floor by mean, ` +
         `${(m / fair).toFixed(2)}× by median); wall median ${median(wall.get(c.name) ?? [])} ms\n`,
     );

@@ -3,7 +3,7 @@
  *
  * Times the rollup statement by statement on an already generated database, through the real
  * RollupService with its runner's query wrapped, so the statements and their order are the
- * service's own, with the backend's CPU time of each (mean: 10 ms ticks). --explain prints each statement's plan (auto_explain, ANALYZE and BUFFERS) as
+ * service's own, with the backend's CPU time of each. --explain prints each statement's plan (auto_explain, ANALYZE and BUFFERS) as
  * notices; --planning
  * also plans each statement alone first (EXPLAIN SUMMARY) and prints its planning time.
  * Medians per statement over the runs.
@@ -21,11 +21,12 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-function label(sql: string): string {
-  const text = sql.replace(/\s+/g, ' ').trim();
-  const table = /stats_rollup_(\w+)/.exec(text);
+function label(sql: string | { text: string }): string {
+  const text = (typeof sql === 'string' ? sql : sql.text).replace(/\s+/g, ' ').trim();
+  const table = /rollup_(\w+)/.exec(text);
   if (text.startsWith('CREATE TEMP') && table) return `create ${table[1]}`;
-  return text.slice(0, 48);
+  if (text.startsWith('INSERT INTO rollup_') && table) return `fill ${table[1]}`;
+  return text.replace(/\d+/g, 'N').slice(0, 48);
 }
 
 async function main(): Promise<void> {
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
         await query(`SET auto_explain.log_triggers = on`);
         await query(`SET auto_explain.log_level = notice`);
       }
-      if (planning && /^\s*(CREATE TEMP|WITH)/.test(sql)) {
+      if (planning && /^\s*(CREATE TEMP|INSERT INTO rollup_|WITH)/.test(sql)) {
         const [{ 'QUERY PLAN': plan }] = (await query(`EXPLAIN (SUMMARY, FORMAT JSON) ${sql}`, args[0])) as {
           'QUERY PLAN': { 'Planning Time': number }[];
         }[];

@@ -34,7 +34,7 @@ const FIGURES = `
                              region_institutions_reached)
   WITH reached AS (
     -- The institutions reached: those of the programme's participants.
-    SELECT DISTINCT institution_id FROM stats_rollup_participants
+    SELECT DISTINCT institution_id FROM rollup_participants
   ), scopes AS (
     -- Every scope that exists, with or without participants.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id
@@ -51,15 +51,15 @@ const FIGURES = `
     -- The memberships counted per (cohort, generation, once-per-person flags): a few rows per
     -- cohort, from which the cohort, round and region scopes are sums (one pass, not three).
     SELECT cohort_id, round_id, region_id, generation, first_in_round, first_in_region, ${COUNTS}
-      FROM stats_rollup_members
+      FROM rollup_members
      GROUP BY cohort_id, round_id, region_id, generation, first_in_round, first_in_region
   ), by_generation AS (
     -- Each participant once per scope: the cohort, the first of their cohorts in a round or region.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id, generation, ${COUNTS}
-      FROM stats_rollup_participants GROUP BY generation
+      FROM rollup_participants GROUP BY generation
     UNION ALL
     SELECT 'institution', institution_id, generation, ${COUNTS}
-      FROM stats_rollup_participants GROUP BY institution_id, generation
+      FROM rollup_participants GROUP BY institution_id, generation
     UNION ALL
     SELECT 'cohort', cohort_id, generation, ${SUMS} FROM cells GROUP BY cohort_id, generation
     UNION ALL
@@ -80,7 +80,7 @@ const FIGURES = `
      GROUP BY scope, scope_id
   ), cohort_institutions AS (
     -- One pass over the memberships; a round's or region's institutions are those of its cohorts.
-    SELECT cohort_id, round_id, region_id, institution_id FROM stats_rollup_members
+    SELECT cohort_id, round_id, region_id, institution_id FROM rollup_members
      GROUP BY cohort_id, round_id, region_id, institution_id
   ), scope_institutions AS (
     SELECT 'cohort'::text AS scope, cohort_id AS scope_id, institution_id FROM cohort_institutions
@@ -116,7 +116,7 @@ const FIGURES = `
   ), programme_mentoring AS (
     -- The programme counts every session of its assignments, whether or not the mentee enrolled.
     SELECT coalesce(sum(sessions), 0) AS sessions, coalesce(sum(minutes), 0) AS minutes, count(*) AS mentees
-      FROM stats_rollup_mentees
+      FROM rollup_mentees
   )
   SELECT (SELECT id FROM snapshot), s.scope, s.scope_id,
          coalesce(f.participants, 0), coalesce(i.n, 0), coalesce(m.n, 0), coalesce(f.completers, 0),

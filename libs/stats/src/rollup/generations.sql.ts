@@ -1,4 +1,5 @@
 import { PROGRAMME_TRAINERS, trainerGenerations, trainerWalks } from '@cascade/cascade';
+import type { WorkingSet } from './scratch.sql';
 
 /**
  * The trainer graph, walked once per rollup by cascade's one definition of a generation
@@ -20,20 +21,22 @@ import { PROGRAMME_TRAINERS, trainerGenerations, trainerWalks } from '@cascade/c
  * with the rollup's work_mem every hash table sized by that guess — a recursive UNION's, and the
  * trainer pass's joins over the reach — was allocated at full size: measured at scale 100, the
  * trainer pass took 18 s inside the snapshot statement (0.6 s with this table), and a recursive
- * UNION here another 18 s. Needs stats_rollup_memberships; $1 is the programme id.
+ * UNION here another 18 s. Needs rollup_memberships; $1 is the programme id.
  */
-export const REACH_SQL = `
-  CREATE TEMP TABLE stats_rollup_reach ON COMMIT DROP AS
-  WITH RECURSIVE ${trainerWalks('stats_rollup_memberships', PROGRAMME_TRAINERS)}
+export const REACH: WorkingSet = {
+  table: 'rollup_reach',
+  select: `
+  WITH RECURSIVE ${trainerWalks('rollup_memberships', PROGRAMME_TRAINERS)}
   SELECT trainer_id, descendant_id, min(steps) AS steps
     FROM walks
    WHERE NOT is_cycle
-   GROUP BY trainer_id, descendant_id`;
+   GROUP BY trainer_id, descendant_id`,
+};
 
 /**
- * Cascade generations of the trainers (a CTE body over stats_rollup_reach), by cascade's rule:
+ * Cascade generations of the trainers (a CTE body over rollup_reach), by cascade's rule:
  * 1 + the fewest steps from any master teacher. Every participant then takes 1 + the lowest
  * generation of their cohorts' lead trainers in participantsSql (scratch.sql.ts). A lead no
  * master teacher reaches has none. $1 is the programme id.
  */
-export const GENERATIONS = trainerGenerations('stats_rollup_reach');
+export const GENERATIONS = trainerGenerations('rollup_reach');

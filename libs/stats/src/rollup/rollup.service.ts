@@ -2,25 +2,34 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { WRITE_SNAPSHOT_SQL } from './figures.sql';
-import { REACH_SQL } from './generations.sql';
+import { REACH } from './generations.sql';
+import { queryPlanned, sizeClassOf } from './plan-reuse';
 import {
   ANALYZE_MEMBERSHIPS_SQL,
   ANALYZE_PARTICIPANTS_SQL,
-  MEMBERS_SQL,
-  MEMBERSHIPS_SQL,
-  MENTEES_SQL,
-  participantsSql,
+  createSql,
+  fillSql,
+  MEMBERS,
+  MEMBERSHIPS,
+  MENTEES,
+  participants,
+  READ_AND_FILL_SQL,
 } from './scratch.sql';
 import {
   BEGIN_SQL,
   LOCK_SQL,
   MARK_ROLLED_SQL,
-  READ_DIRTY_VERSION_SQL,
-  SET_DURATION_SQL,
+  setDurationAndCommitSql,
   UNLOCK_SQL,
 } from './snapshots.sql';
 
 const ANALYZE_ABOVE_ROWS = 50_000;
+
+/** Working sets in the order they are created (each may read the ones before it). */
+const WORKING_SETS = [MEMBERSHIPS, MENTEES, REACH, participants(0), MEMBERS];
+
+/** Database sessions (pooled connections) whose working-set tables exist, committed. */
+const sessionsWithWorkingSets = new WeakSet<object>();
 
 export interface RollupResult {
   programmeId: string;
@@ -47,11 +56,11 @@ export class RollupService {
   /** Null when the programme does not exist (nothing to roll up). */
   async rollup(programmeId: string): Promise<RollupResult | null> {
     const runner = this.db.createQueryRunner();
-    await runner.connect();
+    const session = (await runner.connect()) as object;
     try {
       await runner.query(LOCK_SQL, [programmeId]);
       try {
-        const result = await this.snapshot(runner, programmeId);
+        const result = await this.snapshot(runner, session, programmeId);
         if (!result) return null;
         const [{ behind }] = (await runner.query(MARK_ROLLED_SQL, [programmeId, result.dirtyVersion])) as {
           behind: boolean;
@@ -70,37 +79,44 @@ export class RollupService {
 
   private async snapshot(
     runner: QueryRunner,
+    session: object,
     programmeId: string,
   ): Promise<Omit<RollupResult, 'behind'> | null> {
     const started = Date.now();
     // Statements, not TypeORM's startTransaction: BEGIN_SQL is one round trip where it takes three.
     await runner.query(BEGIN_SQL);
     try {
-      const [state] = (await runner.query(READ_DIRTY_VERSION_SQL, [programmeId])) as {
+      if (!sessionsWithWorkingSets.has(session)) {
+        for (const set of WORKING_SETS) {
+          await runner.query(createSql(set), set.select.includes('$1') ? [programmeId] : []);
+        }
+      }
+      const [state] = (await runner.query(READ_AND_FILL_SQL, [programmeId])) as {
         dirty_version: string;
         core_courses: number;
+        memberships: string;
       }[];
       if (!state) {
         await runner.query('COMMIT');
+        sessionsWithWorkingSets.add(session);
         return null;
       }
       const dirtyVersion = Number(state.dirty_version);
-      const { affected: memberships } = await runner.query(MEMBERSHIPS_SQL, [programmeId], true);
       // Statistics pay off only when the working sets are big; on small ones ANALYZE is the cost.
-      const analyse = (memberships ?? 0) > ANALYZE_ABOVE_ROWS;
+      const analyse = Number(state.memberships) > ANALYZE_ABOVE_ROWS;
+      const sizeClass = analyse ? null : sizeClassOf(Number(state.memberships));
       if (analyse) await runner.query(ANALYZE_MEMBERSHIPS_SQL);
-      await runner.query(REACH_SQL, [programmeId]);
-      await runner.query(MENTEES_SQL, [programmeId]);
-      await runner.query(participantsSql(state.core_courses), [programmeId]);
+      await queryPlanned(runner, sizeClass, fillSql(REACH), [programmeId]);
+      await queryPlanned(runner, sizeClass, fillSql(participants(state.core_courses)), [programmeId]);
       if (analyse) await runner.query(ANALYZE_PARTICIPANTS_SQL);
-      await runner.query(MEMBERS_SQL);
-      const [snapshot] = (await runner.query(WRITE_SNAPSHOT_SQL, [programmeId, dirtyVersion])) as {
+      await queryPlanned(runner, sizeClass, fillSql(MEMBERS));
+      const [snapshot] = (await queryPlanned(runner, sizeClass, WRITE_SNAPSHOT_SQL, [programmeId, dirtyVersion])) as {
         id: string;
         computed_at: Date;
       }[];
       const durationMs = Date.now() - started;
-      await runner.query(SET_DURATION_SQL, [snapshot.id, durationMs]);
-      await runner.query('COMMIT');
+      await runner.query(setDurationAndCommitSql(String(snapshot.id), durationMs));
+      sessionsWithWorkingSets.add(session);
       return {
         programmeId,
         snapshotId: String(snapshot.id),

@@ -1,32 +1,51 @@
 import { GENERATIONS } from './generations.sql';
+import { READ_DIRTY_VERSION_SQL } from './snapshots.sql';
 
 /**
- * The rollup's working sets: temporary tables built once per rollup, inside its REPEATABLE READ
- * transaction, so every scope is computed from the same records. Each is dropped at commit.
- * Order: memberships → the trainers' reach (generations.sql.ts) → mentees → participants → members.
- * $1 is the programme id throughout.
+ * The rollup's working sets: temporary tables filled by each rollup inside its REPEATABLE READ
+ * transaction, so every scope is computed from the same records, and emptied at its commit.
+ * Each table is created once per session (database connection), shaped by its own SELECT: a
+ * table created and dropped in every rollup cost catalog writes each time, the rollup of a small
+ * programme's fixed cost. Order: memberships and mentees → the trainers' reach (generations.sql.ts)
+ * → participants → members. $1 is the programme id throughout.
  */
+
+/** A working set: its table and the SELECT that fills it. */
+export interface WorkingSet {
+  table: string;
+  select: string;
+}
+
+/** This session's table of a working set, with the SELECT's columns and no rows. */
+export const createSql = ({ table, select }: WorkingSet) =>
+  `CREATE TEMP TABLE IF NOT EXISTS ${table} ON COMMIT DELETE ROWS AS ${select} WITH NO DATA`;
+
+export const fillSql = ({ table, select }: WorkingSet) => `INSERT INTO ${table} ${select}`;
 
 /**
  * Every enrolment (any status, withdrawn included) in a cohort of the programme, with the cohort's
  * scopes and lead; holds_place: not withdrawn (a place taken, as the cohort's capacity counts it).
  */
-export const MEMBERSHIPS_SQL = `
-  CREATE TEMP TABLE stats_rollup_memberships ON COMMIT DROP AS
+export const MEMBERSHIPS: WorkingSet = {
+  table: 'rollup_memberships',
+  select: `
   SELECT e.id AS enrolment_id, e.person_id, e.cohort_id, c.round_id, c.region_id, c.lead_trainer_id,
          e.status <> 'withdrawn' AS holds_place
     FROM enrolments e
     JOIN cohorts c ON c.id = e.cohort_id
-   WHERE c.programme_id = $1`;
+   WHERE c.programme_id = $1`,
+};
 
 /** Sessions and minutes per mentee, over the programme's mentoring assignments (mentees with ≥ 1 session). */
-export const MENTEES_SQL = `
-  CREATE TEMP TABLE stats_rollup_mentees ON COMMIT DROP AS
+export const MENTEES: WorkingSet = {
+  table: 'rollup_mentees',
+  select: `
   SELECT a.mentee_id AS person_id, count(*) AS sessions, sum(s.duration_minutes) AS minutes
     FROM mentoring_assignments a
     JOIN mentoring_sessions s ON s.assignment_id = a.id
    WHERE a.programme_id = $1
-   GROUP BY a.mentee_id`;
+   GROUP BY a.mentee_id`,
+};
 
 /**
  * One row per participant with every fact a scope counts:
@@ -46,7 +65,7 @@ const CORE_DONE_BY_MASK = `
     SELECT m.person_id,
            bit_or(1::bigint << (array_position((SELECT ids FROM core), cc.course_id) - 1))
              = (1::bigint << (SELECT cardinality(ids) FROM core)) - 1 AS all_done
-      FROM stats_rollup_memberships m
+      FROM rollup_memberships m
       JOIN course_completions cc ON cc.enrolment_id = m.enrolment_id
      WHERE cc.course_id = ANY ((SELECT ids FROM core)::uuid[])
      GROUP BY m.person_id`;
@@ -55,7 +74,7 @@ const CORE_DONE_BY_MASK = `
 const CORE_DONE_BY_COUNT = `
     SELECT person_id, count(*) = (SELECT cardinality(ids) FROM core) AS all_done
       FROM (SELECT DISTINCT m.person_id, cc.course_id
-              FROM stats_rollup_memberships m
+              FROM rollup_memberships m
               JOIN course_completions cc ON cc.enrolment_id = m.enrolment_id
              WHERE cc.course_id = ANY ((SELECT ids FROM core)::uuid[])) done
      GROUP BY person_id`;
@@ -63,8 +82,9 @@ const CORE_DONE_BY_COUNT = `
 /** Core courses the bit mask can hold. */
 export const MASK_MAX_CORE_COURSES = 62;
 
-export const participantsSql = (coreCourses: number) => `
-  CREATE TEMP TABLE stats_rollup_participants ON COMMIT DROP AS
+export const participants = (coreCourses: number): WorkingSet => ({
+  table: 'rollup_participants',
+  select: `
   WITH core AS (
     SELECT core_course_ids AS ids FROM programmes WHERE id = $1
   ), generations AS (${GENERATIONS}
@@ -73,7 +93,7 @@ export const participantsSql = (coreCourses: number) => `
     -- 1 + the lowest generation of their cohorts' lead trainers.
     SELECT m.person_id, min(lead.generation) + 1 AS via_lead, bool_or(m.holds_place) AS holds_place,
            count(*) AS memberships
-      FROM stats_rollup_memberships m
+      FROM rollup_memberships m
       LEFT JOIN generations lead ON lead.person_id = m.lead_trainer_id
      GROUP BY m.person_id
   ), holders AS (
@@ -99,12 +119,13 @@ export const participantsSql = (coreCourses: number) => `
       LEFT JOIN core_done d ON d.person_id = x.person_id
       LEFT JOIN holders h ON h.person_id = x.person_id
       LEFT JOIN adopters a ON a.person_id = x.person_id
-      LEFT JOIN stats_rollup_mentees me ON me.person_id = x.person_id
+      LEFT JOIN rollup_mentees me ON me.person_id = x.person_id
       LEFT JOIN trainers t ON t.person_id = x.person_id
   )
   SELECT person_id, institution_id, completer, certified, completer AND ai_evidence AS ai_adopter, generation,
          sessions, minutes, holds_place, memberships, trainer
-    FROM facts`;
+    FROM facts`,
+});
 
 /**
  * Each membership with its participant's facts, flagged once per person and round and once per
@@ -114,26 +135,39 @@ export const participantsSql = (coreCourses: number) => `
  * with two or more enrolments can be in a round or region twice, so only their memberships are
  * ranked (a few percent of them), not every membership sorted twice.
  */
-export const MEMBERS_SQL = `
-  CREATE TEMP TABLE stats_rollup_members ON COMMIT DROP AS
+export const MEMBERS: WorkingSet = {
+  table: 'rollup_members',
+  select: `
   WITH repeated AS (
     SELECT m.enrolment_id,
            row_number() OVER (PARTITION BY m.person_id, m.round_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
              AS first_in_round,
            row_number() OVER (PARTITION BY m.person_id, m.region_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
              AS first_in_region
-      FROM stats_rollup_memberships m
-     WHERE m.person_id IN (SELECT person_id FROM stats_rollup_participants WHERE memberships > 1)
+      FROM rollup_memberships m
+     WHERE m.person_id IN (SELECT person_id FROM rollup_participants WHERE memberships > 1)
   )
   SELECT m.cohort_id, m.round_id, m.region_id, m.lead_trainer_id, m.holds_place,
          p.person_id, p.institution_id, p.completer, p.certified, p.ai_adopter, p.generation, p.sessions, p.minutes,
          p.memberships, p.trainer, coalesce(r.first_in_round, true) AS first_in_round,
          coalesce(r.first_in_region, true) AS first_in_region
-    FROM stats_rollup_memberships m
-    JOIN stats_rollup_participants p ON p.person_id = m.person_id
-    LEFT JOIN repeated r ON r.enrolment_id = m.enrolment_id`;
+    FROM rollup_memberships m
+    JOIN rollup_participants p ON p.person_id = m.person_id
+    LEFT JOIN repeated r ON r.enrolment_id = m.enrolment_id`,
+};
+
+/**
+ * The rollup's first statement (one snapshot for all three): the dirty version it rolls, and the
+ * memberships and mentees filled; returns no row when the programme does not exist.
+ */
+export const READ_AND_FILL_SQL = `
+  WITH state AS (${READ_DIRTY_VERSION_SQL}
+  ), memberships AS (${fillSql(MEMBERSHIPS)}
+    RETURNING 1
+  ), mentees AS (${fillSql(MENTEES)}
+  )
+  SELECT s.dirty_version, s.core_courses, (SELECT count(*) FROM memberships) AS memberships FROM state s`;
 
 /** Temporary tables have no statistics until analysed; later statements join them at scale. */
-export const ANALYZE_MEMBERSHIPS_SQL = `ANALYZE stats_rollup_memberships`;
-export const ANALYZE_PARTICIPANTS_SQL = `ANALYZE stats_rollup_participants, stats_rollup_mentees,
-  stats_rollup_reach`;
+export const ANALYZE_MEMBERSHIPS_SQL = `ANALYZE rollup_memberships, rollup_mentees`;
+export const ANALYZE_PARTICIPANTS_SQL = `ANALYZE rollup_participants, rollup_reach`;

@@ -7,8 +7,9 @@
  * One rollup of a programme at a time. A session lock taken before the transaction begins, so
  * a rollup that waited for another starts its snapshot after that one committed.
  */
-export const LOCK_SQL = `SELECT pg_advisory_lock(hashtextextended('stats-rollup:' || $1::text, 0))`;
-export const UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtextextended('stats-rollup:' || $1::text, 0))`;
+const LOCK_KEY = `hashtextextended('stats-rollup:' || $1::text, 0)`;
+export const LOCK_SQL = `SELECT pg_advisory_lock(${LOCK_KEY})`;
+export const UNLOCK_SQL = `SELECT pg_advisory_unlock(${LOCK_KEY})`;
 
 /**
  * One round trip (no parameters, so several statements may go together): all scopes as of one
@@ -36,7 +37,15 @@ export const READ_DIRTY_VERSION_SQL = `
     JOIN programmes p ON p.id = $1
     LEFT JOIN programme_figures_state s ON s.programme_id = p.id`;
 
-export const SET_DURATION_SQL = `UPDATE stats_snapshots SET duration_ms = $2 WHERE id = $1`;
+/**
+ * The snapshot's duration, and the commit in the same round trip: several statements go together
+ * only without parameters, so the two numbers are written into the text — integers, checked here.
+ */
+export function setDurationAndCommitSql(snapshotId: string, durationMs: number): string {
+  if (!/^\d+$/.test(snapshotId)) throw new Error(`snapshot id: an integer expected, got ${snapshotId}`);
+  if (!Number.isSafeInteger(durationMs)) throw new Error(`duration: an integer expected, got ${durationMs}`);
+  return `UPDATE stats_snapshots SET duration_ms = ${durationMs} WHERE id = ${snapshotId}; COMMIT`;
+}
 
 /**
  * After commit, while the rollup still holds its lock. `behind`: a mark is still pending — a

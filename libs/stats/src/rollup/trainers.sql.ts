@@ -12,8 +12,8 @@ import { GENERATIONS } from './generations.sql';
  * - ordinary: one enrolment in the programme and not a trainer — such a person is under exactly
  *   one lead, so each trainer's count of them adds up along the reach without double counting;
  * - the others (a person trained twice, every trainer): de-duplicated per (trainer, person).
- * The reach itself (which lead trainers each trainer reaches) is stats_rollup_reach, walked over
- * the trainer graph beforehand (generations.sql.ts). Needs stats_rollup_members; $1 programme.
+ * The reach itself (which lead trainers each trainer reaches) is rollup_reach, walked over
+ * the trainer graph beforehand (generations.sql.ts). Needs rollup_members; $1 programme.
  */
 export const TRAINER_FIGURES_SQL = `
   INSERT INTO stats_trainer_figures (snapshot_id, trainer_id, master_teacher, generation, cohorts,
@@ -35,7 +35,7 @@ export const TRAINER_FIGURES_SQL = `
       FROM (SELECT lead_trainer_id, completer, certified,
                    CASE WHEN memberships > 1 OR trainer THEN person_id END
                      AS trainee_id
-              FROM stats_rollup_members) m
+              FROM rollup_members) m
      GROUP BY lead_trainer_id, trainee_id
   ), ordinary AS (
     SELECT lead_trainer_id, participants, completers, certified FROM pairs WHERE trainee_id IS NULL
@@ -54,13 +54,13 @@ export const TRAINER_FIGURES_SQL = `
   ), downstream_ordinary AS (
     SELECT r.trainer_id, sum(o.participants) AS participants, sum(o.completers) AS completers,
            sum(o.certified) AS certified
-      FROM stats_rollup_reach r JOIN ordinary o ON o.lead_trainer_id = r.descendant_id
+      FROM rollup_reach r JOIN ordinary o ON o.lead_trainer_id = r.descendant_id
      GROUP BY r.trainer_id
   ), downstream_others AS (
     SELECT trainer_id, count(*) AS participants, count(*) FILTER (WHERE completer) AS completers,
            count(*) FILTER (WHERE certified) AS certified
       FROM (SELECT DISTINCT r.trainer_id, x.trainee_id, x.completer, x.certified
-              FROM stats_rollup_reach r JOIN others x ON x.lead_trainer_id = r.descendant_id
+              FROM rollup_reach r JOIN others x ON x.lead_trainer_id = r.descendant_id
              WHERE x.trainee_id <> r.trainer_id) d
      GROUP BY trainer_id
   )
