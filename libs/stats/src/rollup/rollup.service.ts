@@ -13,12 +13,13 @@ import {
   MEMBERSHIPS,
   MENTEES,
   participants,
-  READ_AND_FILL_SQL,
+  FILL_MEMBERSHIPS_AND_MENTEES_SQL,
 } from './scratch.sql';
 import {
   BEGIN_SQL,
   LOCK_SQL,
   MARK_ROLLED_SQL,
+  READ_DIRTY_VERSION_SQL,
   setDurationAndCommitSql,
   UNLOCK_SQL,
 } from './snapshots.sql';
@@ -91,10 +92,9 @@ export class RollupService {
           await runner.query(createSql(set), set.select.includes('$1') ? [programmeId] : []);
         }
       }
-      const [state] = (await runner.query(READ_AND_FILL_SQL, [programmeId])) as {
+      const [state] = (await runner.query(READ_DIRTY_VERSION_SQL, [programmeId])) as {
         dirty_version: string;
         core_courses: number;
-        memberships: string;
       }[];
       if (!state) {
         await runner.query('COMMIT');
@@ -102,9 +102,11 @@ export class RollupService {
         return null;
       }
       const dirtyVersion = Number(state.dirty_version);
+      const { affected } = await runner.query(FILL_MEMBERSHIPS_AND_MENTEES_SQL, [programmeId], true);
+      const memberships = affected ?? 0;
       // Statistics pay off only when the working sets are big; on small ones ANALYZE is the cost.
-      const analyse = Number(state.memberships) > ANALYZE_ABOVE_ROWS;
-      const sizeClass = analyse ? null : sizeClassOf(Number(state.memberships));
+      const analyse = memberships > ANALYZE_ABOVE_ROWS;
+      const sizeClass = analyse ? null : sizeClassOf(memberships);
       if (analyse) await runner.query(ANALYZE_MEMBERSHIPS_SQL);
       await queryPlanned(runner, sizeClass, fillSql(REACH), [programmeId]);
       await queryPlanned(runner, sizeClass, fillSql(participants(state.core_courses)), [programmeId]);

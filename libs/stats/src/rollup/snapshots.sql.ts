@@ -17,12 +17,16 @@ export const UNLOCK_SQL = `SELECT pg_advisory_unlock(${LOCK_KEY})`;
  * disk — and no merge joins: below ANALYZE_ABOVE_ROWS the working sets have no statistics and
  * the planner sorted them to merge-join them (measured: hash joins instead keep the rollup at
  * scale 10 as fast with the cascade analytics as it was without); many mid-sized statements,
- * where compiling each with JIT would cost more than it saves.
+ * where compiling each with JIT would cost more than it saves. The commit does not wait for its
+ * WAL to reach the disk: MARK_ROLLED_SQL commits next, synchronously, which flushes this WAL
+ * too, and a crash in between loses the snapshot together with the dirty marks it took, which
+ * are then still pending (the programme still due).
  */
 export const BEGIN_SQL = `START TRANSACTION ISOLATION LEVEL REPEATABLE READ;
   SET LOCAL work_mem = '256MB';
   SET LOCAL enable_mergejoin = off;
-  SET LOCAL jit = off`;
+  SET LOCAL jit = off;
+  SET LOCAL synchronous_commit = off`;
 
 /**
  * The first statement of its transaction: takes the dirty marks this rollup's snapshot sees
