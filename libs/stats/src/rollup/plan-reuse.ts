@@ -1,8 +1,10 @@
+import { createHash } from 'crypto';
 import { QueryRunner } from 'typeorm';
 
 /**
- * A small programme's rollup spends about a fifth of its time planning its statements (the
- * snapshot statement alone is ~200 lines), the same plans every time. Named (prepared)
+ * A small programme's rollup spent a large part of its time planning its statements (the snapshot
+ * statement alone is ~200 lines), the same plans every time; keeping them took the backend's CPU
+ * per rollup at scale 1 from ~38 to ~30 ms (docs/BENCHMARKS.md). Named (prepared)
  * statements keep their plans in the session, and the working-set tables they read live as long
  * (scratch.sql.ts). PostgreSQL plans a named statement five times, then keeps its generic plan
  * when that costs no more than the custom ones.
@@ -16,12 +18,15 @@ import { QueryRunner } from 'typeorm';
 
 const names = new Map<string, string>();
 
-/** One name per statement text, the same in every session of this process. */
+/**
+ * One name per statement text and size class, derived from the text: another version of these
+ * statements in the same process (a benchmark's baseline) cannot reuse a name for other SQL.
+ */
 function nameOf(text: string, sizeClass: number): string {
   const key = `${sizeClass}:${text}`;
   let name = names.get(key);
   if (!name) {
-    name = `stats_rollup_${names.size + 1}`;
+    name = `stats_rollup_${createHash('sha1').update(text).digest('hex').slice(0, 20)}_${sizeClass}`;
     names.set(key, name);
   }
   return name;
