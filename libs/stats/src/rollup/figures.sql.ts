@@ -17,6 +17,10 @@ const COUNTS = `count(*) AS participants,
            count(*) FILTER (WHERE sessions > 0) AS mentees_mentored,
            count(*) FILTER (WHERE holds_place) AS enrolled`;
 
+/** The names of those counts, for rows that have them already. */
+const COUNTED = `participants, completers, certified, ai_adopters, mentoring_sessions, mentoring_minutes,
+           mentees_mentored, enrolled`;
+
 /** The same counts summed over groups of them (bigint, as the counts: no numeric arithmetic). */
 const SUMS = `sum(participants)::bigint AS participants,
            sum(completers)::bigint AS completers,
@@ -32,9 +36,13 @@ const FIGURES = `
                              certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, by_generation,
                              enrolled, generation_funnel, target_participants, capacity, region_institutions,
                              region_institutions_reached)
-  WITH reached AS (
+  WITH institution_cells AS (
+    -- The participants counted per (institution, generation), one pass: the institution and
+    -- programme scopes are these rows and their sums.
+    SELECT institution_id, generation, ${COUNTS} FROM rollup_participants GROUP BY institution_id, generation
+  ), reached AS (
     -- The institutions reached: those of the programme's participants.
-    SELECT DISTINCT institution_id FROM rollup_participants
+    SELECT DISTINCT institution_id FROM institution_cells
   ), scopes AS (
     -- Every scope that exists, with or without participants.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id
@@ -55,11 +63,10 @@ const FIGURES = `
      GROUP BY cohort_id, round_id, region_id, generation, first_in_round, first_in_region
   ), by_generation AS (
     -- Each participant once per scope: the cohort, the first of their cohorts in a round or region.
-    SELECT 'programme'::text AS scope, $1::uuid AS scope_id, generation, ${COUNTS}
-      FROM rollup_participants GROUP BY generation
+    SELECT 'programme'::text AS scope, $1::uuid AS scope_id, generation, ${SUMS}
+      FROM institution_cells GROUP BY generation
     UNION ALL
-    SELECT 'institution', institution_id, generation, ${COUNTS}
-      FROM rollup_participants GROUP BY institution_id, generation
+    SELECT 'institution', institution_id, generation, ${COUNTED} FROM institution_cells
     UNION ALL
     SELECT 'cohort', cohort_id, generation, ${SUMS} FROM cells GROUP BY cohort_id, generation
     UNION ALL
