@@ -56,11 +56,12 @@ const FIGURES = `
     UNION SELECT 'round', id FROM cascade_rounds WHERE programme_id = $1
     UNION SELECT 'cohort', id FROM cohorts WHERE programme_id = $1
   ), cells AS (
-    -- The memberships counted per (cohort, generation, once-per-person flags): a few rows per
-    -- cohort, from which the cohort, round and region scopes are sums (one pass, not three).
-    SELECT cohort_id, round_id, region_id, generation, first_in_round, first_in_region, ${COUNTS}
+    -- The memberships counted per (cohort, institution, generation, once-per-person flags): a few
+    -- rows per cohort, from which the cohort, round and region scopes' figures are sums and their
+    -- institutions are read (one pass over the memberships, not four).
+    SELECT cohort_id, round_id, region_id, institution_id, generation, first_in_round, first_in_region, ${COUNTS}
       FROM rollup_members
-     GROUP BY cohort_id, round_id, region_id, generation, first_in_round, first_in_region
+     GROUP BY cohort_id, round_id, region_id, institution_id, generation, first_in_round, first_in_region
   ), by_generation AS (
     -- Each participant once per scope: the cohort, the first of their cohorts in a round or region.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id, generation, ${SUMS}
@@ -86,9 +87,8 @@ const FIGURES = `
       FROM by_generation
      GROUP BY scope, scope_id
   ), cohort_institutions AS (
-    -- One pass over the memberships; a round's or region's institutions are those of its cohorts.
-    SELECT cohort_id, round_id, region_id, institution_id FROM rollup_members
-     GROUP BY cohort_id, round_id, region_id, institution_id
+    -- A round's or region's institutions are those of its cohorts.
+    SELECT DISTINCT cohort_id, round_id, region_id, institution_id FROM cells
   ), scope_institutions AS (
     SELECT 'cohort'::text AS scope, cohort_id AS scope_id, institution_id FROM cohort_institutions
     UNION ALL
