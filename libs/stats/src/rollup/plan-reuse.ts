@@ -3,8 +3,8 @@ import { QueryRunner } from 'typeorm';
 
 /**
  * A small programme's rollup spent a large part of its time planning its statements (the snapshot
- * statement alone is ~200 lines), the same plans every time; keeping them took the backend's CPU
- * per rollup at scale 1 from ~38 to ~30 ms (docs/BENCHMARKS.md). Named (prepared)
+ * statement alone is ~200 lines), the same plans every time; keeping them took its backend CPU at
+ * scale 1 from 0.94× to 0.79× that of the rollup before (docs/BENCHMARKS.md). Named (prepared)
  * statements keep their plans in the session, and the working-set tables they read live as long
  * (scratch.sql.ts). PostgreSQL plans a named statement five times, then keeps its generic plan
  * when that costs no more than the custom ones.

@@ -8,12 +8,12 @@ import {
   ANALYZE_MEMBERSHIPS_SQL,
   ANALYZE_PARTICIPANTS_SQL,
   createSql,
+  FILL_MEMBERSHIPS_AND_MENTEES_SQL,
   fillSql,
   MEMBERS,
   MEMBERSHIPS,
   MENTEES,
   participants,
-  FILL_MEMBERSHIPS_AND_MENTEES_SQL,
 } from './scratch.sql';
 import {
   BEGIN_SQL,
@@ -87,19 +87,18 @@ export class RollupService {
     // Statements, not TypeORM's startTransaction: BEGIN_SQL is one round trip where it takes three.
     await runner.query(BEGIN_SQL);
     try {
-      if (!sessionsWithWorkingSets.has(session)) {
-        for (const set of WORKING_SETS) {
-          await runner.query(createSql(set), set.select.includes('$1') ? [programmeId] : []);
-        }
-      }
       const [state] = (await runner.query(READ_DIRTY_VERSION_SQL, [programmeId])) as {
         dirty_version: string;
         core_courses: number;
       }[];
       if (!state) {
         await runner.query('COMMIT');
-        sessionsWithWorkingSets.add(session);
         return null;
+      }
+      if (!sessionsWithWorkingSets.has(session)) {
+        for (const set of WORKING_SETS) {
+          await runner.query(createSql(set), set.select.includes('$1') ? [programmeId] : []);
+        }
       }
       const dirtyVersion = Number(state.dirty_version);
       const { affected } = await runner.query(FILL_MEMBERSHIPS_AND_MENTEES_SQL, [programmeId], true);
@@ -112,7 +111,10 @@ export class RollupService {
       await queryPlanned(runner, sizeClass, fillSql(participants(state.core_courses)), [programmeId]);
       if (analyse) await runner.query(ANALYZE_PARTICIPANTS_SQL);
       await queryPlanned(runner, sizeClass, fillSql(MEMBERS));
-      const [snapshot] = (await queryPlanned(runner, sizeClass, WRITE_SNAPSHOT_SQL, [programmeId, dirtyVersion])) as {
+      const [snapshot] = (await queryPlanned(runner, sizeClass, WRITE_SNAPSHOT_SQL, [
+        programmeId,
+        dirtyVersion,
+      ])) as {
         id: string;
         computed_at: Date;
       }[];
