@@ -5,6 +5,7 @@
  * (300,400,500,600,800,1000) each for BENCH_STEP_SECONDS (10) to find the highest rate with
  * p99 ≤ 50 ms; BENCH_FLOOR_SECONDS (10) for the pgbench floors (0 skips them);
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_single — dropped and rebuilt);
+ * BENCH_REDIS_PREFIX (cascade-bench-single) keeps two runs on one Redis apart.
  * BENCH_PROFILE=file.cpuprofile profiles the API during the headline run and prints where its CPU went.
  * The API runs in this process (default pool of 10); the generator (bench/open-loop.ts) in a child process.
  */
@@ -21,7 +22,7 @@ import { profiled, summarise } from './cpu-profile';
 
 const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cascade_bench_single';
-const REDIS_PREFIX = 'cascade-bench-single';
+const REDIS_PREFIX = process.env.BENCH_REDIS_PREFIX ?? 'cascade-bench-single';
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1000').split(',').filter(Boolean).map(Number);

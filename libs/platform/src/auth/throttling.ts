@@ -1,6 +1,5 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import {
   ThrottlerException,
   ThrottlerGuard,
@@ -12,6 +11,7 @@ import { Request, Response } from 'express';
 import { CascadeConfig } from '../config/config';
 import { redisOptions } from '../queues/redis';
 import { Actor } from './roles';
+import { ThrottlerStorageEvalsha } from './throttler-storage';
 
 export const LOGIN_ROUTE = 'cascade:login-route';
 
@@ -45,7 +45,7 @@ export function throttlerOptions(config: ConfigService<CascadeConfig, true>): Th
     },
   ];
   // Given options, not a client, the storage also disconnects when the app closes.
-  const storage = new ThrottlerStorageRedisService({
+  const storage = new ThrottlerStorageEvalsha({
     ...redisOptions(config.get('REDIS_URL')),
     keyPrefix: `${config.get('REDIS_PREFIX')}:throttle:`,
     maxRetriesPerRequest: 1,
