@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase, withDb } from './support/database';
+import { waitFor } from './support/wait';
 import {
   makeCohort,
   makeEnrolment,
@@ -393,7 +394,15 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     const before = await version();
     await batch(mentorToken, [item(own, 'dirty-1'), item(second, 'dirty-2')]).expect(200);
     await expect(version()).resolves.toBe(before + 1);
-    await expect(stats.getDeduplicationJobId(`rollup-${programmeId}`)).resolves.toEqual(expect.any(String));
+    // Requested within StatsTrigger's gathering window, after the commit.
+    await expect(
+      waitFor(
+        'the rollup request',
+        async () => (await stats.getDeduplicationJobId(`rollup-${programmeId}`)) ?? undefined,
+        5_000,
+        10,
+      ),
+    ).resolves.toEqual(expect.any(String));
     await batch(mentorToken, [item(own, 'dirty-1')]).expect(200);
     await expect(version()).resolves.toBe(before + 1);
   });

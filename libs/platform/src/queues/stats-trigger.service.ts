@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import {
@@ -17,16 +17,27 @@ import { queryRows } from '../database/sql';
 const MARKED_SQL = `SELECT current_setting('cascade.dirty_programmes', true) AS marked`;
 
 /**
+ * How long the programmes marked by one process's commits gather before their rollups are
+ * requested: one add per programme per window instead of one per write (issue 19). Every add
+ * still leaves after the commits it stands for, so a write during a running rollup still leads
+ * to a later one; the price is this much later freshness, and a crash inside the window losing
+ * the add, which the safety net recovers from the marks like any other lost job.
+ */
+export const ROLLUP_REQUEST_WINDOW_MS = 50;
+
+/**
  * "The figures are dirty" is a row in PostgreSQL, written by triggers on every table the figures
  * read, in the transaction of the change: no write can forget it. The rollup job is only its
  * carrier: just before any transaction commits, this reads which programmes it marked, and
- * requests their rollups just after. A lost job (Redis down, a crash between commit and
+ * requests their rollups at most ROLLUP_REQUEST_WINDOW_MS after. A lost job (Redis down, a crash between commit and
  * enqueue) is found again by the safety net from the pending marks (figures_dirty_marks).
  */
 @Injectable()
-export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit {
+export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(StatsTrigger.name);
   private readonly marked = new WeakMap<QueryRunner, string[]>();
+  private readonly gathered = new Set<string>();
+  private window?: NodeJS.Timeout;
 
   constructor(
     @InjectQueue('stats') private readonly stats: Queue<JobPayloads['stats']['rollup']>,
@@ -46,12 +57,26 @@ export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit {
     if (!queryRunner.isTransactionActive) this.marked.delete(queryRunner);
   }
 
-  async afterTransactionCommit({ queryRunner }: TransactionCommitEvent): Promise<void> {
+  afterTransactionCommit({ queryRunner }: TransactionCommitEvent): void {
     if (queryRunner.isTransactionActive) return; // a savepoint released: the outer commit decides
     const programmeIds = this.marked.get(queryRunner);
     if (!programmeIds) return;
     this.marked.delete(queryRunner);
-    for (const programmeId of programmeIds) await this.requestRollup(programmeId);
+    for (const programmeId of programmeIds) this.gathered.add(programmeId);
+    this.window ??= setTimeout(() => void this.requestGathered(), ROLLUP_REQUEST_WINDOW_MS);
+  }
+
+  /** A graceful shutdown requests what has gathered before the queue closes. */
+  async onModuleDestroy(): Promise<void> {
+    await this.requestGathered();
+  }
+
+  private async requestGathered(): Promise<void> {
+    clearTimeout(this.window);
+    this.window = undefined;
+    const programmeIds = [...this.gathered];
+    this.gathered.clear();
+    await Promise.all(programmeIds.map((programmeId) => this.requestRollup(programmeId)));
   }
 
   /**
