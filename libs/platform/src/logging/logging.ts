@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { IncomingMessage } from 'http';
+import { hostname } from 'os';
 import { Params } from 'nestjs-pino';
 import { CascadeConfig } from '../config/config';
 
@@ -16,7 +17,8 @@ export function loggerParams(config: CascadeConfig): Params {
         return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
-      customProps: () => ({ service: 'cascade' }),
+      // In the base bindings, not pino-http's customProps: those cost two child loggers per request.
+      base: { pid: process.pid, hostname: hostname(), service: 'cascade' },
     },
   };
 }
