@@ -138,7 +138,13 @@ describe('web app: a coordinator runs a programme from the browser', () => {
       async () => (await page.getByTestId('roster-row').count()) === 3,
       30_000,
     );
-    await expect(page.getByTestId('cohort-fill').first().textContent()).resolves.toBe('3/30');
+    // The cohort (its fill) and the roster are two reads refetched after the enrolment: either
+    // may answer first.
+    await waitFor(
+      'the fill 3/30',
+      async () => (await page.getByTestId('cohort-fill').first().textContent()) === '3/30',
+      30_000,
+    );
   });
 
   it('records completions in the grid in one save, shows a refused row in place, and certifies', async () => {
