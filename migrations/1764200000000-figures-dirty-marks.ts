@@ -17,7 +17,7 @@ import { MARK_FUNCTION } from './1764190000000-figures-dirty-triggers';
  * - take_figures_marks(programme, consumer)      take what this transaction sees; the highest id taken
  * - figures_dirty_version(programme)     the version now: every write committed so far is ≤ it
  */
-const CONSUMERS = `'rollup', 'certification'`;
+export const CONSUMERS = `'rollup', 'certification'`;
 
 const TABLE = `
   CREATE TABLE figures_dirty_marks (
@@ -31,7 +31,7 @@ const TABLE = `
 // The only index: every read is "this programme's pending marks of one consumer".
 const INDEX = `CREATE INDEX ix_figures_dirty_marks_pending ON figures_dirty_marks (programme_id, consumer, id)`;
 
-const MARK = `
+export const MARK = `
   CREATE OR REPLACE FUNCTION mark_figures_dirty(programme_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
   DECLARE
     marked text := coalesce(current_setting('cascade.dirty_programmes', true), '');

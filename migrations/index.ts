@@ -22,6 +22,7 @@ import { FiguresDirtyTriggers1764190000000 } from './1764190000000-figures-dirty
 import { ImportErrorsTable1764190100000 } from './1764190100000-import-errors-table';
 import { FiguresDirtyDistinct1764190200000 } from './1764190200000-figures-dirty-distinct';
 import { FiguresDirtyMarks1764200000000 } from './1764200000000-figures-dirty-marks';
+import { FiguresMarksNotice1764203000000 } from './1764203000000-figures-marks-notice';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -47,4 +48,5 @@ export const migrations = [
   ImportErrorsTable1764190100000,
   FiguresDirtyDistinct1764190200000,
   FiguresDirtyMarks1764200000000,
+  FiguresMarksNotice1764203000000,
 ];

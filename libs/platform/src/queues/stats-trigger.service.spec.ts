@@ -1,5 +1,12 @@
 import { Queue } from 'bullmq';
-import { DataSource, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import { EventEmitter } from 'events';
+import {
+  DataSource,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+  TransactionStartEvent,
+} from 'typeorm';
 import { ROLLUP_REQUEST_WINDOW_MS, StatsTrigger } from './stats-trigger.service';
 
 /** A queue that is connected and records each add. */
@@ -17,12 +24,19 @@ function fakeQueue() {
   return { queue: queue as unknown as Queue, added };
 }
 
-/** A transaction that marked these programmes, committed through the trigger's hooks. */
-async function commit(trigger: StatsTrigger, marked: string | null): Promise<void> {
-  const queryRunner = { isTransactionActive: false, query: async () => [{ marked }] } as unknown as QueryRunner;
-  const event = { queryRunner } as TransactionCommitEvent;
-  await trigger.beforeTransactionCommit(event);
-  trigger.afterTransactionCommit(event);
+/** A transaction on one pooled connection whose statements marked these programmes (in notices), then ended. */
+async function transaction(
+  trigger: StatsTrigger,
+  connection: EventEmitter,
+  notices: string[],
+  end: 'commit' | 'rollback' = 'commit',
+): Promise<void> {
+  const queryRunner = { isTransactionActive: true, connect: async () => connection } as unknown as QueryRunner;
+  await trigger.afterTransactionStart({ queryRunner } as TransactionStartEvent);
+  for (const message of notices) connection.emit('notice', { message });
+  Object.assign(queryRunner, { isTransactionActive: false });
+  if (end === 'commit') await trigger.afterTransactionCommit({ queryRunner } as TransactionCommitEvent);
+  else await trigger.afterTransactionRollback({ queryRunner } as TransactionRollbackEvent);
 }
 
 describe('StatsTrigger', () => {
@@ -32,22 +46,34 @@ describe('StatsTrigger', () => {
   it('requests one rollup per programme for the commits of one window, after them', async () => {
     const { queue, added } = fakeQueue();
     const trigger = new StatsTrigger(queue, {} as DataSource);
-    await commit(trigger, 'p1');
-    await commit(trigger, 'p1,p2');
-    await commit(trigger, null);
+    const connection = new EventEmitter();
+    await transaction(trigger, connection, ['cascade.dirty_programmes p1']);
+    await transaction(trigger, connection, ['cascade.dirty_programmes p1,p2', 'another notice']);
+    await transaction(trigger, new EventEmitter(), []);
     expect(added).toEqual([]);
     await jest.advanceTimersByTimeAsync(ROLLUP_REQUEST_WINDOW_MS);
     expect(added.sort()).toEqual(['p1', 'p2']);
 
-    await commit(trigger, 'p1');
+    await transaction(trigger, connection, ['cascade.dirty_programmes p1']);
     await jest.advanceTimersByTimeAsync(ROLLUP_REQUEST_WINDOW_MS);
     expect(added.sort()).toEqual(['p1', 'p1', 'p2']);
+  });
+
+  it('requests nothing for a rolled-back transaction, nor for a notice outside any transaction', async () => {
+    const { queue, added } = fakeQueue();
+    const trigger = new StatsTrigger(queue, {} as DataSource);
+    const connection = new EventEmitter();
+    await transaction(trigger, connection, ['cascade.dirty_programmes p4'], 'rollback');
+    connection.emit('notice', { message: 'cascade.dirty_programmes p5' });
+    await transaction(trigger, connection, []);
+    await jest.advanceTimersByTimeAsync(ROLLUP_REQUEST_WINDOW_MS);
+    expect(added).toEqual([]);
   });
 
   it('requests what has gathered when the module stops, before the window ends', async () => {
     const { queue, added } = fakeQueue();
     const trigger = new StatsTrigger(queue, {} as DataSource);
-    await commit(trigger, 'p3');
+    await transaction(trigger, new EventEmitter(), ['cascade.dirty_programmes p3']);
     await trigger.onModuleDestroy();
     expect(added).toEqual(['p3']);
     await jest.advanceTimersByTimeAsync(ROLLUP_REQUEST_WINDOW_MS);

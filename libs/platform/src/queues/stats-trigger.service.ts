@@ -8,13 +8,18 @@ import {
   QueryRunner,
   TransactionCommitEvent,
   TransactionRollbackEvent,
+  TransactionStartEvent,
 } from 'typeorm';
 import { enqueueAfterCommit } from './enqueue';
 import { defaultJobOptions, JobPayloads } from './queues';
-import { queryRows } from '../database/sql';
 
-/** Written by mark_figures_dirty() (migration 1764190000000): the programmes this transaction marked. */
-const MARKED_SQL = `SELECT current_setting('cascade.dirty_programmes', true) AS marked`;
+/** Raised by mark_figures_dirty() (migration 1764203000000) at a transaction's first mark of programmes. */
+const MARKED_NOTICE = /^cascade\.dirty_programmes (.+)$/;
+
+/** A pooled pg client, as far as the notices of its statements go. */
+interface Connection {
+  on(event: 'notice', listener: (notice: { message?: string }) => void): unknown;
+}
 
 /**
  * How long the programmes marked by one process's commits gather before their rollups are
@@ -28,14 +33,17 @@ export const ROLLUP_REQUEST_WINDOW_MS = 50;
 /**
  * "The figures are dirty" is a row in PostgreSQL, written by triggers on every table the figures
  * read, in the transaction of the change: no write can forget it. The rollup job is only its
- * carrier: just before any transaction commits, this reads which programmes it marked, and
- * requests their rollups at most ROLLUP_REQUEST_WINDOW_MS after. A lost job (Redis down, a crash between commit and
- * enqueue) is found again by the safety net from the pending marks (figures_dirty_marks).
+ * carrier: the marking statement's answer names the programmes a transaction marked (a NOTICE,
+ * no round trip of its own), and once it commits this requests their rollups at most
+ * ROLLUP_REQUEST_WINDOW_MS later. A lost job (Redis down, a crash between commit and enqueue)
+ * is found again by the safety net from the pending marks (figures_dirty_marks).
  */
 @Injectable()
 export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(StatsTrigger.name);
-  private readonly marked = new WeakMap<QueryRunner, string[]>();
+  /** Per connection in a transaction: the programmes its statements marked so far. */
+  private readonly marked = new WeakMap<Connection, Set<string>>();
+  private readonly listening = new WeakSet<Connection>();
   private readonly gathered = new Set<string>();
   private window?: NodeJS.Timeout;
 
@@ -48,20 +56,29 @@ export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit, On
     this.db.subscribers.push(this);
   }
 
-  async beforeTransactionCommit({ queryRunner }: TransactionCommitEvent): Promise<void> {
-    const [{ marked }] = await queryRows<{ marked: string | null }>(queryRunner, MARKED_SQL);
-    if (marked) this.marked.set(queryRunner, marked.split(','));
+  async afterTransactionStart({ queryRunner }: TransactionStartEvent): Promise<void> {
+    const connection = await this.connectionOf(queryRunner);
+    if (!this.listening.has(connection)) {
+      this.listening.add(connection);
+      connection.on('notice', ({ message }) => {
+        const programmeIds = MARKED_NOTICE.exec(message ?? '')?.[1].split(',') ?? [];
+        for (const programmeId of programmeIds) this.marked.get(connection)?.add(programmeId);
+      });
+    }
+    // A savepoint keeps what the outer transaction marked.
+    if (!this.marked.has(connection)) this.marked.set(connection, new Set());
   }
 
-  afterTransactionRollback({ queryRunner }: TransactionRollbackEvent): void {
-    if (!queryRunner.isTransactionActive) this.marked.delete(queryRunner);
+  async afterTransactionRollback({ queryRunner }: TransactionRollbackEvent): Promise<void> {
+    if (!queryRunner.isTransactionActive) this.marked.delete(await this.connectionOf(queryRunner));
   }
 
-  afterTransactionCommit({ queryRunner }: TransactionCommitEvent): void {
+  async afterTransactionCommit({ queryRunner }: TransactionCommitEvent): Promise<void> {
     if (queryRunner.isTransactionActive) return; // a savepoint released: the outer commit decides
-    const programmeIds = this.marked.get(queryRunner);
-    if (!programmeIds) return;
-    this.marked.delete(queryRunner);
+    const connection = await this.connectionOf(queryRunner);
+    const programmeIds = this.marked.get(connection);
+    this.marked.delete(connection);
+    if (!programmeIds?.size) return;
     for (const programmeId of programmeIds) this.gathered.add(programmeId);
     this.window ??= setTimeout(() => void this.requestGathered(), ROLLUP_REQUEST_WINDOW_MS);
   }
@@ -69,6 +86,10 @@ export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit, On
   /** A graceful shutdown requests what has gathered before the queue closes. */
   async onModuleDestroy(): Promise<void> {
     await this.requestGathered();
+  }
+
+  private async connectionOf(queryRunner: QueryRunner): Promise<Connection> {
+    return (await queryRunner.connect()) as Connection;
   }
 
   private async requestGathered(): Promise<void> {
