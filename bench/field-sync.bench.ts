@@ -27,6 +27,7 @@ import {
   listenApi,
   recreateDatabase,
   seedWorld,
+  benchApiEnv,
 } from './mentoring-fixtures';
 
 const DATABASE_URL =
@@ -75,13 +76,7 @@ async function seed(): Promise<{ userId: string; assignmentIds: string[] }> {
 }
 
 async function startApi(): Promise<{ base: string; close: () => Promise<void> }> {
-  Object.assign(process.env, {
-    NODE_ENV: 'development',
-    DATABASE_URL,
-    REDIS_URL: BENCH_REDIS_URL,
-    REDIS_PREFIX,
-    LOG_LEVEL: 'silent',
-  });
+  benchApiEnv(DATABASE_URL, REDIS_PREFIX);
   return listenApi();
 }
 

@@ -136,6 +136,22 @@ export async function createUser(
 }
 
 /**
+ * The environment of an API a benchmark runs in its own process: its database and Redis prefix,
+ * no logging; `unthrottled` lifts the per-user rate limit for a load generator that is one user
+ * on purpose (the limit protects a shared API).
+ */
+export function benchApiEnv(databaseUrl: string, redisPrefix: string, { unthrottled = false } = {}): void {
+  Object.assign(process.env, {
+    NODE_ENV: 'development',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: BENCH_REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'silent',
+    ...(unthrottled ? { API_RATE_LIMIT_PER_SECOND: '1000000' } : {}),
+  });
+}
+
+/**
  * The API in this process (its settings from process.env, read when its modules load), on
  * 127.0.0.1 with a free port; it serves dist/web too when that was built.
  */

@@ -26,6 +26,7 @@ import {
   listenApi,
   recreateDatabase,
   seedWorld,
+  benchApiEnv,
 } from './mentoring-fixtures';
 
 // Its own database and prefix: bench:mentoring may run beside it.
@@ -170,15 +171,7 @@ function describeIngest(name: string, out: IngestClientOutput & { cpuSeconds: nu
 }
 
 async function main(): Promise<void> {
-  Object.assign(process.env, {
-    NODE_ENV: 'development',
-    DATABASE_URL,
-    REDIS_URL: BENCH_REDIS_URL,
-    REDIS_PREFIX,
-    LOG_LEVEL: 'silent',
-    // The per-user limit protects a shared API; here one user is the load generator on purpose.
-    API_RATE_LIMIT_PER_SECOND: '1000000',
-  });
+  benchApiEnv(DATABASE_URL, REDIS_PREFIX, { unthrottled: true });
   log(
     `database ${DATABASE_URL} (recreated), Redis prefix ${REDIS_PREFIX}; load ${os
       .loadavg()

@@ -12,13 +12,13 @@ import {
   BENCH_DATABASE_URL,
   BENCH_PASSWORD,
   BENCH_REDIS_PREFIX,
-  BENCH_REDIS_URL,
   BenchWorld,
   clearRedisPrefix,
   createUser,
   listenApi,
   recreateDatabase,
   seedWorld,
+  benchApiEnv,
 } from './mentoring-fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- autocannon ships no types
@@ -49,15 +49,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 function settingsForTheApi(): void {
-  Object.assign(process.env, {
-    NODE_ENV: 'development',
-    DATABASE_URL: BENCH_DATABASE_URL,
-    REDIS_URL: BENCH_REDIS_URL,
-    REDIS_PREFIX: BENCH_REDIS_PREFIX,
-    LOG_LEVEL: 'silent',
-    // The per-user limit protects a shared API; here one user is the load generator on purpose.
-    API_RATE_LIMIT_PER_SECOND: '1000000',
-  });
+  benchApiEnv(BENCH_DATABASE_URL, BENCH_REDIS_PREFIX, { unthrottled: true });
 }
 
 /** Every client's batches as JSON bodies, built before the clock starts. */

@@ -14,8 +14,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
-import { clearRedisPrefix, createUser, listenApi, recreateDatabase, seedWorld } from './mentoring-fixtures';
-import { BENCH_PASSWORD, BENCH_REDIS_URL } from './mentoring-fixtures';
+import {
+  BENCH_PASSWORD,
+  BENCH_REDIS_URL,
+  benchApiEnv,
+  clearRedisPrefix,
+  createUser,
+  listenApi,
+  recreateDatabase,
+  seedWorld,
+} from './mentoring-fixtures';
 import type { OpenLoopPlan, OpenLoopResult } from './open-loop';
 import { backendCpuMs } from './proc-cpu';
 import { profiled, summarise } from './cpu-profile';
@@ -132,15 +140,7 @@ COMMIT;
 }
 
 async function main(): Promise<void> {
-  Object.assign(process.env, {
-    NODE_ENV: 'development',
-    DATABASE_URL,
-    REDIS_URL: BENCH_REDIS_URL,
-    REDIS_PREFIX,
-    LOG_LEVEL: 'silent',
-    // The per-user limit protects a shared API; here one user is the load generator on purpose.
-    API_RATE_LIMIT_PER_SECOND: '1000000',
-  });
+  benchApiEnv(DATABASE_URL, REDIS_PREFIX, { unthrottled: true });
   await recreateDatabase(DATABASE_URL);
   await clearRedisPrefix(BENCH_REDIS_URL, REDIS_PREFIX);
   const pg = new Client({ connectionString: DATABASE_URL });
