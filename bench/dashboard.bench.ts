@@ -14,12 +14,13 @@
  * generation funnel, the region table, the round progress bars and the trainer table — and the
  * main thread is idle (a click on a sort header answers within the same measurement).
  */
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess } from 'child_process';
 import { existsSync } from 'fs';
 import * as os from 'os';
 import { Client } from 'pg';
 import { chromium } from 'playwright-core';
 import { DEMO_PASSWORD } from '../libs/platform/src/config/demo';
+import { spawnBuiltApp, waitForHealthyApi } from './built-app';
 
 const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cascade_bench_dashboard';
@@ -56,29 +57,10 @@ async function programmeFigures(): Promise<{ id: string; participants: number }>
 }
 
 async function startApi(): Promise<ChildProcess> {
-  if (!existsSync('dist/apps/api/main.js') || !existsSync('dist/web/index.html'))
-    throw new Error('dist/apps/api/main.js or dist/web is missing: run `npm run build` first');
-  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL,
-      PORT: String(PORT),
-      LOG_LEVEL: 'warn',
-      REDIS_PREFIX: 'cascade-bench-dashboard',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
-    const healthy = await fetch(`${BASE}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (healthy) return api;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the API did not answer /api/health within 2 minutes');
+  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first');
+  const api = spawnBuiltApp('api', { DATABASE_URL, PORT, REDIS_PREFIX: 'cascade-bench-dashboard' });
+  await waitForHealthyApi(api, BASE);
+  return api;
 }
 
 async function main(): Promise<void> {
@@ -134,7 +116,8 @@ async function main(): Promise<void> {
         const entries = (await page.evaluate(
           `performance.getEntries().filter((e) => e.entryType !== 'mark').map((e) => [e.entryType, e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.startTime + e.duration)])`,
         )) as [string, string, number, number][];
-        for (const [type, name, start, end] of entries) log(`  ${String(start).padStart(5)}–${String(end).padEnd(5)} ${type} ${name}`);
+        for (const [type, name, start, end] of entries)
+          log(`  ${String(start).padStart(5)}–${String(end).padEnd(5)} ${type} ${name}`);
       }
       const busy = metric('TaskDuration');
       const cpu = metric('ThreadTime');

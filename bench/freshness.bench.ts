@@ -27,11 +27,10 @@
  * per write, those started between the write and its freshness ("fresh after 1 / 2+ rollups"), and
  * all of the kind's, its untimed preparations' and any trailing follow-up rollups included.
  */
-import { ChildProcess, spawn } from 'child_process';
-import { existsSync } from 'fs';
 import * as os from 'os';
 import { Client } from 'pg';
 import * as argon2 from 'argon2';
+import { spawnBuiltApp, waitForHealthyApi } from './built-app';
 import { BENCH_PASSWORD, clearRedisPrefix } from './mentoring-fixtures';
 import { Api, Figure, writeKinds } from './freshness-writes';
 
@@ -52,27 +51,7 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(' ');
 
-function spawnApp(main: string, extraArgs: string[] = []): ChildProcess {
-  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first`);
-  return spawn(process.execPath, [...extraArgs, main], {
-    env: { ...process.env, DATABASE_URL, PORT: String(PORT), LOG_LEVEL: 'warn', REDIS_PREFIX },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
-
-async function waitForApi(api: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
-    const healthy = await fetch(`${BASE}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await sleep(500);
-  }
-  throw new Error('the API did not answer /api/health within 2 minutes');
-}
+const APP_ENV = { DATABASE_URL, PORT, REDIS_PREFIX };
 
 /** The bench's own coordinator, (re)set to BENCH_PASSWORD, so any generated database will do. */
 async function signIn(pg: Client): Promise<Api> {
@@ -147,10 +126,10 @@ async function main(): Promise<void> {
   );
 
   await clearRedisPrefix(undefined, REDIS_PREFIX);
-  const worker = spawnApp('dist/apps/worker/main.js', ['--max-old-space-size=256']);
-  const apiProcess = spawnApp('dist/apps/api/main.js');
+  const worker = spawnBuiltApp('worker', APP_ENV, ['--max-old-space-size=256']);
+  const apiProcess = spawnBuiltApp('api', APP_ENV);
   try {
-    await waitForApi(apiProcess);
+    await waitForHealthyApi(apiProcess, BASE);
     const api = await signIn(pg);
     await api('POST', `/programmes/${programme.id}/stats/refresh`);
     await settled(api, programme.id);
