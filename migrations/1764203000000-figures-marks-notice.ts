@@ -6,7 +6,7 @@ import { CONSUMERS, MARK } from './1764200000000-figures-dirty-marks';
  * statement's own answer: the application learns which programmes to request rollups for
  * without a `current_setting` round trip before every commit (issue 19).
  */
-const MARK_WITH_NOTICE = `
+export const MARK_WITH_NOTICE = `
   CREATE OR REPLACE FUNCTION mark_figures_dirty(programme_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
   DECLARE
     marked text := coalesce(current_setting('cascade.dirty_programmes', true), '');

@@ -23,6 +23,7 @@ import { ImportErrorsTable1764190100000 } from './1764190100000-import-errors-ta
 import { FiguresDirtyDistinct1764190200000 } from './1764190200000-figures-dirty-distinct';
 import { FiguresDirtyMarks1764200000000 } from './1764200000000-figures-dirty-marks';
 import { FiguresMarksNotice1764203000000 } from './1764203000000-figures-marks-notice';
+import { FiguresCells1764210000000 } from './1764210000000-figures-cells';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -49,4 +50,5 @@ export const migrations = [
   FiguresDirtyDistinct1764190200000,
   FiguresDirtyMarks1764200000000,
   FiguresMarksNotice1764203000000,
+  FiguresCells1764210000000,
 ];

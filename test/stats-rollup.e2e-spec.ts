@@ -100,8 +100,8 @@ describe('stats rollup', () => {
   it('keeps one snapshot per day and writes the same figures when run twice', async () => {
     const [model] = fc.sample(modelArbitrary(regionIds), { numRuns: 1, seed: 7 });
     await insertModel(db, model, verifierId);
-    const first = await rollups.rollup(model.programmeId);
-    const second = await rollups.rollup(model.programmeId);
+    const first = await rollups.rollup(model.programmeId, { full: true });
+    const second = await rollups.rollup(model.programmeId, { full: true });
     const snapshots = (await db.query(`SELECT id FROM stats_snapshots WHERE programme_id = $1`, [
       model.programmeId,
     ])) as {
@@ -114,28 +114,31 @@ describe('stats rollup', () => {
     );
   });
 
-  it('keeps the last snapshot of each past day and prunes the others', async () => {
-    const [model] = fc.sample(modelArbitrary(regionIds), { numRuns: 1, seed: 11 });
-    await insertModel(db, model, verifierId);
-    const older = await rollups.rollup(model.programmeId);
-    await db.query(
-      `UPDATE stats_snapshots SET computed_at = computed_at - interval '2 days',
+  it.each([true, false])(
+    'keeps the last snapshot of each past day and prunes the others (full: %s)',
+    async (full) => {
+      const [model] = fc.sample(modelArbitrary(regionIds), { numRuns: 1, seed: 11 });
+      await insertModel(db, model, verifierId);
+      const older = await rollups.rollup(model.programmeId, { full: true });
+      await db.query(
+        `UPDATE stats_snapshots SET computed_at = computed_at - interval '2 days',
                       computed_on = computed_on - 2 WHERE id = $1`,
-      [older!.snapshotId],
-    );
-    const sameOldDay = await rollups.rollup(model.programmeId);
-    await db.query(
-      `UPDATE stats_snapshots SET computed_at = computed_at - interval '2 days' + interval '1 hour',
+        [older!.snapshotId],
+      );
+      const sameOldDay = await rollups.rollup(model.programmeId, { full });
+      await db.query(
+        `UPDATE stats_snapshots SET computed_at = computed_at - interval '2 days' + interval '1 hour',
                       computed_on = computed_on - 2 WHERE id = $1`,
-      [sameOldDay!.snapshotId],
-    );
-    const today = await rollups.rollup(model.programmeId);
-    const kept = (await db.query(
-      `SELECT id FROM stats_snapshots WHERE programme_id = $1 ORDER BY computed_at`,
-      [model.programmeId],
-    )) as { id: string }[];
-    expect(kept.map((s) => String(s.id))).toEqual([sameOldDay!.snapshotId, today!.snapshotId]);
-  });
+        [sameOldDay!.snapshotId],
+      );
+      const today = await rollups.rollup(model.programmeId, { full });
+      const kept = (await db.query(
+        `SELECT id FROM stats_snapshots WHERE programme_id = $1 ORDER BY computed_at`,
+        [model.programmeId],
+      )) as { id: string }[];
+      expect(kept.map((s) => String(s.id))).toEqual([sameOldDay!.snapshotId, today!.snapshotId]);
+    },
+  );
 
   it('serialises concurrent rollups of one programme and records the dirty version it rolled', async () => {
     const [model] = fc.sample(modelArbitrary(regionIds), { numRuns: 1, seed: 13 });

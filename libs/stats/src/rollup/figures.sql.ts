@@ -1,21 +1,20 @@
 /**
- * The snapshot in one statement: its stats_snapshots row, every scope's figures from the rollup's
- * working sets (scratch.sql.ts) into stats_figures, each trainer's reach into stats_trainer_figures
- * (trainers.sql.ts), and the pruning of older snapshots.
- * $1 programme, $2 the dirty version it reflects. docs/FIGURES.md defines each figure and scope.
+ * The snapshot in one statement: its stats_snapshots row, every scope's figures from the
+ * programme's figures cells (cells.sql.ts) into stats_figures, each trainer's reach into
+ * stats_trainer_figures (trainers.sql.ts), and the pruning of older snapshots. An incremental
+ * rollup writes the same figures of the scopes and trainers it touched (rollup_scopes) into
+ * today's snapshot instead. $1 programme, $2 the dirty version it reflects. docs/FIGURES.md
+ * defines each figure and scope.
  */
 
-import { TRAINER_FIGURES_SQL } from './trainers.sql';
+import { trainerFiguresSql } from './trainers.sql';
 
-/** The counts of one group of participants (per scope and generation). */
-const COUNTS = `count(*) AS participants,
-           count(*) FILTER (WHERE completer) AS completers,
-           count(*) FILTER (WHERE certified) AS certified,
-           count(*) FILTER (WHERE ai_adopter) AS ai_adopters,
-           sum(sessions) AS mentoring_sessions,
-           sum(minutes) AS mentoring_minutes,
-           count(*) FILTER (WHERE sessions > 0) AS mentees_mentored,
-           count(*) FILTER (WHERE holds_place) AS enrolled`;
+/** Which scopes a statement computes: all, or those an incremental rollup touched (rollup_scopes). */
+export type Scopes = 'all' | 'touched';
+
+/** `AND column IN (the touched scopes of a kind)`, or nothing for all scopes. */
+export const touchedOnly = (scopes: Scopes, kind: string, column: string) =>
+  scopes === 'all' ? '' : `AND ${column} IN (SELECT scope_id FROM rollup_scopes WHERE scope = '${kind}')`;
 
 /** The names of those counts, for rows that have them already. */
 const COUNTED = `participants, completers, certified, ai_adopters, mentoring_sessions, mentoring_minutes,
@@ -31,19 +30,20 @@ const SUMS = `sum(participants)::bigint AS participants,
            sum(mentees_mentored)::bigint AS mentees_mentored,
            sum(enrolled)::bigint AS enrolled`;
 
-const FIGURES = `
+const figuresSql = (scopes: Scopes) => `
   INSERT INTO stats_figures (snapshot_id, scope, scope_id, participants, institutions, master_teachers, completers,
                              certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, by_generation,
                              enrolled, generation_funnel, target_participants, capacity, region_institutions,
                              region_institutions_reached)
   WITH institution_cells AS (
-    -- The participants counted per (institution, generation), one pass: the institution and
-    -- programme scopes are these rows and their sums.
-    SELECT institution_id, generation, ${COUNTS} FROM rollup_participants GROUP BY institution_id, generation
+    -- The participants counted per (institution, generation), each once (their first membership):
+    -- the institution and programme scopes are these rows and their sums.
+    SELECT institution_id, generation, ${SUMS}
+      FROM figures_cells WHERE programme_id = $1 AND first_in_programme GROUP BY institution_id, generation
   ), reached AS (
     -- The institutions reached: those of the programme's participants.
     SELECT DISTINCT institution_id FROM institution_cells
-  ), scopes AS (
+  ), all_scopes AS (
     -- Every scope that exists, with or without participants.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id
     UNION SELECT 'region', region_id FROM cohorts WHERE programme_id = $1
@@ -55,12 +55,23 @@ const FIGURES = `
             FROM master_teachers mt JOIN people p ON p.id = mt.person_id WHERE mt.programme_id = $1
     UNION SELECT 'round', id FROM cascade_rounds WHERE programme_id = $1
     UNION SELECT 'cohort', id FROM cohorts WHERE programme_id = $1
+  ), scopes AS (
+    SELECT * FROM all_scopes
+    ${scopes === 'all' ? '' : 'WHERE (scope, scope_id) IN (SELECT scope, scope_id FROM rollup_scopes)'}
   ), cells AS (
     -- The memberships counted per (cohort, institution, generation, once-per-person flags): a few
     -- rows per cohort, from which the cohort, round and region scopes' figures are sums and their
-    -- institutions are read (one pass over the memberships, not four).
-    SELECT cohort_id, round_id, region_id, institution_id, generation, first_in_round, first_in_region, ${COUNTS}
-      FROM rollup_members
+    -- institutions are read.
+    SELECT cohort_id, round_id, region_id, institution_id, generation, first_in_round, first_in_region, ${SUMS}
+      FROM figures_cells
+     WHERE programme_id = $1 AND cohort_id IS NOT NULL
+       ${
+         scopes === 'all'
+           ? ''
+           : `AND (cohort_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'cohort')
+                OR round_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'round')
+                OR region_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'region'))`
+       }
      GROUP BY cohort_id, round_id, region_id, institution_id, generation, first_in_round, first_in_region
   ), by_generation AS (
     -- Each participant once per scope: the cohort, the first of their cohorts in a round or region.
@@ -68,6 +79,7 @@ const FIGURES = `
       FROM institution_cells GROUP BY generation
     UNION ALL
     SELECT 'institution', institution_id, generation, ${COUNTED} FROM institution_cells
+     WHERE true ${touchedOnly(scopes, 'institution', 'institution_id')}
     UNION ALL
     SELECT 'cohort', cohort_id, generation, ${SUMS} FROM cells GROUP BY cohort_id, generation
     UNION ALL
@@ -97,10 +109,11 @@ const FIGURES = `
     SELECT 'region', region_id, institution_id FROM cohort_institutions GROUP BY region_id, institution_id
     UNION ALL
     SELECT 'institution', institution_id, institution_id FROM reached
+     WHERE true ${touchedOnly(scopes, 'institution', 'institution_id')}
   ), institution_counts AS (
     SELECT scope, scope_id, count(*) AS n FROM scope_institutions GROUP BY scope, scope_id
     UNION ALL
-    SELECT 'programme', $1, count(*) FROM scope_institutions WHERE scope = 'institution'
+    SELECT 'programme', $1, count(*) FROM reached
   ), masters AS (
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id, count(*) AS n FROM master_teachers WHERE programme_id = $1
     UNION ALL SELECT 'region', r.region_id, count(DISTINCT mt.id)
@@ -122,8 +135,9 @@ const FIGURES = `
      GROUP BY i.region_id
   ), programme_mentoring AS (
     -- The programme counts every session of its assignments, whether or not the mentee enrolled.
-    SELECT coalesce(sum(sessions), 0) AS sessions, coalesce(sum(minutes), 0) AS minutes, count(*) AS mentees
-      FROM rollup_mentees
+    SELECT coalesce(sum(mentoring_sessions), 0) AS sessions, coalesce(sum(mentoring_minutes), 0) AS minutes,
+           coalesce(sum(mentees_mentored), 0) AS mentees
+      FROM figures_cells WHERE programme_id = $1 AND (first_in_programme OR cohort_id IS NULL)
   )
   SELECT (SELECT id FROM snapshot), s.scope, s.scope_id,
          coalesce(f.participants, 0), coalesce(i.n, 0), coalesce(m.n, 0), coalesce(f.completers, 0),
@@ -150,19 +164,65 @@ const FIGURES = `
  * of each earlier day (UTC); today's earlier snapshots go, as the new one is today's last. The
  * DELETE cannot see the row inserted beside it (one statement, one view of the data).
  */
+const PRUNE = `
+    DELETE FROM stats_snapshots s
+     WHERE s.programme_id = $1 AND EXISTS (SELECT 1 FROM snapshot)
+       AND s.id NOT IN (SELECT DISTINCT ON (computed_on) id
+                          FROM stats_snapshots
+                         WHERE programme_id = $1 AND computed_on <> (SELECT computed_on FROM snapshot)
+                         ORDER BY computed_on, computed_at DESC, id DESC)`;
+
 export const WRITE_SNAPSHOT_SQL = `
   WITH snapshot AS (
     INSERT INTO stats_snapshots (programme_id, computed_at, computed_on, dirty_version)
     VALUES ($1, now(), (now() AT TIME ZONE 'UTC')::date, $2)
     RETURNING id, computed_at, computed_on
-  ), pruned AS (
-    DELETE FROM stats_snapshots s
-     WHERE s.programme_id = $1
-       AND s.id NOT IN (SELECT DISTINCT ON (computed_on) id
-                          FROM stats_snapshots
-                         WHERE programme_id = $1 AND computed_on <> (SELECT computed_on FROM snapshot)
-                         ORDER BY computed_on, computed_at DESC, id DESC)
-  ), figures AS (${FIGURES}
-  ), trainer_figures AS (${TRAINER_FIGURES_SQL}
+  ), pruned AS (${PRUNE}
+  ), figures AS (${figuresSql('all')}
+  ), trainer_figures AS (${trainerFiguresSql('all')}
+  )
+  SELECT id, computed_at FROM snapshot`;
+
+/**
+ * An incremental rollup writes into today's snapshot: the latest when it is today's, else a copy
+ * of the latest made today (an earlier day keeps its last snapshot, as pruning does). Answers
+ * its id; none when the programme has no snapshot (a full rollup is due).
+ */
+export const TODAYS_SNAPSHOT_SQL = `
+  WITH latest AS (
+    SELECT id, computed_on FROM stats_snapshots WHERE programme_id = $1 ORDER BY computed_at DESC, id DESC LIMIT 1
+  ), snapshot AS (
+    INSERT INTO stats_snapshots (programme_id, computed_at, computed_on, dirty_version)
+    SELECT $1, now(), (now() AT TIME ZONE 'UTC')::date, $2 FROM latest
+     WHERE latest.computed_on <> (now() AT TIME ZONE 'UTC')::date
+    RETURNING id, computed_on
+  ), pruned AS (${PRUNE}
+  ), figures AS (
+    INSERT INTO stats_figures
+    SELECT (jsonb_populate_record(f, jsonb_build_object('snapshot_id', snapshot.id))).*
+      FROM snapshot, latest JOIN stats_figures f ON f.snapshot_id = latest.id
+  ), trainer_figures AS (
+    INSERT INTO stats_trainer_figures
+    SELECT (jsonb_populate_record(t, jsonb_build_object('snapshot_id', snapshot.id))).*
+      FROM snapshot, latest JOIN stats_trainer_figures t ON t.snapshot_id = latest.id
+  )
+  SELECT coalesce((SELECT id FROM snapshot), (SELECT id FROM latest)) AS id`;
+
+/** The touched scopes' and trainers' rows of snapshot $1 go, to be written again. */
+export const CLEAR_TOUCHED_SQL = `
+  WITH figures AS (
+    DELETE FROM stats_figures
+     WHERE snapshot_id = $1 AND (scope, scope_id) IN (SELECT scope, scope_id FROM rollup_scopes)
+  )
+  DELETE FROM stats_trainer_figures
+   WHERE snapshot_id = $1 AND trainer_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'trainer')`;
+
+/** The touched scopes' and trainers' figures into today's snapshot ($3), now as of this rollup. */
+export const WRITE_TOUCHED_SQL = `
+  WITH snapshot AS (
+    UPDATE stats_snapshots SET computed_at = now(), dirty_version = $2 WHERE id = $3
+    RETURNING id, computed_at
+  ), figures AS (${figuresSql('touched')}
+  ), trainer_figures AS (${trainerFiguresSql('touched')}
   )
   SELECT id, computed_at FROM snapshot`;

@@ -25,26 +25,28 @@ export const fillSql = ({ table, select }: WorkingSet) => `INSERT INTO ${table} 
  * Every enrolment (any status, withdrawn included) in a cohort of the programme, with the cohort's
  * scopes and lead; holds_place: not withdrawn (a place taken, as the cohort's capacity counts it).
  */
-export const MEMBERSHIPS: WorkingSet = {
+export const memberships = (of = 'true'): WorkingSet => ({
   table: 'rollup_memberships',
   select: `
   SELECT e.id AS enrolment_id, e.person_id, e.cohort_id, c.round_id, c.region_id, c.lead_trainer_id,
          e.status <> 'withdrawn' AS holds_place
     FROM enrolments e
     JOIN cohorts c ON c.id = e.cohort_id
-   WHERE c.programme_id = $1`,
-};
+   WHERE c.programme_id = $1 AND ${of}`,
+});
+export const MEMBERSHIPS = memberships();
 
 /** Sessions and minutes per mentee, over the programme's mentoring assignments (mentees with ≥ 1 session). */
-export const MENTEES: WorkingSet = {
+export const mentees = (of = 'true'): WorkingSet => ({
   table: 'rollup_mentees',
   select: `
   SELECT a.mentee_id AS person_id, count(*) AS sessions, sum(s.duration_minutes) AS minutes
     FROM mentoring_assignments a
     JOIN mentoring_sessions s ON s.assignment_id = a.id
-   WHERE a.programme_id = $1
+   WHERE a.programme_id = $1 AND ${of}
    GROUP BY a.mentee_id`,
-};
+});
+export const MENTEES = mentees();
 
 /**
  * One row per participant with every fact a scope counts:
@@ -126,8 +128,8 @@ export const participants = (coreCourses: number): WorkingSet => ({
 });
 
 /**
- * Each membership with its participant's facts, flagged once per person and round and once per
- * person and region: a person in two cohorts of a round (or region) counts once there. The row
+ * Each membership with its participant's facts, flagged once per person and round, region and
+ * programme: a person in two cohorts of a round (or region) counts once there. The row
  * flagged is one that holds a place when the person has one there, so "enrolled" counts them.
  * holds_place is the membership's own (not the person's across the programme). Only a person
  * with two or more enrolments can be in a round or region twice, so only their memberships are
@@ -141,14 +143,17 @@ export const MEMBERS: WorkingSet = {
            row_number() OVER (PARTITION BY m.person_id, m.round_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
              AS first_in_round,
            row_number() OVER (PARTITION BY m.person_id, m.region_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
-             AS first_in_region
+             AS first_in_region,
+           row_number() OVER (PARTITION BY m.person_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
+             AS first_in_programme
       FROM rollup_memberships m
      WHERE m.person_id IN (SELECT person_id FROM rollup_participants WHERE memberships > 1)
   )
   SELECT m.cohort_id, m.round_id, m.region_id, m.lead_trainer_id, m.holds_place,
          p.person_id, p.institution_id, p.completer, p.certified, p.ai_adopter, p.generation, p.sessions, p.minutes,
          p.memberships, p.trainer, coalesce(r.first_in_round, true) AS first_in_round,
-         coalesce(r.first_in_region, true) AS first_in_region
+         coalesce(r.first_in_region, true) AS first_in_region,
+         coalesce(r.first_in_programme, true) AS first_in_programme
     FROM rollup_memberships m
     JOIN rollup_participants p ON p.person_id = m.person_id
     LEFT JOIN repeated r ON r.enrolment_id = m.enrolment_id`,

@@ -30,16 +30,21 @@ export const BEGIN_SQL = `START TRANSACTION ISOLATION LEVEL REPEATABLE READ;
 
 /**
  * The first statement of its transaction: takes the dirty marks this rollup's snapshot sees
- * (take_figures_marks, migration 1764200000000) and answers the version the snapshot covers —
- * the highest mark taken, never below the version rolled before.
+ * (take_figures_changes, migration 1764210000000) and answers the version the snapshot covers —
+ * the highest mark taken, never below the version rolled before — and what the marks allow:
+ * `full` when one was structural, or the programme's cells were not rebuilt by a full rollup in
+ * the last day (the daily safety net) or ever; else `people`, those whose records changed.
  */
 export const READ_DIRTY_VERSION_SQL = `
-  WITH taken AS (SELECT take_figures_marks($1, 'rollup') AS version)
+  WITH taken AS (SELECT * FROM take_figures_changes($1, 'rollup'))
   SELECT greatest(s.rolled_version, taken.version, 0) AS dirty_version,
-         cardinality(p.core_course_ids) AS core_courses
+         cardinality(p.core_course_ids) AS core_courses,
+         taken.structural OR b.built_at IS NULL OR b.built_at < now() - interval '1 day' AS full,
+         taken.person_ids AS people
     FROM taken
     JOIN programmes p ON p.id = $1
-    LEFT JOIN programme_figures_state s ON s.programme_id = p.id`;
+    LEFT JOIN programme_figures_state s ON s.programme_id = p.id
+    LEFT JOIN figures_cells_built b ON b.programme_id = p.id`;
 
 /**
  * The snapshot's duration, and the commit in the same round trip: several statements go together
@@ -62,10 +67,15 @@ export const MARK_ROLLED_SQL = `
   DO UPDATE SET rolled_version = greatest(s.rolled_version, EXCLUDED.rolled_version), rolled_at = now()
   RETURNING figures_marks_pending($1, 'rollup') AS behind`;
 
-/** Programmes with a pending dirty mark, or that have never been rolled up. */
+/**
+ * Programmes with a pending dirty mark, never rolled up, or whose last full rollup is a day old
+ * (their next rollup is a full one: READ_DIRTY_VERSION_SQL).
+ */
 export const PROGRAMMES_DUE_SQL = `
   SELECT p.id
     FROM programmes p
    WHERE figures_marks_pending(p.id, 'rollup')
       OR NOT EXISTS (SELECT 1 FROM stats_snapshots ss WHERE ss.programme_id = p.id)
+      OR NOT EXISTS (SELECT 1 FROM figures_cells_built b
+                      WHERE b.programme_id = p.id AND b.built_at >= now() - interval '1 day')
    ORDER BY p.id`;

@@ -1,3 +1,4 @@
+import type { Scopes } from './figures.sql';
 import { GENERATIONS } from './generations.sql';
 
 /**
@@ -13,9 +14,10 @@ import { GENERATIONS } from './generations.sql';
  *   one lead, so each trainer's count of them adds up along the reach without double counting;
  * - the others (a person trained twice, every trainer): de-duplicated per (trainer, person).
  * The reach itself (which lead trainers each trainer reaches) is rollup_reach, walked over
- * the trainer graph beforehand (generations.sql.ts). Needs rollup_members; $1 programme.
+ * the trainer graph beforehand (generations.sql.ts). Reads the figures cells (cells.sql.ts); $1 programme.
+ * `touched`: only the trainers an incremental rollup touched (rollup_scopes), from the cells of the leads they reach.
  */
-export const TRAINER_FIGURES_SQL = `
+export const trainerFiguresSql = (scopes: Scopes) => `
   INSERT INTO stats_trainer_figures (snapshot_id, trainer_id, master_teacher, generation, cohorts,
                                      direct_participants, direct_completers, direct_certified,
                                      downstream_participants, downstream_completers, downstream_certified)
@@ -28,14 +30,14 @@ export const TRAINER_FIGURES_SQL = `
            mt.person_id IS NOT NULL AS master_teacher
       FROM leads l
       FULL JOIN (SELECT person_id FROM master_teachers WHERE programme_id = $1) mt ON mt.person_id = l.trainer_id
+     ${scopes === 'all' ? '' : `WHERE coalesce(l.trainer_id, mt.person_id) IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'trainer')`}
   ), pairs AS MATERIALIZED (
-    -- One scan of the memberships: ordinary trainees summed per lead (trainee_id null), the others per pair.
-    SELECT lead_trainer_id, trainee_id, count(*) AS participants,
-           count(*) FILTER (WHERE completer) AS completers, count(*) FILTER (WHERE certified) AS certified
-      FROM (SELECT lead_trainer_id, completer, certified,
-                   CASE WHEN memberships > 1 OR trainer THEN person_id END
-                     AS trainee_id
-              FROM rollup_members) m
+    -- One scan of the cells: ordinary trainees summed per lead (trainee_id null), the others per pair.
+    SELECT lead_trainer_id, trainee_id, sum(participants) AS participants,
+           sum(completers) AS completers, sum(certified) AS certified
+      FROM figures_cells
+     WHERE programme_id = $1 AND cohort_id IS NOT NULL
+       ${scopes === 'all' ? '' : `AND lead_trainer_id IN (SELECT descendant_id FROM rollup_reach WHERE trainer_id IN (SELECT trainer_id FROM trainers))`}
      GROUP BY lead_trainer_id, trainee_id
   ), ordinary AS (
     SELECT lead_trainer_id, participants, completers, certified FROM pairs WHERE trainee_id IS NULL

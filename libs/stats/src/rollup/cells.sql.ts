@@ -1,0 +1,125 @@
+import { fillSql, memberships, mentees, WorkingSet } from './scratch.sql';
+
+/**
+ * The figures cells (figures_cells, migration 1764210000000): the rollup's memberships counted per
+ * cohort, institution, generation and once-per-person flags, kept between rollups. Every scope's
+ * figures are sums of them (figures.sql.ts, trainers.sql.ts), so a write to one person's records
+ * needs only the cells of that person's cohorts recomputed — from the same working sets and SQL
+ * as a full rollup, filled with those cohorts' members instead of the programme's.
+ *
+ * A cell's rows: people counted together (trainee_id null), except a trainer or a person enrolled
+ * more than once, who keeps a row of their own (trainee_id), as the trainer figures count each of
+ * them once per trainer. A mentee of the programme who is not a participant has a row with no
+ * cohort (their sessions count in the programme's mentoring). $1 is the programme id throughout.
+ */
+
+/** The counts of one group of membership rows. */
+export const COUNTS = `count(*) AS participants,
+           count(*) FILTER (WHERE completer) AS completers,
+           count(*) FILTER (WHERE certified) AS certified,
+           count(*) FILTER (WHERE ai_adopter) AS ai_adopters,
+           sum(sessions) AS mentoring_sessions,
+           sum(minutes) AS mentoring_minutes,
+           count(*) FILTER (WHERE sessions > 0) AS mentees_mentored,
+           count(*) FILTER (WHERE holds_place) AS enrolled`;
+
+const COLUMNS = `programme_id, cohort_id, round_id, region_id, lead_trainer_id, institution_id, generation,
+                 first_in_round, first_in_region, first_in_programme, trainee_id, participants, completers,
+                 certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, enrolled`;
+
+/** Cells of the members (rollup_members) in `cohorts`, and the rows of `mentees` who are not participants. */
+const cellsOf = (cohorts: string, nonParticipants: string) => `
+  INSERT INTO figures_cells (${COLUMNS})
+  SELECT $1::uuid, cohort_id, round_id, region_id, lead_trainer_id, institution_id, generation,
+         first_in_round, first_in_region, first_in_programme,
+         CASE WHEN memberships > 1 OR trainer THEN person_id END, ${COUNTS}
+    FROM rollup_members
+   WHERE ${cohorts}
+   GROUP BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+  UNION ALL
+  SELECT $1, NULL, NULL, NULL, NULL, NULL, NULL, false, false, false, me.person_id, 0, 0, 0, 0,
+         me.sessions, me.minutes, 1, 0
+    FROM rollup_mentees me
+   WHERE me.person_id NOT IN (SELECT person_id FROM rollup_participants) AND ${nonParticipants}`;
+
+/**
+ * A full rollup: the programme's cells and reach replaced by those of its working sets, and the
+ * time it was done.
+ */
+export const WRITE_ALL_CELLS_SQL = `
+  WITH cleared AS (
+    DELETE FROM figures_cells WHERE programme_id = $1
+  ), reach_cleared AS (
+    DELETE FROM figures_reach WHERE programme_id = $1
+  ), reach AS (
+    INSERT INTO figures_reach (programme_id, trainer_id, descendant_id, steps)
+    SELECT $1, trainer_id, descendant_id, steps FROM rollup_reach
+  ), built AS (
+    INSERT INTO figures_cells_built (programme_id, built_at) VALUES ($1, now())
+    ON CONFLICT (programme_id) DO UPDATE SET built_at = EXCLUDED.built_at
+  )
+  ${cellsOf('true', 'true')}`;
+
+/**
+ * What the people a write named ($2) touch: their cohorts, and whether one of them is a trainer
+ * of the programme — whose generation and reach others' figures follow — or the programme has
+ * no snapshot yet: then a full rollup is due.
+ */
+export const TOUCHED_SQL = `
+  SELECT ARRAY(SELECT DISTINCT e.cohort_id
+                 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+                WHERE c.programme_id = $1 AND e.person_id = ANY ($2::uuid[])) AS cohorts,
+         EXISTS (SELECT 1 FROM cohorts WHERE programme_id = $1 AND lead_trainer_id = ANY ($2::uuid[]))
+           OR EXISTS (SELECT 1 FROM master_teachers WHERE programme_id = $1 AND person_id = ANY ($2::uuid[]))
+           OR NOT EXISTS (SELECT 1 FROM stats_snapshots WHERE programme_id = $1)
+           AS full`;
+
+/**
+ * The working sets of an incremental rollup: the reach as the last full rollup left it, and
+ * every membership and mentee row of the members of the touched cohorts ($2) and of the people
+ * named ($3). Its row count is the memberships'.
+ */
+const PEOPLE = `(SELECT e.person_id FROM enrolments e WHERE e.cohort_id = ANY ($2::uuid[])
+                 UNION SELECT unnest($3::uuid[]))`;
+export const FILL_TOUCHED_SQL = `
+  WITH reach AS (
+    INSERT INTO rollup_reach SELECT trainer_id, descendant_id, steps FROM figures_reach WHERE programme_id = $1
+  ), mentees AS (${fillSql(mentees(`a.mentee_id IN ${PEOPLE}`))}
+  )
+  ${fillSql(memberships(`e.person_id IN ${PEOPLE}`))}`;
+
+/**
+ * An incremental rollup: the cells of the touched cohorts ($2) and people ($3) replaced, and
+ * what they touched listed in rollup_scopes — the programme; those cohorts, their rounds and
+ * regions; the institutions of their cells before and after, and those institutions' regions;
+ * the cohorts' lead trainers and every trainer reaching them.
+ */
+export const WRITE_TOUCHED_CELLS_SQL = `
+  WITH cleared AS (
+    DELETE FROM figures_cells
+     WHERE programme_id = $1
+       AND (cohort_id = ANY ($2::uuid[]) OR (cohort_id IS NULL AND trainee_id = ANY ($3::uuid[])))
+    RETURNING institution_id
+  ), added AS (${cellsOf('cohort_id = ANY ($2::uuid[])', 'me.person_id = ANY ($3::uuid[])')}
+    RETURNING institution_id
+  ), touched_institutions AS (
+    SELECT institution_id FROM cleared WHERE institution_id IS NOT NULL
+    UNION SELECT institution_id FROM added WHERE institution_id IS NOT NULL
+  ), touched_cohorts AS (
+    SELECT id, round_id, region_id, lead_trainer_id FROM cohorts WHERE id = ANY ($2::uuid[])
+  )
+  INSERT INTO rollup_scopes (scope, scope_id)
+  SELECT 'programme', $1
+  UNION SELECT 'cohort', id FROM touched_cohorts
+  UNION SELECT 'round', round_id FROM touched_cohorts
+  UNION SELECT 'region', region_id FROM touched_cohorts
+  UNION SELECT 'institution', institution_id FROM touched_institutions
+  UNION SELECT 'region', i.region_id FROM touched_institutions t JOIN institutions i ON i.id = t.institution_id
+  UNION SELECT 'trainer', r.trainer_id FROM rollup_reach r
+         WHERE r.descendant_id IN (SELECT lead_trainer_id FROM touched_cohorts)`;
+
+/** What an incremental rollup touched: rollup_scopes, filled by WRITE_TOUCHED_CELLS_SQL. */
+export const TOUCHED_SCOPES: WorkingSet = {
+  table: 'rollup_scopes',
+  select: `SELECT 'programme'::text AS scope, NULL::uuid AS scope_id`,
+};
