@@ -23,7 +23,7 @@
  * Per write it also reads the snapshot that first showed it: "wait" is from the response to that
  * snapshot's computed_at (its transaction's start: queueing, the trigger's gathering, a rollup
  * already running, the certification job), "rollup" its duration_ms, "rest" what remains (commit,
- * the poll's period, the GET). Rollups are counted by the snapshot id sequence (pruning deletes rows):
+ * the poll's period, the GET). Rollups are counted by programme_figures_state.rollups:
  * per write, those started between the write and its freshness ("fresh after 1 / 2+ rollups"), and
  * all of the kind's, its untimed preparations' and any trailing follow-up rollups included.
  */
@@ -115,10 +115,17 @@ async function main(): Promise<void> {
   ).rows;
   if (!programme)
     throw new Error(`no programme in ${DATABASE_URL}: run the generator first (see the header)`);
-  const sequence = (await pg.query(`SELECT pg_get_serial_sequence('stats_snapshots', 'id') AS name`)).rows[0]
-    .name;
   const snapshotsMade = async () =>
-    Number((await pg.query(`SELECT last_value FROM ${sequence}`)).rows[0].last_value);
+    Number(
+      (
+        await pg.query(
+          `SELECT coalesce(max(rollups), 0) AS n FROM programme_figures_state WHERE programme_id = $1`,
+          [programme.id],
+        )
+      ).rows[0].n,
+    );
+  // Fresh statistics and no dead rows, as autovacuum keeps a production database (this machine's runs without).
+  await pg.query('VACUUM ANALYZE');
   const runId = Date.now().toString(36);
   const kinds = await writeKinds(pg, programme.id, WRITES, runId);
   log(

@@ -162,6 +162,10 @@ const REACH = `
 
 const REACH_INDEX = `CREATE INDEX ix_figures_reach_programme ON figures_reach (programme_id)`;
 
+// How many rollups a programme has had: an incremental one rewrites today's snapshot in place,
+// so snapshot ids no longer count them.
+const ROLLUPS = `ALTER TABLE programme_figures_state ADD COLUMN rollups bigint NOT NULL DEFAULT 0`;
+
 const CELLS_BUILT = `
   CREATE TABLE figures_cells_built (
     programme_id uuid PRIMARY KEY CONSTRAINT fk_figures_cells_built_programme REFERENCES programmes(id) ON DELETE CASCADE,
@@ -180,10 +184,12 @@ export class FiguresCells1764210000000 implements MigrationInterface {
     for (const [table, pairs] of Object.entries(PEOPLE_OF)) {
       await q.query(peopleTriggerFunction(table, pairs, PROGRAMMES_OF[table].columns));
     }
-    for (const statement of [CELLS, CELLS_INDEX, REACH, REACH_INDEX, CELLS_BUILT]) await q.query(statement);
+    for (const statement of [CELLS, CELLS_INDEX, REACH, REACH_INDEX, CELLS_BUILT, ROLLUPS])
+      await q.query(statement);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE programme_figures_state DROP COLUMN rollups`);
     await q.query(`DROP TABLE figures_cells_built, figures_reach, figures_cells`);
     for (const table of Object.keys(PEOPLE_OF)) {
       const { programmes, columns } = PROGRAMMES_OF[table];

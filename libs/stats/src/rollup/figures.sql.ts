@@ -30,7 +30,9 @@ const SUMS = `sum(participants)::bigint AS participants,
            sum(mentees_mentored)::bigint AS mentees_mentored,
            sum(enrolled)::bigint AS enrolled`;
 
-const figuresSql = (scopes: Scopes) => `
+const figuresSql = (scopes: Scopes) => {
+  const only = (kind: string, column: string) => touchedOnly(scopes, kind, column);
+  return `
   INSERT INTO stats_figures (snapshot_id, scope, scope_id, participants, institutions, master_teachers, completers,
                              certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, by_generation,
                              enrolled, generation_funnel, target_participants, capacity, region_institutions,
@@ -46,15 +48,19 @@ const figuresSql = (scopes: Scopes) => `
   ), all_scopes AS (
     -- Every scope that exists, with or without participants.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id
-    UNION SELECT 'region', region_id FROM cohorts WHERE programme_id = $1
-    UNION SELECT 'region', r.id FROM master_teachers mt JOIN regions r ON r.id = ANY (mt.region_ids) WHERE mt.programme_id = $1
-    UNION SELECT 'region', r.id FROM cascade_rounds cr JOIN regions r ON r.id = ANY (cr.region_ids) WHERE cr.programme_id = $1
+    UNION SELECT 'region', region_id FROM cohorts WHERE programme_id = $1 ${only('region', 'region_id')}
+    UNION SELECT 'region', r.id FROM master_teachers mt JOIN regions r ON r.id = ANY (mt.region_ids)
+           WHERE mt.programme_id = $1 ${only('region', 'r.id')}
+    UNION SELECT 'region', r.id FROM cascade_rounds cr JOIN regions r ON r.id = ANY (cr.region_ids)
+           WHERE cr.programme_id = $1 ${only('region', 'r.id')}
     UNION SELECT 'region', i.region_id FROM institutions i JOIN reached r ON r.institution_id = i.id
-    UNION SELECT 'institution', institution_id FROM reached
+           WHERE true ${only('region', 'i.region_id')}
+    UNION SELECT 'institution', institution_id FROM reached WHERE true ${only('institution', 'institution_id')}
     UNION SELECT 'institution', p.institution_id
-            FROM master_teachers mt JOIN people p ON p.id = mt.person_id WHERE mt.programme_id = $1
-    UNION SELECT 'round', id FROM cascade_rounds WHERE programme_id = $1
-    UNION SELECT 'cohort', id FROM cohorts WHERE programme_id = $1
+            FROM master_teachers mt JOIN people p ON p.id = mt.person_id
+           WHERE mt.programme_id = $1 ${only('institution', 'p.institution_id')}
+    UNION SELECT 'round', id FROM cascade_rounds WHERE programme_id = $1 ${only('round', 'id')}
+    UNION SELECT 'cohort', id FROM cohorts WHERE programme_id = $1 ${only('cohort', 'id')}
   ), scopes AS (
     SELECT * FROM all_scopes
     ${scopes === 'all' ? '' : 'WHERE (scope, scope_id) IN (SELECT scope, scope_id FROM rollup_scopes)'}
@@ -79,13 +85,16 @@ const figuresSql = (scopes: Scopes) => `
       FROM institution_cells GROUP BY generation
     UNION ALL
     SELECT 'institution', institution_id, generation, ${COUNTED} FROM institution_cells
-     WHERE true ${touchedOnly(scopes, 'institution', 'institution_id')}
+     WHERE true ${only('institution', 'institution_id')}
     UNION ALL
-    SELECT 'cohort', cohort_id, generation, ${SUMS} FROM cells GROUP BY cohort_id, generation
+    SELECT 'cohort', cohort_id, generation, ${SUMS} FROM cells
+     WHERE true ${only('cohort', 'cohort_id')} GROUP BY cohort_id, generation
     UNION ALL
-    SELECT 'round', round_id, generation, ${SUMS} FROM cells WHERE first_in_round GROUP BY round_id, generation
+    SELECT 'round', round_id, generation, ${SUMS} FROM cells
+     WHERE first_in_round ${only('round', 'round_id')} GROUP BY round_id, generation
     UNION ALL
-    SELECT 'region', region_id, generation, ${SUMS} FROM cells WHERE first_in_region GROUP BY region_id, generation
+    SELECT 'region', region_id, generation, ${SUMS} FROM cells
+     WHERE first_in_region ${only('region', 'region_id')} GROUP BY region_id, generation
   ), facts AS (
     SELECT scope, scope_id, sum(participants) AS participants, sum(completers) AS completers,
            sum(certified) AS certified, sum(ai_adopters) AS ai_adopters,
@@ -103,13 +112,15 @@ const figuresSql = (scopes: Scopes) => `
     SELECT DISTINCT cohort_id, round_id, region_id, institution_id FROM cells
   ), scope_institutions AS (
     SELECT 'cohort'::text AS scope, cohort_id AS scope_id, institution_id FROM cohort_institutions
+     WHERE true ${only('cohort', 'cohort_id')}
     UNION ALL
-    SELECT 'round', round_id, institution_id FROM cohort_institutions GROUP BY round_id, institution_id
+    SELECT 'round', round_id, institution_id FROM cohort_institutions
+     WHERE true ${only('round', 'round_id')} GROUP BY round_id, institution_id
     UNION ALL
-    SELECT 'region', region_id, institution_id FROM cohort_institutions GROUP BY region_id, institution_id
+    SELECT 'region', region_id, institution_id FROM cohort_institutions
+     WHERE true ${only('region', 'region_id')} GROUP BY region_id, institution_id
     UNION ALL
-    SELECT 'institution', institution_id, institution_id FROM reached
-     WHERE true ${touchedOnly(scopes, 'institution', 'institution_id')}
+    SELECT 'institution', institution_id, institution_id FROM reached WHERE true ${only('institution', 'institution_id')}
   ), institution_counts AS (
     SELECT scope, scope_id, count(*) AS n FROM scope_institutions GROUP BY scope, scope_id
     UNION ALL
@@ -118,20 +129,21 @@ const figuresSql = (scopes: Scopes) => `
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id, count(*) AS n FROM master_teachers WHERE programme_id = $1
     UNION ALL SELECT 'region', r.region_id, count(DISTINCT mt.id)
       FROM master_teachers mt CROSS JOIN LATERAL unnest(mt.region_ids) AS r(region_id)
-     WHERE mt.programme_id = $1 GROUP BY r.region_id
+     WHERE mt.programme_id = $1 ${only('region', 'r.region_id')} GROUP BY r.region_id
     UNION ALL SELECT 'institution', p.institution_id, count(*)
       FROM master_teachers mt JOIN people p ON p.id = mt.person_id
-     WHERE mt.programme_id = $1 GROUP BY p.institution_id
+     WHERE mt.programme_id = $1 ${only('institution', 'p.institution_id')} GROUP BY p.institution_id
     UNION ALL SELECT 'round', c.round_id, count(DISTINCT c.lead_trainer_id)
       FROM cohorts c JOIN master_teachers mt ON mt.programme_id = $1 AND mt.person_id = c.lead_trainer_id
-     WHERE c.programme_id = $1 GROUP BY c.round_id
+     WHERE c.programme_id = $1 ${only('round', 'c.round_id')} GROUP BY c.round_id
     UNION ALL SELECT 'cohort', c.id, 1
       FROM cohorts c JOIN master_teachers mt ON mt.programme_id = $1 AND mt.person_id = c.lead_trainer_id
-     WHERE c.programme_id = $1
+     WHERE c.programme_id = $1 ${only('cohort', 'c.id')}
   ), region_reach AS (
     -- A region's institutions (reference data, as of the snapshot) and those with a participant.
     SELECT i.region_id, count(*) AS institutions, count(r.institution_id) AS reached
       FROM institutions i LEFT JOIN reached r ON r.institution_id = i.id
+     WHERE true ${only('region', 'i.region_id')}
      GROUP BY i.region_id
   ), programme_mentoring AS (
     -- The programme counts every session of its assignments, whether or not the mentee enrolled.
@@ -158,6 +170,7 @@ const figuresSql = (scopes: Scopes) => `
     LEFT JOIN cascade_rounds cr ON s.scope = 'round' AND cr.id = s.scope_id
     LEFT JOIN cohorts c ON s.scope = 'cohort' AND c.id = s.scope_id
     LEFT JOIN region_reach rr ON s.scope = 'region' AND rr.region_id = s.scope_id`;
+};
 
 /**
  * computed_at is the transaction's instant, one for all scopes. Pruning keeps the last snapshot

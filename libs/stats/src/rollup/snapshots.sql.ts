@@ -61,10 +61,11 @@ export function setDurationAndCommitSql(snapshotId: string, durationMs: number):
  * write committed after the snapshot began — so another rollup is due.
  */
 export const MARK_ROLLED_SQL = `
-  INSERT INTO programme_figures_state AS s (programme_id, rolled_version, rolled_at)
-  VALUES ($1, $2, now())
+  INSERT INTO programme_figures_state AS s (programme_id, rolled_version, rolled_at, rollups)
+  VALUES ($1, $2, now(), 1)
   ON CONFLICT (programme_id)
-  DO UPDATE SET rolled_version = greatest(s.rolled_version, EXCLUDED.rolled_version), rolled_at = now()
+  DO UPDATE SET rolled_version = greatest(s.rolled_version, EXCLUDED.rolled_version), rolled_at = now(),
+                rollups = s.rollups + 1
   RETURNING figures_marks_pending($1, 'rollup') AS behind`;
 
 /**
