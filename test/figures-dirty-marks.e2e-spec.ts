@@ -165,4 +165,26 @@ describe('figures dirty marks: one commit per write, no row every writer of a pr
     await t.app.get(CertificationEvaluator).evaluate(programmeId);
     await expect(pending('certification')).resolves.toBe(false);
   });
+
+  it('names the people whose records a write changed, and none for a change of structure', async () => {
+    await rollups.rollup(programmeId);
+    const marked = async () =>
+      (
+        (await t.db.query(
+          `SELECT person_ids FROM figures_dirty_marks WHERE programme_id = $1 AND consumer = 'rollup' ORDER BY id`,
+          [programmeId],
+        )) as { person_ids: string[] | null }[]
+      ).map((m) => m.person_ids);
+    const [{ mentee }] = (await t.db.query(
+      `SELECT mentee_id AS mentee FROM mentoring_assignments WHERE id = $1`,
+      [assignmentId],
+    )) as { mentee: string }[];
+    await t.db.query(`UPDATE enrolments SET status = 'active' WHERE person_id = $1`, [mentee]);
+    expect(await marked()).toEqual([[mentee]]);
+    await t.db.query(`UPDATE cohorts SET capacity = capacity + 1 WHERE programme_id = $1`, [programmeId]);
+    expect(await marked()).toEqual([[mentee], null]);
+    expect(await rollups.rollup(programmeId)).toMatchObject({ mode: 'full' });
+    await t.db.query(`UPDATE enrolments SET status = 'enrolled' WHERE person_id = $1`, [mentee]);
+    expect(await rollups.rollup(programmeId)).toMatchObject({ mode: 'incremental' });
+  });
 });
