@@ -1,7 +1,8 @@
 import { resolve } from 'path';
 import { DataSource } from 'typeorm';
 
-export type Rollups = { rollup(programmeId: string): Promise<unknown> };
+/** A rollup service; `full` is passed to every one (an older checkout's, which has only full rollups, ignores it). */
+export type Rollups = { rollup(programmeId: string, options?: { full?: boolean }): Promise<unknown> };
 
 /**
  * Another checkout's RollupService (its libs/stats/src/rollup is enough, e.g. `git archive main

@@ -53,10 +53,10 @@ async function main(): Promise<void> {
   const db = await openDataSource(url);
   for (const b of baselines) {
     const rollups = baselineRollups(b.dir, db);
-    contenders.push({ name: b.name, run: (_db, id) => rollups.rollup(id) });
+    contenders.push({ name: b.name, run: (_db, id) => rollups.rollup(id, { full: true }) });
   }
   const rollups = new RollupService(db);
-  contenders.push({ name: 'this rollup', run: (_db, id) => rollups.rollup(id) });
+  contenders.push({ name: 'this rollup', run: (_db, id) => rollups.rollup(id, { full: true }) });
   const [{ id }] = (await db.query(`SELECT id FROM programmes ORDER BY name LIMIT 1`)) as { id: string }[];
   const cpu = new Map<string, number[]>();
   const wall = new Map<string, number[]>();

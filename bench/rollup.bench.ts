@@ -113,12 +113,12 @@ async function benchScale(scale: number, args: Args, log: (line: string) => void
       const line = [`floor ${floorTimes[run]} ms`, `fair floor ${fairTimes[run]} ms`];
       for (const b of baselines) {
         const started = Date.now();
-        await b.rollups.rollup(programmeId);
+        await b.rollups.rollup(programmeId, { full: true });
         b.times.push(Date.now() - started);
         line.push(`${b.name} ${b.times[run]} ms`);
       }
       const started = Date.now();
-      await rollups.rollup(programmeId);
+      await rollups.rollup(programmeId, { full: true });
       rollupTimes.push(Date.now() - started);
       line.push(`rollup ${rollupTimes[run]} ms`);
       log(`  run ${run + 1}: ${line.join(', ')}`);
