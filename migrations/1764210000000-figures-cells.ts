@@ -8,9 +8,12 @@ import { MARK_WITH_NOTICE } from './1764203000000-figures-marks-notice';
  * person's cohorts, not from the whole programme.
  * - figures_cells: the rollup's per-cohort counts, kept between rollups (libs/stats rollup/cells.sql.ts),
  *   with figures_reach, the trainers' reach; figures_cells_built: when a full rollup last rebuilt them.
+ *   All three are derived from the records, so unlogged (no WAL to write): a crash empties them
+ *   together, and with no figures_cells_built row the next rollup is a full one that rebuilds them.
  * - A dirty mark names the people whose records changed (person_ids), or none (null): then the
  *   change is to the programme's structure — its cohorts, rounds, master teachers, core courses,
- *   institutions, an enrolment removed or moved — and only a full rollup can follow it.
+ *   institutions, an enrolment removed or moved, a lead trainer enrolled, a master teacher's
+ *   institution — and only a full rollup can follow it.
  */
 
 /** Per table: (programme, person) pairs of a set of its rows `{rows} r`, for the tables whose rows are a person's. */
@@ -87,11 +90,19 @@ function peopleTriggerFunction(table: string, pairs: string, columns?: string[])
   const updated = columns
     ? `${of(changed('n'))} UNION ${of(changed('o'))}`
     : `${of('new_rows')} UNION ${of('old_rows')}`;
-  // An enrolment removed, or moved to another cohort or person, changes its cohort's members: structural.
+  // An enrolment removed, or moved to another cohort or person, changes its cohort's members; a
+  // lead trainer's new enrolment changes the trainer graph (generations, reach); a master
+  // teacher's institution places them in an institution scope: each a change of structure.
   const structural =
     table === 'enrolments'
       ? `ELSIF TG_OP = 'DELETE' THEN PERFORM mark_figures_dirty(ARRAY(SELECT DISTINCT c.programme_id FROM old_rows r JOIN cohorts c ON c.id = r.cohort_id));
          RETURN NULL;`
+      : '';
+  const inserted =
+    table === 'enrolments'
+      ? `PERFORM mark_figures_dirty(ARRAY(
+           SELECT DISTINCT c.programme_id FROM new_rows r JOIN cohorts c ON c.id = r.cohort_id
+            WHERE EXISTS (SELECT 1 FROM cohorts l WHERE l.programme_id = c.programme_id AND l.lead_trainer_id = r.person_id)));`
       : '';
   const moved =
     table === 'enrolments'
@@ -99,7 +110,10 @@ function peopleTriggerFunction(table: string, pairs: string, columns?: string[])
            SELECT DISTINCT c.programme_id FROM new_rows n JOIN old_rows o ON o.id = n.id
              JOIN cohorts c ON c.id IN (n.cohort_id, o.cohort_id)
             WHERE (n.cohort_id, n.person_id) IS DISTINCT FROM (o.cohort_id, o.person_id)));`
-      : '';
+      : table === 'people'
+        ? `PERFORM mark_figures_dirty(ARRAY(
+             SELECT DISTINCT m.programme_id FROM ${changed('n')} n JOIN master_teachers m ON m.person_id = n.id));`
+        : '';
   return `
     CREATE OR REPLACE FUNCTION figures_dirty_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
@@ -107,6 +121,7 @@ function peopleTriggerFunction(table: string, pairs: string, columns?: string[])
       people uuid[];
     BEGIN
       IF TG_OP = 'INSERT' THEN
+        ${inserted}
         SELECT array_agg(x.programme_id), array_agg(x.person_id) INTO programmes, people
           FROM (SELECT DISTINCT * FROM (${of('new_rows')}) y) x(programme_id, person_id);
       ${structural}
@@ -124,7 +139,7 @@ function peopleTriggerFunction(table: string, pairs: string, columns?: string[])
 }
 
 const CELLS = `
-  CREATE TABLE figures_cells (
+  CREATE UNLOGGED TABLE figures_cells (
     programme_id uuid NOT NULL CONSTRAINT fk_figures_cells_programme REFERENCES programmes(id) ON DELETE CASCADE,
     -- Null cohort: a mentee of the programme who is not a participant (their sessions only).
     cohort_id uuid,
@@ -153,7 +168,7 @@ const CELLS_INDEX = `CREATE INDEX ix_figures_cells_cohort ON figures_cells (prog
 // The trainer graph's reach (libs/stats rollup/generations.sql.ts) as of the last full rollup: it
 // changes only with the structure, or with a trainer's records, and either makes the next rollup full.
 const REACH = `
-  CREATE TABLE figures_reach (
+  CREATE UNLOGGED TABLE figures_reach (
     programme_id uuid NOT NULL CONSTRAINT fk_figures_reach_programme REFERENCES programmes(id) ON DELETE CASCADE,
     trainer_id uuid NOT NULL,
     descendant_id uuid NOT NULL,
@@ -167,7 +182,7 @@ const REACH_INDEX = `CREATE INDEX ix_figures_reach_programme ON figures_reach (p
 const ROLLUPS = `ALTER TABLE programme_figures_state ADD COLUMN rollups bigint NOT NULL DEFAULT 0`;
 
 const CELLS_BUILT = `
-  CREATE TABLE figures_cells_built (
+  CREATE UNLOGGED TABLE figures_cells_built (
     programme_id uuid PRIMARY KEY CONSTRAINT fk_figures_cells_built_programme REFERENCES programmes(id) ON DELETE CASCADE,
     built_at timestamptz NOT NULL
   )`;

@@ -1,4 +1,4 @@
-import { fillSql, memberships, mentees, WorkingSet } from './scratch.sql';
+import { fillSql, MEMBERS_SQL, memberships, mentees, WorkingSet } from './scratch.sql';
 
 /**
  * The figures cells (figures_cells, migration 1764210000000): the rollup's memberships counted per
@@ -27,13 +27,13 @@ const COLUMNS = `programme_id, cohort_id, round_id, region_id, lead_trainer_id, 
                  first_in_round, first_in_region, first_in_programme, trainee_id, participants, completers,
                  certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, enrolled`;
 
-/** Cells of the members (rollup_members) in `cohorts`, and the rows of `mentees` who are not participants. */
+/** Cells of the members (MEMBERS_SQL) in `cohorts`, and the rows of `mentees` who are not participants. */
 const cellsOf = (cohorts: string, nonParticipants: string) => `
   INSERT INTO figures_cells (${COLUMNS})
   SELECT $1::uuid, cohort_id, round_id, region_id, lead_trainer_id, institution_id, generation,
          first_in_round, first_in_region, first_in_programme,
          CASE WHEN memberships > 1 OR trainer THEN person_id END, ${COUNTS}
-    FROM rollup_members
+    FROM (${MEMBERS_SQL}) m
    WHERE ${cohorts}
    GROUP BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
   UNION ALL
@@ -61,18 +61,15 @@ export const WRITE_ALL_CELLS_SQL = `
   ${cellsOf('true', 'true')}`;
 
 /**
- * What the people a write named ($2) touch: their cohorts, and whether one of them is a trainer
- * of the programme — whose generation and reach others' figures follow — or the programme has
- * no snapshot yet: then a full rollup is due.
+ * The cohorts of the people a write named ($2), and whether the programme has no snapshot yet
+ * (then a full rollup is due). A trainer's records roll up incrementally too: what would change
+ * the trainer graph or a master teacher's institution marks the programme's structure instead.
  */
 export const TOUCHED_SQL = `
   SELECT ARRAY(SELECT DISTINCT e.cohort_id
                  FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
                 WHERE c.programme_id = $1 AND e.person_id = ANY ($2::uuid[])) AS cohorts,
-         EXISTS (SELECT 1 FROM cohorts WHERE programme_id = $1 AND lead_trainer_id = ANY ($2::uuid[]))
-           OR EXISTS (SELECT 1 FROM master_teachers WHERE programme_id = $1 AND person_id = ANY ($2::uuid[]))
-           OR NOT EXISTS (SELECT 1 FROM stats_snapshots WHERE programme_id = $1)
-           AS full`;
+         NOT EXISTS (SELECT 1 FROM stats_snapshots WHERE programme_id = $1) AS full`;
 
 /**
  * The working sets of an incremental rollup: the reach as the last full rollup left it, and

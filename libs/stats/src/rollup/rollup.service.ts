@@ -17,7 +17,6 @@ import {
   createSql,
   FILL_MEMBERSHIPS_AND_MENTEES_SQL,
   fillSql,
-  MEMBERS,
   MEMBERSHIPS,
   MENTEES,
   participants,
@@ -40,7 +39,7 @@ const ANALYZE_ABOVE_ROWS = 50_000;
 const INCREMENTAL_MAX_PEOPLE = 5_000;
 
 /** Working sets in the order they are created (each may read the ones before it). */
-const WORKING_SETS = [MEMBERSHIPS, MENTEES, REACH, participants(0), MEMBERS, TOUCHED_SCOPES];
+const WORKING_SETS = [MEMBERSHIPS, MENTEES, REACH, participants(0), TOUCHED_SCOPES];
 
 /** Database sessions (pooled connections) whose working-set tables exist, committed. */
 const sessionsWithWorkingSets = new WeakSet<object>();
@@ -79,7 +78,7 @@ interface DirtyState {
  *
  * Every scope's figures are sums of the programme's figures cells (cells.sql.ts). A full rollup
  * recomputes every cell from the records; an incremental one, when the changes since the last
- * rollup name their people and none is a trainer, only the cells of those people's cohorts
+ * rollup all name their people (docs/FIGURES.md), only the cells of those people's cohorts
  * (issue 19). A full rollup runs at least daily as the safety net, and whenever asked (`full`).
  */
 @Injectable()
@@ -151,7 +150,6 @@ export class RollupService {
       if (!touched) await queryPlanned(runner, sizeClass, fillSql(REACH), [programmeId]);
       await queryPlanned(runner, sizeClass, fillSql(participants(state.core_courses)), [programmeId]);
       if (analyse) await runner.query(ANALYZE_PARTICIPANTS_SQL);
-      await queryPlanned(runner, sizeClass, fillSql(MEMBERS));
       const dirtyVersion = Number(state.dirty_version);
       const snapshot = touched
         ? await this.writeTouched(runner, sizeClass, programmeId, dirtyVersion, touched, state.people)

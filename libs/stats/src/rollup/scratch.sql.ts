@@ -6,7 +6,7 @@ import { GENERATIONS } from './generations.sql';
  * Each table is created once per session (database connection), shaped by its own SELECT: a
  * table created and dropped in every rollup cost catalog writes each time, the rollup of a small
  * programme's fixed cost. Order: memberships and mentees → the trainers' reach (generations.sql.ts)
- * → participants → members. $1 is the programme id throughout.
+ * → participants; the members (MEMBERS_SQL) are read once, by the cells. $1 is the programme id throughout.
  */
 
 /** A working set: its table and the SELECT that fills it. */
@@ -133,11 +133,10 @@ export const participants = (coreCourses: number): WorkingSet => ({
  * flagged is one that holds a place when the person has one there, so "enrolled" counts them.
  * holds_place is the membership's own (not the person's across the programme). Only a person
  * with two or more enrolments can be in a round or region twice, so only their memberships are
- * ranked (a few percent of them), not every membership sorted twice.
+ * ranked (a few percent of them), not every membership sorted twice. Read once, by the cells'
+ * GROUP BY (cells.sql.ts), so a subquery there rather than a table written and read back.
  */
-export const MEMBERS: WorkingSet = {
-  table: 'rollup_members',
-  select: `
+export const MEMBERS_SQL = `
   WITH repeated AS (
     SELECT m.enrolment_id,
            row_number() OVER (PARTITION BY m.person_id, m.round_id ORDER BY m.holds_place DESC, m.cohort_id) = 1
@@ -156,8 +155,7 @@ export const MEMBERS: WorkingSet = {
          coalesce(r.first_in_programme, true) AS first_in_programme
     FROM rollup_memberships m
     JOIN rollup_participants p ON p.person_id = m.person_id
-    LEFT JOIN repeated r ON r.enrolment_id = m.enrolment_id`,
-};
+    LEFT JOIN repeated r ON r.enrolment_id = m.enrolment_id`;
 
 /**
  * The memberships and the mentees in one statement; its row count is the memberships'. (Counting
