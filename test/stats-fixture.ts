@@ -1,4 +1,9 @@
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@cascade/platform';
+import { RollupService } from '@cascade/stats';
+import { resetDatabase } from './support/database';
+import { TEST_DATABASE_URL } from './support/test-env';
 import { Model } from './stats-model';
 
 /** Writes a generated programme (test/stats-model.ts) as rows, straight into the tables. */
@@ -163,4 +168,26 @@ export async function insertModel(db: DataSource, model: Model, verifierId: stri
       client_ref: `${tag}-${i}`,
     })),
   );
+}
+
+export interface ModelDatabase {
+  db: DataSource;
+  rollups: RollupService;
+  regionIds: string[];
+  /** A coordinator who verifies the models' AI evidence. */
+  verifierId: string;
+}
+
+/** The rollup tests' setup: a reset test database, a data source and rollup service on it, its regions, a verifier. */
+export async function openModelDatabase(): Promise<ModelDatabase> {
+  Logger.overrideLogger(false);
+  await resetDatabase();
+  const db = await new DataSource(dataSourceOptions(TEST_DATABASE_URL, 4)).initialize();
+  const regionIds = ((await db.query(`SELECT id FROM regions ORDER BY code`)) as { id: string }[]).map(
+    (r) => r.id,
+  );
+  const [user] = (await db.query(
+    `INSERT INTO users (email, password_hash, role) VALUES ('verifier@test.local', 'x', 'coordinator') RETURNING id`,
+  )) as { id: string }[];
+  return { db, rollups: new RollupService(db), regionIds, verifierId: user.id };
 }

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
-import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@cascade/platform';
 import { RollupMode, RollupService } from '@cascade/stats';
-import { resetDatabase } from './support/database';
-import { TEST_DATABASE_URL } from './support/test-env';
 import { modelArbitrary } from './stats-model';
-import { insertModel } from './stats-fixture';
+import { insertModel, openModelDatabase } from './stats-fixture';
 
 /**
  * Issue 19: after any sequence of writes, each followed by a rollup (incremental when the writes
@@ -95,17 +91,7 @@ describe('incremental figures', () => {
   const modes: Record<RollupMode, number> = { full: 0, incremental: 0 };
 
   beforeAll(async () => {
-    Logger.overrideLogger(false);
-    await resetDatabase();
-    db = await new DataSource(dataSourceOptions(TEST_DATABASE_URL, 4)).initialize();
-    rollups = new RollupService(db);
-    regionIds = ((await db.query(`SELECT id FROM regions ORDER BY code`)) as { id: string }[]).map(
-      (r) => r.id,
-    );
-    const [user] = (await db.query(
-      `INSERT INTO users (email, password_hash, role) VALUES ('verifier@test.local', 'x', 'coordinator') RETURNING id`,
-    )) as { id: string }[];
-    verifierId = user.id;
+    ({ db, rollups, regionIds, verifierId } = await openModelDatabase());
   });
   afterAll(() => db.destroy());
 

@@ -1,13 +1,9 @@
 import fc from 'fast-check';
-import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GENERATIONS_SQL } from '@cascade/cascade';
-import { dataSourceOptions } from '@cascade/platform';
 import { RollupService } from '@cascade/stats';
-import { resetDatabase } from './support/database';
-import { TEST_DATABASE_URL } from './support/test-env';
 import { expectedFigures, ExpectedFigures, expectedGenerations, modelArbitrary } from './stats-model';
-import { insertModel } from './stats-fixture';
+import { insertModel, openModelDatabase } from './stats-fixture';
 
 interface StoredRow {
   scope: string;
@@ -54,17 +50,7 @@ describe('stats rollup', () => {
   let verifierId: string;
 
   beforeAll(async () => {
-    Logger.overrideLogger(false);
-    await resetDatabase();
-    db = await new DataSource(dataSourceOptions(TEST_DATABASE_URL, 4)).initialize();
-    rollups = new RollupService(db);
-    regionIds = ((await db.query(`SELECT id FROM regions ORDER BY code`)) as { id: string }[]).map(
-      (r) => r.id,
-    );
-    const [user] = (await db.query(
-      `INSERT INTO users (email, password_hash, role) VALUES ('verifier@test.local', 'x', 'coordinator') RETURNING id`,
-    )) as { id: string }[];
-    verifierId = user.id;
+    ({ db, rollups, regionIds, verifierId } = await openModelDatabase());
   });
   afterAll(() => db.destroy());
 
