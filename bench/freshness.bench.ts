@@ -87,7 +87,11 @@ type Figures = Record<Figure, number> & { stale: boolean };
 async function settled(api: Api, programmeId: string): Promise<Figures> {
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const figures = (await api('GET', `/programmes/${programmeId}/stats`)) as unknown as Figures;
+    // A programme generated without --rollup answers 404 until its first (full) rollup commits.
+    const figures = (await api('GET', `/programmes/${programmeId}/stats`).catch((error: Error) => {
+      if (/: 404 /.test(error.message)) return { stale: true };
+      throw error;
+    })) as unknown as Figures;
     if (!figures.stale) return figures;
     await sleep(POLL_MS);
   }

@@ -163,7 +163,11 @@ const CELLS = `
     enrolled int NOT NULL
   )`;
 
-const CELLS_INDEX = `CREATE INDEX ix_figures_cells_cohort ON figures_cells (programme_id, cohort_id)`;
+// Read by cohort (an incremental rollup's cells) and by lead trainer (the trainers it touches).
+const CELLS_INDEXES = [
+  `CREATE INDEX ix_figures_cells_cohort ON figures_cells (programme_id, cohort_id)`,
+  `CREATE INDEX ix_figures_cells_lead ON figures_cells (programme_id, lead_trainer_id)`,
+];
 
 // The trainer graph's reach (libs/stats rollup/generations.sql.ts) as of the last full rollup: it
 // changes only with the structure, or with a trainer's records, and either makes the next rollup full.
@@ -175,7 +179,11 @@ const REACH = `
     steps int NOT NULL
   )`;
 
-const REACH_INDEX = `CREATE INDEX ix_figures_reach_programme ON figures_reach (programme_id)`;
+// Read down from a trainer and up from a descendant.
+const REACH_INDEXES = [
+  `CREATE INDEX ix_figures_reach_trainer ON figures_reach (programme_id, trainer_id)`,
+  `CREATE INDEX ix_figures_reach_descendant ON figures_reach (programme_id, descendant_id)`,
+];
 
 // How many rollups a programme has had: an incremental one rewrites today's snapshot in place,
 // so snapshot ids no longer count them.
@@ -199,7 +207,7 @@ export class FiguresCells1764210000000 implements MigrationInterface {
     for (const [table, pairs] of Object.entries(PEOPLE_OF)) {
       await q.query(peopleTriggerFunction(table, pairs, PROGRAMMES_OF[table].columns));
     }
-    for (const statement of [CELLS, CELLS_INDEX, REACH, REACH_INDEX, CELLS_BUILT, ROLLUPS])
+    for (const statement of [CELLS, ...CELLS_INDEXES, REACH, ...REACH_INDEXES, CELLS_BUILT, ROLLUPS])
       await q.query(statement);
   }
 

@@ -72,18 +72,29 @@ export const TOUCHED_SQL = `
          NOT EXISTS (SELECT 1 FROM stats_snapshots WHERE programme_id = $1) AS full`;
 
 /**
- * The working sets of an incremental rollup: the reach as the last full rollup left it, and
- * every membership and mentee row of the members of the touched cohorts ($2) and of the people
- * named ($3). Its row count is the memberships'.
+ * The working sets of an incremental rollup: every membership and mentee row of the members of
+ * the touched cohorts ($2) and of the people named ($3). Its row count is the memberships'.
  */
 const PEOPLE = `(SELECT e.person_id FROM enrolments e WHERE e.cohort_id = ANY ($2::uuid[])
                  UNION SELECT unnest($3::uuid[]))`;
 export const FILL_TOUCHED_SQL = `
-  WITH reach AS (
-    INSERT INTO rollup_reach SELECT trainer_id, descendant_id, steps FROM figures_reach WHERE programme_id = $1
-  ), mentees AS (${fillSql(mentees(`a.mentee_id IN ${PEOPLE}`))}
+  WITH mentees AS (${fillSql(mentees(`a.mentee_id IN ${PEOPLE}`))}
   )
   ${fillSql(memberships(`e.person_id IN ${PEOPLE}`))}`;
+
+/**
+ * Then the reach as the last full rollup left it, of every trainer above those memberships'
+ * leads and members: their generations, and the reach of each trainer whose figures the change
+ * touches, are read from it, not the whole programme's.
+ */
+export const FILL_TOUCHED_REACH_SQL = `
+  INSERT INTO rollup_reach
+  SELECT trainer_id, descendant_id, steps FROM figures_reach
+   WHERE programme_id = $1
+     AND trainer_id IN (SELECT trainer_id FROM figures_reach
+                         WHERE programme_id = $1
+                           AND descendant_id IN (SELECT lead_trainer_id FROM rollup_memberships
+                                                 UNION SELECT person_id FROM rollup_memberships))`;
 
 /**
  * An incremental rollup: the cells of the touched cohorts ($2) and people ($3) replaced, and

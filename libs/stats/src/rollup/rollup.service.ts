@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import {
+  FILL_TOUCHED_REACH_SQL,
   FILL_TOUCHED_SQL,
   TOUCHED_SCOPES,
   TOUCHED_SQL,
@@ -146,9 +147,10 @@ export class RollupService {
       const analyse = memberships > ANALYZE_ABOVE_ROWS;
       const sizeClass = analyse ? null : sizeClassOf(memberships);
       if (analyse) await runner.query(ANALYZE_MEMBERSHIPS_SQL);
-      // An incremental rollup's reach is the last full rollup's, filled beside its memberships.
-      if (!touched) await queryPlanned(runner, sizeClass, fillSql(REACH), [programmeId]);
-      await queryPlanned(runner, sizeClass, fillSql(participants(state.core_courses)), [programmeId]);
+      // An incremental rollup's reach is the last full rollup's, of the trainers above its members.
+      await queryPlanned(runner, sizeClass, touched ? FILL_TOUCHED_REACH_SQL : fillSql(REACH), [programmeId]);
+      const few = touched !== null;
+      await queryPlanned(runner, sizeClass, fillSql(participants(state.core_courses, few)), [programmeId]);
       if (analyse) await runner.query(ANALYZE_PARTICIPANTS_SQL);
       const dirtyVersion = Number(state.dirty_version);
       const snapshot = touched
