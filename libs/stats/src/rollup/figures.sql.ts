@@ -147,9 +147,13 @@ const figuresSql = (scopes: Scopes) => {
      GROUP BY i.region_id
   ), programme_mentoring AS (
     -- The programme counts every session of its assignments, whether or not the mentee enrolled.
+    -- The participants' (institution_cells) and the other mentees' (cells without a cohort).
     SELECT coalesce(sum(mentoring_sessions), 0) AS sessions, coalesce(sum(mentoring_minutes), 0) AS minutes,
            coalesce(sum(mentees_mentored), 0) AS mentees
-      FROM figures_cells WHERE programme_id = $1 AND (first_in_programme OR cohort_id IS NULL)
+      FROM (SELECT mentoring_sessions, mentoring_minutes, mentees_mentored FROM institution_cells
+            UNION ALL
+            SELECT mentoring_sessions, mentoring_minutes, mentees_mentored
+              FROM figures_cells WHERE programme_id = $1 AND cohort_id IS NULL) mentoring
   )
   SELECT (SELECT id FROM snapshot), s.scope, s.scope_id,
          coalesce(f.participants, 0), coalesce(i.n, 0), coalesce(m.n, 0), coalesce(f.completers, 0),
