@@ -171,7 +171,8 @@ const CELLS_INDEXES = [
 ];
 
 // The trainer graph's reach (libs/stats rollup/generations.sql.ts) as of the last full rollup: it
-// changes only with the structure, or with a trainer's records, and either makes the next rollup full.
+// changes only with the structure (a lead trainer's new enrolment included), which makes the next
+// rollup a full one.
 const REACH = `
   CREATE UNLOGGED TABLE figures_reach (
     programme_id uuid NOT NULL,
