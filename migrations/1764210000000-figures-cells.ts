@@ -16,21 +16,49 @@ import { MARK_WITH_NOTICE } from './1764203000000-figures-marks-notice';
  *   institution — and only a full rollup can follow it.
  */
 
-/** Per table: (programme, person) pairs of a set of its rows `{rows} r`, for the tables whose rows are a person's. */
-const PEOPLE_OF: Record<string, string> = {
-  enrolments: `SELECT c.programme_id, r.person_id FROM {rows} r JOIN cohorts c ON c.id = r.cohort_id`,
-  course_completions: `SELECT c.programme_id, e.person_id FROM {rows} r
-                         JOIN enrolments e ON e.id = r.enrolment_id JOIN cohorts c ON c.id = e.cohort_id`,
-  certifications: `SELECT r.programme_id, r.person_id FROM {rows} r`,
-  ai_adoptions: `SELECT r.programme_id, r.person_id FROM {rows} r`,
-  mentoring_assignments: `SELECT r.programme_id, r.mentee_id FROM {rows} r`,
-  mentoring_sessions: `SELECT a.programme_id, a.mentee_id FROM {rows} r
-                         JOIN mentoring_assignments a ON a.id = r.assignment_id`,
-  people: `SELECT c.programme_id, r.id FROM {rows} r JOIN enrolments e ON e.person_id = r.id JOIN cohorts c ON c.id = e.cohort_id
-           UNION SELECT m.programme_id, r.id FROM {rows} r JOIN master_teachers m ON m.person_id = r.id
-           UNION SELECT x.programme_id, r.id FROM {rows} r JOIN certifications x ON x.person_id = r.id
-           UNION SELECT a.programme_id, r.id FROM {rows} r JOIN ai_adoptions a ON a.person_id = r.id
-           UNION SELECT a.programme_id, r.id FROM {rows} r JOIN mentoring_assignments a ON r.id IN (a.mentee_id, a.mentor_id)`,
+/**
+ * Per table whose rows are a person's: `pairs`, the (programme, person) pairs of a set of its rows
+ * `{rows} r`; and `structural`, per kind of statement, the programmes whose structure it changed
+ * (`{changed}`: the updated rows whose marked columns changed) — an enrolment removed (then
+ * nothing else is marked), or moved to another cohort or person, changes its cohort's members; a
+ * lead trainer's new enrolment changes the trainer graph (generations, reach); a master teacher's
+ * institution places them in an institution scope.
+ */
+const PEOPLE_OF: Record<
+  string,
+  { pairs: string; structural?: { insert?: string; update?: string; delete?: string } }
+> = {
+  enrolments: {
+    pairs: `SELECT c.programme_id, r.person_id FROM {rows} r JOIN cohorts c ON c.id = r.cohort_id`,
+    structural: {
+      insert: `SELECT DISTINCT c.programme_id FROM new_rows r JOIN cohorts c ON c.id = r.cohort_id
+                  WHERE EXISTS (SELECT 1 FROM cohorts l WHERE l.programme_id = c.programme_id AND l.lead_trainer_id = r.person_id)`,
+      update: `SELECT DISTINCT c.programme_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                   JOIN cohorts c ON c.id IN (n.cohort_id, o.cohort_id)
+                  WHERE (n.cohort_id, n.person_id) IS DISTINCT FROM (o.cohort_id, o.person_id)`,
+      delete: `SELECT DISTINCT c.programme_id FROM old_rows r JOIN cohorts c ON c.id = r.cohort_id`,
+    },
+  },
+  course_completions: {
+    pairs: `SELECT c.programme_id, e.person_id FROM {rows} r
+                JOIN enrolments e ON e.id = r.enrolment_id JOIN cohorts c ON c.id = e.cohort_id`,
+  },
+  certifications: { pairs: `SELECT r.programme_id, r.person_id FROM {rows} r` },
+  ai_adoptions: { pairs: `SELECT r.programme_id, r.person_id FROM {rows} r` },
+  mentoring_assignments: { pairs: `SELECT r.programme_id, r.mentee_id FROM {rows} r` },
+  mentoring_sessions: {
+    pairs: `SELECT a.programme_id, a.mentee_id FROM {rows} r JOIN mentoring_assignments a ON a.id = r.assignment_id`,
+  },
+  people: {
+    pairs: `SELECT c.programme_id, r.id FROM {rows} r JOIN enrolments e ON e.person_id = r.id JOIN cohorts c ON c.id = e.cohort_id
+              UNION SELECT m.programme_id, r.id FROM {rows} r JOIN master_teachers m ON m.person_id = r.id
+              UNION SELECT x.programme_id, r.id FROM {rows} r JOIN certifications x ON x.person_id = r.id
+              UNION SELECT a.programme_id, r.id FROM {rows} r JOIN ai_adoptions a ON a.person_id = r.id
+              UNION SELECT a.programme_id, r.id FROM {rows} r JOIN mentoring_assignments a ON r.id IN (a.mentee_id, a.mentor_id)`,
+    structural: {
+      update: `SELECT DISTINCT m.programme_id FROM {changed} n JOIN master_teachers m ON m.person_id = n.id`,
+    },
+  },
 };
 
 const MARKS_PEOPLE = `ALTER TABLE figures_dirty_marks ADD COLUMN person_ids uuid[]`;
@@ -81,8 +109,9 @@ const TAKE_CHANGES = `
       FROM taken
   $$`;
 
-/** A person-level trigger: (programme, person) pairs of the rows, both sides of an update. */
-function peopleTriggerFunction(table: string, pairs: string, columns?: string[]): string {
+/** A person-level trigger: (programme, person) pairs of the rows, both sides of an update; structural marks first. */
+function peopleTriggerFunction(table: string, columns?: string[]): string {
+  const { pairs, structural = {} } = PEOPLE_OF[table];
   const of = (rows: string) => pairs.replaceAll('{rows}', rows);
   const changed = (side: string) =>
     `(SELECT ${side}.* FROM new_rows n JOIN old_rows o ON o.id = n.id
@@ -90,30 +119,13 @@ function peopleTriggerFunction(table: string, pairs: string, columns?: string[])
   const updated = columns
     ? `${of(changed('n'))} UNION ${of(changed('o'))}`
     : `${of('new_rows')} UNION ${of('old_rows')}`;
-  // An enrolment removed, or moved to another cohort or person, changes its cohort's members; a
-  // lead trainer's new enrolment changes the trainer graph (generations, reach); a master
-  // teacher's institution places them in an institution scope: each a change of structure.
-  const structural =
-    table === 'enrolments'
-      ? `ELSIF TG_OP = 'DELETE' THEN PERFORM mark_figures_dirty(ARRAY(SELECT DISTINCT c.programme_id FROM old_rows r JOIN cohorts c ON c.id = r.cohort_id));
-         RETURN NULL;`
+  const mark = (programmes?: string) =>
+    programmes
+      ? `PERFORM mark_figures_dirty(ARRAY(${programmes.replaceAll('{changed}', changed('n'))}));`
       : '';
-  const inserted =
-    table === 'enrolments'
-      ? `PERFORM mark_figures_dirty(ARRAY(
-           SELECT DISTINCT c.programme_id FROM new_rows r JOIN cohorts c ON c.id = r.cohort_id
-            WHERE EXISTS (SELECT 1 FROM cohorts l WHERE l.programme_id = c.programme_id AND l.lead_trainer_id = r.person_id)));`
-      : '';
-  const moved =
-    table === 'enrolments'
-      ? `PERFORM mark_figures_dirty(ARRAY(
-           SELECT DISTINCT c.programme_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-             JOIN cohorts c ON c.id IN (n.cohort_id, o.cohort_id)
-            WHERE (n.cohort_id, n.person_id) IS DISTINCT FROM (o.cohort_id, o.person_id)));`
-      : table === 'people'
-        ? `PERFORM mark_figures_dirty(ARRAY(
-             SELECT DISTINCT m.programme_id FROM ${changed('n')} n JOIN master_teachers m ON m.person_id = n.id));`
-        : '';
+  const people = (rows: string) => `
+        SELECT array_agg(x.programme_id), array_agg(x.person_id) INTO programmes, people
+          FROM (${rows}) x(programme_id, person_id);`;
   return `
     CREATE OR REPLACE FUNCTION figures_dirty_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
@@ -121,17 +133,13 @@ function peopleTriggerFunction(table: string, pairs: string, columns?: string[])
       people uuid[];
     BEGIN
       IF TG_OP = 'INSERT' THEN
-        ${inserted}
-        SELECT array_agg(x.programme_id), array_agg(x.person_id) INTO programmes, people
-          FROM (SELECT DISTINCT * FROM (${of('new_rows')}) y) x(programme_id, person_id);
-      ${structural}
+        ${mark(structural.insert)}
+        ${people(`SELECT DISTINCT * FROM (${of('new_rows')}) y`)}
       ELSIF TG_OP = 'DELETE' THEN
-        SELECT array_agg(x.programme_id), array_agg(x.person_id) INTO programmes, people
-          FROM (SELECT DISTINCT * FROM (${of('old_rows')}) y) x(programme_id, person_id);
+        ${structural.delete ? `${mark(structural.delete)} RETURN NULL;` : people(`SELECT DISTINCT * FROM (${of('old_rows')}) y`)}
       ELSE
-        ${moved}
-        SELECT array_agg(x.programme_id), array_agg(x.person_id) INTO programmes, people
-          FROM (${updated}) x(programme_id, person_id);
+        ${mark(structural.update)}
+        ${people(updated)}
       END IF;
       PERFORM mark_figures_dirty(coalesce(programmes, '{}'), coalesce(people, '{}'));
       RETURN NULL;
@@ -206,8 +214,8 @@ export class FiguresCells1764210000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION mark_figures_dirty(uuid[])`);
     await q.query(MARK);
     await q.query(TAKE_CHANGES);
-    for (const [table, pairs] of Object.entries(PEOPLE_OF)) {
-      await q.query(peopleTriggerFunction(table, pairs, PROGRAMMES_OF[table].columns));
+    for (const table of Object.keys(PEOPLE_OF)) {
+      await q.query(peopleTriggerFunction(table, PROGRAMMES_OF[table].columns));
     }
     for (const statement of [CELLS, ...CELLS_INDEXES, REACH, ...REACH_INDEXES, CELLS_BUILT, ROLLUPS])
       await q.query(statement);
