@@ -100,24 +100,22 @@ export class AnalyticsSource implements ReportSource {
           column('aiAdoptionRate', c.aiAdoptionRate, 'percent', 11),
         ],
       };
-      for (const g of funnel.items) {
-        yield {
-          type: 'row',
-          values: [
-            generationName(g.generation),
-            g.participants,
-            g.completers,
-            g.certified,
-            g.aiAdopters,
-            g.completionRate,
-            g.certificationRate,
-            g.aiAdoptionRate,
-          ],
-        };
-      }
+      yield {
+        type: 'rows',
+        rows: funnel.items.map((g) => [
+          generationName(g.generation),
+          g.participants,
+          g.completers,
+          g.certified,
+          g.aiAdopters,
+          g.completionRate,
+          g.certificationRate,
+          g.aiAdoptionRate,
+        ]),
+      };
       yield { type: 'section', title: words.sections.trainers, columns: trainerColumns(words) };
       for await (const trainer of pages(firstTrainers, trainersPage))
-        yield { type: 'row', values: trainerRow(words, trainer) };
+        yield { type: 'rows', rows: [trainerRow(words, trainer)] };
       if (capped(firstTrainers.total) < firstTrainers.total)
         yield { type: 'note', text: labels.meta.truncated(rowLimit!) };
       yield { type: 'note', text: words.flagRule };
@@ -134,15 +132,18 @@ export class AnalyticsSource implements ReportSource {
           column('targetAttainment', c.targetAttainment, 'percent', 11),
         ],
       };
-      for (const r of rounds.items) {
-        const values: CellValue[] = [
+      yield {
+        type: 'rows',
+        rows: rounds.items.map((r): CellValue[] => [
           `${r.number}. ${r.name}`,
           r.targetParticipants,
           r.participants,
           r.enrolled,
-        ];
-        yield { type: 'row', values: [...values, r.completers, r.certified, r.targetAttainment] };
-      }
+          r.completers,
+          r.certified,
+          r.targetAttainment,
+        ]),
+      };
       yield {
         type: 'section',
         title: words.sections.regions,
@@ -154,13 +155,16 @@ export class AnalyticsSource implements ReportSource {
           column('participants', c.participants, 'integer', 12),
         ],
       };
-      for (const r of regions.items) {
-        const name = mn ? (r.nameMn ?? r.name) : r.name;
-        yield {
-          type: 'row',
-          values: [name, r.institutions, r.institutionsReached, r.reachRate, r.participants],
-        };
-      }
+      yield {
+        type: 'rows',
+        rows: regions.items.map((r) => [
+          mn ? (r.nameMn ?? r.name) : r.name,
+          r.institutions,
+          r.institutionsReached,
+          r.reachRate,
+          r.participants,
+        ]),
+      };
       yield {
         type: 'section',
         title: words.sections.cohorts,
@@ -176,8 +180,8 @@ export class AnalyticsSource implements ReportSource {
       };
       for await (const x of pages(firstCohorts, cohortsPage)) {
         yield {
-          type: 'row',
-          values: [x.name, x.capacity, x.enrolled, x.fillRate, x.participants, x.completers, x.certified],
+          type: 'rows',
+          rows: [[x.name, x.capacity, x.enrolled, x.fillRate, x.participants, x.completers, x.certified]],
         };
       }
       if (capped(firstCohorts.total) < firstCohorts.total)

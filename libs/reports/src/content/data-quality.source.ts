@@ -41,9 +41,10 @@ async function* dataQualityEvents(
       { key: 'count', label: words.count, type: 'integer', width: 10 },
     ],
   };
-  for (const check of DATA_QUALITY_CHECKS) {
-    yield { type: 'row', values: [words.checks[check], counts.get(check) ?? 0] };
-  }
+  yield {
+    type: 'rows',
+    rows: DATA_QUALITY_CHECKS.map((check) => [words.checks[check], counts.get(check) ?? 0]),
+  };
   for (const check of DATA_QUALITY_CHECKS) {
     const { columns, toValues } = checkColumns(context, words, check);
     yield* listSection<DataQualityRow>(

@@ -32,11 +32,13 @@ export interface BarChart {
 
 /**
  * A report is a stream of events: sections with their rows, charts and notes. Every format
- * writes the same stream, row by row, so no format holds a report in memory.
+ * writes the same stream as it comes, so no format holds a report in memory. Rows travel in
+ * batches (a list section's are the cursor's fetches): one event per row cost more than
+ * writing an XLSX row.
  */
 export type ReportEvent =
   | { type: 'section'; title: string; columns: Column[] }
-  | { type: 'row'; values: CellValue[] }
+  | { type: 'rows'; rows: CellValue[][] }
   | { type: 'chart'; chart: BarChart }
   | { type: 'note'; text: string };
 

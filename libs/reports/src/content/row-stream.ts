@@ -2,18 +2,33 @@ import { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { CellValue, Column, ReportContext, ReportEvent } from './report-content';
 
-/** Rows fetched from the server per round trip; the cursor keeps the rest on the server. */
+/** Rows fetched from the server per round trip (the cursor keeps the rest there), and per rows event. */
 const BATCH_SIZE = 1000;
 
-/** Rows of a query read through a server-side cursor, so memory holds one batch at a time. */
-export async function* cursorRows<T>(client: PoolClient, sql: string, params: unknown[]): AsyncGenerator<T> {
+/**
+ * The rows of a query in batches, read through a server-side cursor, so memory holds a batch
+ * or two at a time. The stream fetches the next batch while the current one is being written.
+ */
+export async function* cursorBatches<T>(
+  client: PoolClient,
+  sql: string,
+  params: unknown[],
+): AsyncGenerator<T[]> {
   const stream = client.query(new QueryStream(sql, params, { batchSize: BATCH_SIZE }));
-  for await (const row of stream) yield row as T;
+  let batch: T[] = [];
+  for await (const row of stream) {
+    batch.push(row as T);
+    if (batch.length === BATCH_SIZE) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /**
- * A list section: its heading, then one row event per query row, capped at the context's row
- * limit (one more row is fetched to know whether the cap cut anything).
+ * A list section: its heading, then the query's rows, capped at the context's row limit (one
+ * more row is fetched to know whether the cap cut anything).
  */
 export async function* listSection<T>(
   context: ReportContext,
@@ -25,13 +40,15 @@ export async function* listSection<T>(
   const limit = context.rowLimit;
   const sql = limit === undefined ? query.sql : `${query.sql}\nLIMIT ${limit + 1}`;
   let written = 0;
-  for await (const row of cursorRows<T>(context.client, sql, query.params)) {
-    if (limit !== undefined && written === limit) {
-      yield { type: 'note', text: context.labels.meta.truncated(limit) };
+  for await (const batch of cursorBatches<T>(context.client, sql, query.params)) {
+    const room = limit === undefined ? batch.length : limit - written;
+    const rows = batch.length > room ? batch.slice(0, room) : batch;
+    written += rows.length;
+    if (rows.length > 0) yield { type: 'rows', rows: rows.map(toValues) };
+    if (rows.length < batch.length) {
+      yield { type: 'note', text: context.labels.meta.truncated(limit!) };
       break;
     }
-    written += 1;
-    yield { type: 'row', values: toValues(row) };
   }
 }
 

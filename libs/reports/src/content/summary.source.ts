@@ -4,7 +4,6 @@ import { formatInstant } from '../i18n/report-format';
 import { ColumnKey, ReportLabels } from '../i18n/report-labels';
 import {
   CellType,
-  CellValue,
   Column,
   labelledColumn,
   PreparedReport,
@@ -106,7 +105,7 @@ export class SummarySource implements ReportSource {
           labelledColumn(labels, 'participants', 'integer', 12),
         ],
       };
-      for (const [generation, count] of generations) yield { type: 'row', values: [generation, count] };
+      yield { type: 'rows', rows: generations.map(([generation, count]) => [generation, count]) };
       yield* keyValueSection(labels, labels.sections.mentoring, MENTORING, figures);
       yield {
         type: 'section',
@@ -116,9 +115,10 @@ export class SummarySource implements ReportSource {
           ...TREND_COLUMNS.map(([key, type]) => labelledColumn(labels, key, type, 12)),
         ],
       };
-      for (const point of history) {
-        yield { type: 'row', values: [point.date, ...TREND_COLUMNS.map(([key]) => point[key] as number)] };
-      }
+      yield {
+        type: 'rows',
+        rows: history.map((point) => [point.date, ...TREND_COLUMNS.map(([key]) => point[key] as number)]),
+      };
     }
 
     const expectedRows =
@@ -144,10 +144,10 @@ function* keyValueSection(
     labelledColumn(labels, 'value', 'decimal', 14),
   ];
   yield { type: 'section', title, columns };
-  for (const [key, type] of keys) {
-    const value: CellValue = { value: figures[key] as number, type };
-    yield { type: 'row', values: [labels.columns[key], value] };
-  }
+  yield {
+    type: 'rows',
+    rows: keys.map(([key, type]) => [labels.columns[key], { value: figures[key] as number, type }]),
+  };
 }
 
 function* scopeSection(labels: ReportLabels, title: string, rows: ScopeRow[]): Generator<ReportEvent> {
@@ -156,9 +156,10 @@ function* scopeSection(labels: ReportLabels, title: string, rows: ScopeRow[]): G
     ...SCOPE_COLUMNS.map(([key, type]) => labelledColumn(labels, key, type, 11)),
   ];
   yield { type: 'section', title, columns };
-  for (const row of rows) {
-    yield { type: 'row', values: [row.name, ...SCOPE_COLUMNS.map(([key]) => row.figures[key] as number)] };
-  }
+  yield {
+    type: 'rows',
+    rows: rows.map((row) => [row.name, ...SCOPE_COLUMNS.map(([key]) => row.figures[key] as number)]),
+  };
 }
 
 /** Generations sort numerically; a label that is not a number ("unknown") goes last. */

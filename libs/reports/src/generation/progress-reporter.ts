@@ -14,8 +14,8 @@ export class ProgressReporter {
     this.nextAt = this.step();
   }
 
-  async row(): Promise<void> {
-    this.rows += 1;
+  async rowsWritten(count: number): Promise<void> {
+    this.rows += count;
     if (this.rows < this.nextAt) return;
     this.nextAt = this.rows + this.step();
     // 99 at most: 100 is written with the final status, in one transaction.

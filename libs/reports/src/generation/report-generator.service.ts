@@ -144,7 +144,7 @@ export class ReportGenerator {
       });
       async function* counted(): AsyncGenerator<ReportEvent> {
         for await (const event of prepared.events) {
-          if (event.type === 'row') await progress.row();
+          if (event.type === 'rows') await progress.rowsWritten(event.rows.length);
           yield event;
         }
       }

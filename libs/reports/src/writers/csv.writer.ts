@@ -28,8 +28,9 @@ export function csvStages(
           }
           this.push(event.columns.map((column) => column.label));
           break;
-        case 'row':
-          this.push(event.values.map((value, i) => cellText(value, types[i] ?? 'text')));
+        case 'rows':
+          for (const values of event.rows)
+            this.push(values.map((value, i) => cellText(value, types[i] ?? 'text')));
           break;
         case 'note':
           if (!heading.tabular) this.push([event.text]);

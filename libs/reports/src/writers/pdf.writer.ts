@@ -62,21 +62,9 @@ export class PdfReportWriter extends FileReportWriter {
       case 'section':
         this.startSection(event.title, event.columns);
         break;
-      case 'row': {
-        const section = this.section;
-        if (!section) throw new Error('pdf: a row arrived before its section');
-        const texts = section.shown.map((i) =>
-          this.cellText(event.values[i] ?? null, section.columns[i].type),
-        );
-        const height = this.rowHeight(texts, 'regular');
-        this.ensureSpace(height, true);
-        this.tableRow(
-          texts,
-          section.shown.map((i) => section.columns[i].type),
-          height,
-        );
+      case 'rows':
+        for (const values of event.rows) this.row(values);
         break;
-      }
       case 'note':
         this.ensureSpace(ROW_HEIGHT * 2, false);
         this.doc
@@ -153,6 +141,19 @@ export class PdfReportWriter extends FileReportWriter {
     doc.fillColor('black');
     doc.x = MARGIN;
     doc.y = Math.max(y, MARGIN);
+  }
+
+  private row(values: CellValue[]): void {
+    const section = this.section;
+    if (!section) throw new Error('pdf: a row arrived before its section');
+    const texts = section.shown.map((i) => this.cellText(values[i] ?? null, section.columns[i].type));
+    const height = this.rowHeight(texts, 'regular');
+    this.ensureSpace(height, true);
+    this.tableRow(
+      texts,
+      section.shown.map((i) => section.columns[i].type),
+      height,
+    );
   }
 
   private startSection(title: string, columns: Column[]): void {

@@ -26,12 +26,15 @@ const section: ReportEvent = {
     { key: 'rate', label: 'Хувь', type: 'percent', width: 8 },
   ],
 };
-const row = (n: number): ReportEvent => ({ type: 'row', values: [`Өлзий, "${n}"`, n, '2025-03-01', 0.825] });
+const rows = (...ns: number[]): ReportEvent => ({
+  type: 'rows',
+  rows: ns.map((n) => [`Өлзий, "${n}"`, n, '2025-03-01', 0.825]),
+});
 
 describe('report writers', () => {
   it('writes a list as CSV with a BOM, the header and the rows only, quoting what needs it', async () => {
     const file = join(dir, 'list.csv');
-    await pipeline([Readable.from([section, row(1), row(2)]), ...csvStages(heading(true), file)]);
+    await pipeline([Readable.from([section, rows(1), rows(2)]), ...csvStages(heading(true), file)]);
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8')).toBe(
@@ -42,11 +45,8 @@ describe('report writers', () => {
   it('writes formula-like names as text and keeps a name with a bare carriage return on its row', async () => {
     const file = join(dir, 'formulas.csv');
     const names = ['=HYPERLINK("http://x","y")', '+cmd|/C calc!A0', '-1+1', '@SUM(1)', 'Бат\rЭрдэнэ'];
-    const rows: ReportEvent[] = names.map((name, n) => ({
-      type: 'row',
-      values: [name, n, '2025-03-01', -0.5],
-    }));
-    await pipeline([Readable.from([section, ...rows]), ...csvStages(heading(true), file)]);
+    const named: ReportEvent = { type: 'rows', rows: names.map((name, n) => [name, n, '2025-03-01', -0.5]) };
+    await pipeline([Readable.from([section, named]), ...csvStages(heading(true), file)]);
     const records = readFileSync(file).subarray(3).toString('utf8').split('\r\n');
     expect(records.slice(1, 6)).toEqual([
       '"\'=HYPERLINK(""http://x"",""y"")",0,2025-03-01,-50%',
@@ -62,7 +62,7 @@ describe('report writers', () => {
     const cwd = process.cwd();
     process.chdir(tmpdir());
     try {
-      await pipeline(Readable.from([section, row(1)]), new PdfReportWriter(heading(true), file));
+      await pipeline(Readable.from([section, rows(1)]), new PdfReportWriter(heading(true), file));
     } finally {
       process.chdir(cwd);
     }
@@ -71,7 +71,7 @@ describe('report writers', () => {
 
   it('writes a report of sections as CSV with its heading, section titles and notes', async () => {
     const file = join(dir, 'summary.csv');
-    const events: ReportEvent[] = [{ type: 'note', text: 'As of today' }, section, row(1)];
+    const events: ReportEvent[] = [{ type: 'note', text: 'As of today' }, section, rows(1)];
     await pipeline([Readable.from(events), ...csvStages(heading(false), file)]);
     const lines = readFileSync(file).subarray(3).toString('utf8').split('\r\n');
     expect(lines.slice(0, 6)).toEqual([
@@ -84,9 +84,9 @@ describe('report writers', () => {
     ]);
   });
 
-  it('starts a new XLSX sheet, header repeated, when a sheet is full, with typed cells', async () => {
+  it('starts a new XLSX sheet, header repeated, when a sheet is full (within a batch too), with typed cells', async () => {
     const file = join(dir, 'rollover.xlsx');
-    const events = [section, ...[1, 2, 3, 4, 5, 6, 7].map(row)];
+    const events = [section, rows(1, 2, 3, 4, 5), rows(6, 7)];
     await pipeline(Readable.from(events), new XlsxReportWriter(heading(true), file, 4));
     const workbook = new Workbook();
     await workbook.xlsx.readFile(file);

@@ -6,7 +6,6 @@ import { FileReportWriter } from './file-writer';
 /** Excel's limit, header row included. */
 export const XLSX_MAX_ROWS = 1_048_576;
 
-const CHECK_EVERY_ROWS = 200;
 const PENDING_HIGH = 2 * 1024 * 1024;
 
 /**
@@ -63,7 +62,6 @@ export class XlsxReportWriter extends FileReportWriter {
   private info: Worksheet | undefined;
   private sheet: Worksheet | undefined;
   private section: { title: string; columns: Column[]; part: number; rows: number } | undefined;
-  private rowsSinceCheck = 0;
 
   constructor(
     heading: ReportHeading,
@@ -88,11 +86,9 @@ export class XlsxReportWriter extends FileReportWriter {
   /**
    * ExcelJS hands each sheet's XML to the zip without back-pressure, so rows arriving faster than
    * deflate compresses them would pile up in memory. Wait while more than PENDING_HIGH bytes
-   * are waiting, and let the zip drain them.
+   * are waiting after an event (at most a cursor batch of rows), and let the zip drain them.
    */
   protected async caughtUp(): Promise<void> {
-    if (++this.rowsSinceCheck < CHECK_EVERY_ROWS) return;
-    this.rowsSinceCheck = 0;
     while (pendingBytes(this.sheet) > PENDING_HIGH || this.file.writableNeedDrain) {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
@@ -115,16 +111,8 @@ export class XlsxReportWriter extends FileReportWriter {
         this.section = { title: event.title, columns: event.columns, part: 1, rows: 0 };
         this.openSheet();
         break;
-      case 'row':
-        if (!this.sheet || !this.section) throw new Error('xlsx: a row arrived before its section');
-        if (this.section.rows === this.maxRows - 1) {
-          this.closeSheet();
-          this.section.part += 1;
-          this.section.rows = 0;
-          this.openSheet();
-        }
-        this.writeRow(this.sheet, this.section.columns, event.values);
-        this.section.rows += 1;
+      case 'rows':
+        for (const values of event.rows) this.writeRow(values);
         break;
       case 'note':
         (this.sheet ?? this.info)?.addRow([event.text]).commit();
@@ -155,8 +143,19 @@ export class XlsxReportWriter extends FileReportWriter {
     this.sheet = undefined;
   }
 
-  private writeRow(sheet: Worksheet, columns: Column[], values: CellValue[]): void {
-    const row = sheet.addRow(values.map((value, i) => excelValue(value, columns[i]?.type ?? 'text')));
+  /** One row of the current section, on a continuation sheet once a sheet is full. */
+  private writeRow(values: CellValue[]): void {
+    const section = this.section;
+    if (!this.sheet || !section) throw new Error('xlsx: a row arrived before its section');
+    if (section.rows === this.maxRows - 1) {
+      this.closeSheet();
+      section.part += 1;
+      section.rows = 0;
+      this.openSheet();
+    }
+    section.rows += 1;
+    const { columns } = section;
+    const row = this.sheet!.addRow(values.map((value, i) => excelValue(value, columns[i]?.type ?? 'text')));
     values.forEach(
       (value, i) => (row.getCell(i + 1).style = STYLES[cellTypeOf(value, columns[i]?.type ?? 'text')]),
     );
