@@ -20,11 +20,8 @@ interface AssignmentFacts {
   endsOn: string | null;
 }
 
-/** What PostgreSQL chose for a new session; the rest is what was sent. */
-type InsertedRow = Pick<
-  MentoringSession,
-  'id' | 'assignmentId' | 'clientRef' | 'recordedBy' | 'createdAt' | 'updatedAt'
->;
+/** What PostgreSQL chose for a new session, and the key to match it with what was sent. */
+type InsertedRow = Pick<MentoringSession, 'id' | 'assignmentId' | 'clientRef' | 'createdAt'>;
 
 const SESSION_COLUMNS = `id, assignment_id AS "assignmentId", occurred_at AS "occurredAt",
   duration_minutes AS "durationMinutes", mode, topics, notes, client_ref AS "clientRef",
@@ -136,7 +133,8 @@ export class SessionIngestService {
    * All candidates in one statement: arrays, not one parameter per value (a statement takes at
    * most 65,535). A new row holds exactly what was sent (only mentor_id is set by a trigger), so
    * only what PostgreSQL chose comes back: reading 500 notes, topics and instants back cost more
-   * than the insert's own work in the API.
+   * than the insert's own work in the API. A new row's updated_at is its created_at (both now()),
+   * its recorded_by the actor.
    */
   private async insert(
     tx: EntityManager,
@@ -152,8 +150,7 @@ export class SessionIngestService {
          FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
               AS i(assignment_id, occurred_at, duration_minutes, mode, topics, notes, client_ref)
        ON CONFLICT (mentor_id, client_ref) DO NOTHING
-       RETURNING id, assignment_id AS "assignmentId", client_ref AS "clientRef",
-                 recorded_by AS "recordedBy", created_at AS "createdAt", updated_at AS "updatedAt"`,
+       RETURNING id, assignment_id AS "assignmentId", client_ref AS "clientRef", created_at AS "createdAt"`,
       [
         candidates.map((c) => c.assignmentId),
         candidates.map((c) => c.occurredAt.toISOString()),
@@ -169,7 +166,7 @@ export class SessionIngestService {
     // One mentor per assignment, so (assignment, ref) is as unique among the candidates as (mentor, ref).
     const sent = new Map(candidates.map((c) => [`${c.assignmentId} ${c.clientRef}`, c]));
     // Written out, not spread: spreading the row and adding five fields cost 5 µs a row.
-    return rows.map(({ id, assignmentId, clientRef, recordedBy, createdAt, updatedAt }) => {
+    return rows.map(({ id, assignmentId, clientRef, createdAt }) => {
       const { occurredAt, durationMinutes, mode, topics, notes } = sent.get(`${assignmentId} ${clientRef}`)!;
       return {
         id,
@@ -180,9 +177,9 @@ export class SessionIngestService {
         topics,
         notes,
         clientRef,
-        recordedBy,
+        recordedBy: actor.userId,
         createdAt,
-        updatedAt,
+        updatedAt: createdAt,
       };
     });
   }

@@ -25,6 +25,15 @@ describe('cacheValidationRules', () => {
     expect(failing(child(1, 'a'))).toEqual([]);
   });
 
+  it('groups a kept list by property once, as class-validator groups it', () => {
+    const storage = getMetadataStorage();
+    const rules = storage.getTargetValidationMetadatas(Child, '', false, false);
+    expect(storage.groupByPropertyName(rules)).toBe(storage.groupByPropertyName(rules));
+    expect(storage.groupByPropertyName(rules)).toEqual(
+      MetadataStorage.prototype.groupByPropertyName.call(storage, rules),
+    );
+  });
+
   it('forgets what it kept when a rule is added, so the new rule applies to subclasses too', () => {
     expect(failing(child(9, 'a'))).toEqual([]);
     Max(5)(Parent.prototype, 'n');

@@ -46,14 +46,28 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
 
 /** Every string field that holds a NUL character (PostgreSQL text cannot store one), by dotted path. */
 export function fieldsWithNul(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
-    const keyProblem = key.includes('\u0000')
-      ? [path ? `${path}.${JSON.stringify(key)}` : JSON.stringify(key)]
-      : [];
-    return [...keyProblem, ...fieldsWithNul(child, path ? `${path}.${key}` : key)];
-  });
+  const found: string[] = [];
+  collectNul(value, path ? [path] : [], found);
+  return found;
+}
+
+/**
+ * Walks every body the API takes (a session batch is 500 items), so a clean one allocates
+ * nothing: the path is a stack of keys, joined only for a field that holds a NUL.
+ */
+function collectNul(value: unknown, path: string[], found: string[]): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push(path.join('.') || 'value');
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (key.includes('\u0000')) found.push([...path, JSON.stringify(key)].join('.'));
+    path.push(key);
+    collectNul((value as Record<string, unknown>)[key], path, found);
+    path.pop();
+  }
 }
 
 export function badRequest(details: FieldProblem[]): BadRequestException {
