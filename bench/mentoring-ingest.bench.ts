@@ -3,7 +3,8 @@
  *   npm run bench:mentoring-ingest
  *   (= npx ts-node -r tsconfig-paths/register --transpile-only bench/mentoring-ingest.bench.ts)
  * Env: BENCH_SESSIONS (100000), BENCH_CLIENTS (4), BENCH_RUNS (3),
- * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_mentoring_ingest — dropped and rebuilt), BENCH_REDIS_URL.
+ * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_mentoring_ingest — dropped and rebuilt), BENCH_REDIS_URL,
+ * BENCH_PROFILE=file.cpuprofile (a CPU profile of the API's thread during the last run, summarised at the end).
  *
  * Each run empties mentoring_sessions, then `COPY … FROM STDIN` (psql, CSV) of the very rows the
  * API is about to receive, empties the table again, then the same rows through
@@ -16,6 +17,7 @@ import * as os from 'os';
 import { performance } from 'perf_hooks';
 import { Client } from 'pg';
 import { Worker } from 'worker_threads';
+import { profiled, summarise } from './cpu-profile';
 import { INGEST_CLIENT_SOURCE, IngestClientInput, IngestClientOutput } from './mentoring-ingest-client';
 import {
   BENCH_PASSWORD,
@@ -33,6 +35,7 @@ import {
 const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cascade_bench_mentoring_ingest';
 const REDIS_PREFIX = 'cascade-bench-mentoring-ingest';
+const PROFILE = process.env.BENCH_PROFILE;
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 100_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -206,7 +209,8 @@ async function main(): Promise<void> {
       const copySeconds = await copyIn(csv);
       await expectRows(pg, 'COPY');
       await emptyTable(pg);
-      const ingest = await sendInWorker({ url, tokens, bodies, expected: 'created' });
+      const send = () => sendInWorker({ url, tokens, bodies, expected: 'created' });
+      const ingest = await (PROFILE && run === RUNS ? profiled(PROFILE, send) : send());
       await expectRows(pg, 'API');
       if (ingest.stored !== SESSIONS) throw new Error(`${ingest.stored} created, expected ${SESSIONS}`);
       copyRates.push(SESSIONS / copySeconds);
@@ -232,6 +236,7 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
+    if (PROFILE) log(`profile of the API thread during run ${RUNS} (${PROFILE}):\n${summarise(PROFILE, 30)}`);
   } finally {
     await app.close();
     await pg.end();
