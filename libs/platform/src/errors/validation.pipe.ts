@@ -61,8 +61,7 @@ function collectNul(value: unknown, path: string[], found: string[]): void {
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+  for (const key of Object.keys(value)) {
     if (key.includes('\u0000')) found.push([...path, JSON.stringify(key)].join('.'));
     path.push(key);
     collectNul((value as Record<string, unknown>)[key], path, found);
