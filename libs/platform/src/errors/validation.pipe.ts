@@ -52,8 +52,8 @@ export function fieldsWithNul(value: unknown, path = ''): string[] {
 }
 
 /**
- * Walks every body the API takes (a session batch is 500 items), so a clean one allocates
- * nothing: the path is a stack of keys, joined only for a field that holds a NUL.
+ * Walks every body the API takes (a session batch is 500 items), so a clean one builds no path
+ * strings: the path is a stack of keys, joined only for a field that holds a NUL.
  */
 function collectNul(value: unknown, path: string[], found: string[]): void {
   if (typeof value === 'string') {
