@@ -130,12 +130,11 @@ async function drainCredentials(pg: Client): Promise<void> {
 /** BENCH_BACKLOG=pause: the credentials queue held before the worker starts (the queue's own flag in Redis). */
 async function pauseCredentials(): Promise<void> {
   if (BACKLOG !== 'pause') return;
-  const queue = new Queue('credentials', {
-    connection: { host: '127.0.0.1', port: 6379 },
-    prefix: REDIS_PREFIX,
-  });
+  const connection = new Redis(BENCH_REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue('credentials', { connection, prefix: REDIS_PREFIX });
   await queue.pause();
   await queue.close();
+  connection.disconnect();
 }
 
 interface Timing {
