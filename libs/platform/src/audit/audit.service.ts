@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor } from '../auth/roles';
+import { queryRows } from '../database/sql';
 import { Page } from '../http/pagination';
 import { AuditQuery } from './audit.dto';
 import { AuditEvent } from './audit-event.entity';
@@ -33,24 +34,31 @@ function instant(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
 }
 
+const INSERT_EVENT_SQL = `
+  INSERT INTO audit_events (actor_user_id, actor_email, action, entity, entity_id, request_id, status_code, changes)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING id`;
+
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
-  /** Records one event and answers its id; pass the transaction's manager so the event commits with the change. */
+  /**
+   * Records one event and answers its id; pass the transaction's manager so the event commits
+   * with the change. One statement written out: every write request pays for it, and TypeORM's
+   * insert builder cost the API more than the statement cost PostgreSQL.
+   */
   async record(actor: Actor, entry: AuditEntry, manager?: EntityManager): Promise<string> {
-    const repository = manager ? manager.getRepository(AuditEvent) : this.events;
-    const result = await repository.insert({
-      actorUserId: actor.email === 'system' ? null : actor.userId,
-      actorEmail: actor.email,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      requestId: entry.requestId ?? null,
-      statusCode: entry.statusCode ?? null,
-      changes: (entry.changes ?? null) as object | null as never,
-    });
-    return String((result.identifiers[0] as { id: string | number }).id);
+    const [{ id }] = await queryRows<{ id: string }>(manager ?? this.events.manager, INSERT_EVENT_SQL, [
+      actor.email === 'system' ? null : actor.userId,
+      actor.email,
+      entry.action,
+      entry.entity,
+      entry.entityId ?? null,
+      entry.requestId ?? null,
+      entry.statusCode ?? null,
+      entry.changes ? JSON.stringify(entry.changes) : null,
+    ]);
+    return String(id);
   }
 
   /** The id of the record a request created, known only once its handler returned. */
