@@ -17,3 +17,13 @@ export function backendCpuMs(pids: number[]): number {
   }
   return ns / 1e6;
 }
+
+/**
+ * CPU time (ms) a process has used so far, all its threads (libuv's pool, V8's GC helpers):
+ * utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms (USER_HZ on Linux).
+ */
+export function processCpuMs(pid: number): number {
+  // Fields after the command name, which sits in parentheses and may hold spaces.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

@@ -7,10 +7,13 @@
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_single — dropped and rebuilt);
  * BENCH_REDIS_PREFIX (cascade-bench-single) keeps two runs on one Redis apart.
  * BENCH_PROFILE=file.cpuprofile profiles the API during the headline run and prints where its CPU went.
- * The API runs in this process (default pool of 10); the generator (bench/open-loop.ts) in a child process.
+ * BENCH_API=built runs the API as production does, `node dist/apps/api/main.js` (`npm run build`
+ * first) in a child process, its CPU read from /proc; else it runs in this process under ts-node
+ * (default pool of 10 either way). The generator (bench/open-loop.ts) runs in a child process.
  */
 import { execFileSync, fork } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
@@ -25,7 +28,8 @@ import {
   seedWorld,
 } from './mentoring-fixtures';
 import type { OpenLoopPlan, OpenLoopResult } from './open-loop';
-import { backendCpuMs } from './proc-cpu';
+import { spawnBuiltApp, waitForHealthyApi } from './built-app';
+import { backendCpuMs, processCpuMs } from './proc-cpu';
 import { profiled, summarise } from './cpu-profile';
 
 const DATABASE_URL =
@@ -38,6 +42,7 @@ const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 10);
 const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 /** A file: the API's CPU profile of the headline run is written there and summarised. */
 const PROFILE = process.env.BENCH_PROFILE;
+const BUILT = process.env.BENCH_API === 'built';
 const P99_LIMIT_MS = 50;
 const POOL = 10;
 const NOTES =
@@ -87,7 +92,11 @@ const describe = (r: Measured) =>
  * On a machine shared with other work, wall time measures the queue for the cores too; CPU time
  * per request measures the work (1000 / apiMs is what one idle core could answer).
  */
-async function measured(pg: Client, run: () => Promise<OpenLoopResult>): Promise<Measured> {
+async function measured(
+  pg: Client,
+  apiCpuMs: () => number,
+  run: () => Promise<OpenLoopResult>,
+): Promise<Measured> {
   const backends = async () =>
     (
       await pg.query(
@@ -95,12 +104,12 @@ async function measured(pg: Client, run: () => Promise<OpenLoopResult>): Promise
       )
     ).rows.map((r: { pid: number }) => r.pid);
   const pids = await backends();
-  const [api0, pg0] = [process.cpuUsage(), backendCpuMs(pids)];
+  const [api0, pg0] = [apiCpuMs(), backendCpuMs(pids)];
   const result = await run();
-  const api = process.cpuUsage(api0);
+  const api = apiCpuMs() - api0;
   const postgres = backendCpuMs(pids) - pg0;
   const answered = Math.max(1, result.completed);
-  return { ...result, apiMs: (api.user + api.system) / 1000 / answered, postgresMs: postgres / answered };
+  return { ...result, apiMs: api / answered, postgresMs: postgres / answered };
 }
 
 const sustained = (r: OpenLoopResult) =>
@@ -139,6 +148,49 @@ COMMIT;
   return floors;
 }
 
+interface RunningApi {
+  base: string;
+  cpuMs: () => number;
+  close: () => Promise<void>;
+}
+
+async function inThisProcess(): Promise<RunningApi> {
+  const app = await listenApi();
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  return { ...app, cpuMs };
+}
+
+async function builtApi(): Promise<RunningApi> {
+  if (PROFILE) throw new Error('BENCH_PROFILE profiles the API in this process: leave BENCH_API unset');
+  const port = await freePort();
+  const api = spawnBuiltApp('api', { DATABASE_URL, PORT: port, REDIS_PREFIX });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealthyApi(api, base);
+  return {
+    base,
+    cpuMs: () => processCpuMs(api.pid!),
+    close: async () => {
+      const exited = new Promise((resolve) => api.once('exit', resolve));
+      api.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 async function main(): Promise<void> {
   benchApiEnv(DATABASE_URL, REDIS_PREFIX, { unthrottled: true });
   await recreateDatabase(DATABASE_URL);
@@ -149,9 +201,9 @@ async function main(): Promise<void> {
   await createUser(pg, 'mentor-0@bench.local', 'master_teacher', world.mentors[0].personId);
   const [{ id: mentorUserId }] = (await pg.query(`SELECT id FROM users WHERE email = 'mentor-0@bench.local'`))
     .rows;
-  const app = await listenApi();
+  const app = BUILT ? await builtApi() : await inThisProcess();
   log(
-    `database ${DATABASE_URL} (recreated); API on ${app.base}; load ${os
+    `database ${DATABASE_URL} (recreated); API ${BUILT ? 'built, its own process' : 'in this process'} on ${app.base}; load ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
@@ -174,14 +226,18 @@ async function main(): Promise<void> {
       run,
     });
 
-    log(`warm-up: ${describe(await measured(pg, () => openLoop(plan(100, 5, 'warm'))))}`);
+    log(`warm-up: ${describe(await measured(pg, app.cpuMs, () => openLoop(plan(100, 5, 'warm'))))}`);
     const headlineRun = () => openLoop(plan(RATE, DURATION, 'headline'));
-    const headline = await measured(pg, PROFILE ? () => profiled(PROFILE, headlineRun) : headlineRun);
+    const headline = await measured(
+      pg,
+      app.cpuMs,
+      PROFILE ? () => profiled(PROFILE, headlineRun) : headlineRun,
+    );
     log(`headline, ${DURATION} s: ${describe(headline)}`);
     if (PROFILE) log(summarise(PROFILE));
     let best = 0;
     for (const rate of RATES) {
-      const result = await measured(pg, () => openLoop(plan(rate, STEP_SECONDS, `step-${rate}`)));
+      const result = await measured(pg, app.cpuMs, () => openLoop(plan(rate, STEP_SECONDS, `step-${rate}`)));
       log(`step, ${STEP_SECONDS} s: ${describe(result)}${sustained(result) ? '' : ' — over the limit'}`);
       if (!sustained(result)) break;
       best = rate;
