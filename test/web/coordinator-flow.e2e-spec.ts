@@ -249,6 +249,18 @@ describe('web app: a coordinator runs a programme from the browser', () => {
     await page.getByRole('button', { name: /^Trainer/ }).click();
     await page.locator('th[aria-sort="ascending"]').getByText('Trainer').waitFor();
     await expect(seriousViolations(page)).resolves.toEqual([]);
+    // Dates read alike in every browser (Debian's Chromium has no Mongolian locale data): English
+    // with the month in words, Mongolian year first in numbers.
+    const asOf = async () => (await page.getByTestId('figures-as-of').textContent()) ?? '';
+    await expect(asOf()).resolves.toMatch(/^Figures as of \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2}$/);
+    await page.getByText('MN', { exact: true }).click();
+    await waitFor(
+      'the figures dated in Mongolian',
+      async () => /^\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}:\d{2}-ны байдлаарх тоо$/.test(await asOf()),
+      10_000,
+    );
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('link', { name: 'Dashboard' }).waitFor();
   });
 
   it('shows "updating…" while a rollup is pending, then the new figures as of a later time', async () => {

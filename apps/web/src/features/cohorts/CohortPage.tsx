@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../i18n/format';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '../../app/QueryState';
 import { useCourses, useRegionName } from '../reference/useReference';
@@ -10,7 +11,7 @@ import { useSaveCompletions } from './useSaveCompletions';
 
 /** A cohort: who is in it and how far each has come; enrol, withdraw and record completions. */
 export function CohortPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { cohortId = '' } = useParams();
   const cohort = useCohort(cohortId);
   const roster = useRoster(cohortId);
@@ -34,7 +35,8 @@ export function CohortPage() {
             </Anchor>
           </Group>
           <Text>
-            {regionName(c.regionId)} · {c.startsOn} – {c.endsOn} ·{' '}
+            {regionName(c.regionId)} · {formatDay(c.startsOn, i18n.language)} –{' '}
+            {formatDay(c.endsOn, i18n.language)} ·{' '}
             <span data-testid="cohort-fill">
               {c.enrolled}/{c.capacity}
             </span>{' '}

@@ -1,5 +1,6 @@
 import { Badge, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format';
 import { useSearchParams } from 'react-router';
 import { QueryState } from '../../app/QueryState';
 import { useProgrammes } from '../programmes/useProgrammes';
@@ -62,7 +63,9 @@ export function DashboardPage() {
               <>
                 <Group gap="sm">
                   <Text size="sm" c="dimmed" data-testid="figures-as-of">
-                    {t('dashboard.asOf', { time: new Date(data.computedAt).toLocaleString(i18n.language) })}
+                    {t('dashboard.asOf', {
+                      time: formatDateTime(data.computedAt, i18n.language, { seconds: true }),
+                    })}
                   </Text>
                   {data.stale && (
                     <Badge color="gray.7" variant="filled" role="status">

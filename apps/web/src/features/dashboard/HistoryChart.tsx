@@ -1,6 +1,7 @@
 import { Paper, Text, Title } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../i18n/format';
 import { QueryState } from '../../app/QueryState';
 import { Lines, stageSeries } from './LazyCharts';
 import { useHistory } from './useStats';
@@ -22,7 +23,7 @@ export const HistoryChart = memo(function HistoryChart({ programmeId }: { progra
             <Lines
               data={points.map((p) => ({
                 ...p,
-                at: new Date(p.computedAt).toLocaleDateString(i18n.language),
+                at: formatDate(p.computedAt, i18n.language),
               }))}
               series={stageSeries(t, ['participants', 'completers', 'certified'])}
             />

@@ -15,6 +15,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../i18n/format';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { fieldError, formError, textFields } from '../../app/forms';
@@ -24,7 +25,7 @@ import { useRounds } from './useRounds';
 
 /** The programme's rounds in order, each with its target, and a form to plan the next one. */
 export function RoundsPanel({ programmeId }: { programmeId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rounds = useRounds(programmeId);
   const regionName = useRegionName();
 
@@ -57,7 +58,7 @@ export function RoundsPanel({ programmeId }: { programmeId: string }) {
                         </Anchor>
                       </Table.Td>
                       <Table.Td>
-                        {round.startsOn} – {round.endsOn}
+                        {formatDay(round.startsOn, i18n.language)} – {formatDay(round.endsOn, i18n.language)}
                       </Table.Td>
                       <Table.Td>{round.targetParticipants}</Table.Td>
                       <Table.Td>{round.regionIds.map(regionName).join(', ')}</Table.Td>

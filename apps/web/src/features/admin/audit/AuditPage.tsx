@@ -2,6 +2,7 @@ import { Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mant
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../i18n/format';
 import { QueryState } from '../../../app/QueryState';
 import { useUsers } from '../users/useUsers';
 import { MUTED } from '../shared/colors';
@@ -80,7 +81,7 @@ export function AuditPage() {
                 <Table.Tbody>
                   {data.items.map((event) => (
                     <Table.Tr key={event.id}>
-                      <Table.Td>{new Date(event.occurredAt).toLocaleString(i18n.language)}</Table.Td>
+                      <Table.Td>{formatDateTime(event.occurredAt, i18n.language)}</Table.Td>
                       <Table.Td>{event.actorEmail}</Table.Td>
                       <Table.Td>
                         <Code>{event.action}</Code>

@@ -1,6 +1,7 @@
 import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../i18n/format';
 import { QueryState } from '../../../app/QueryState';
 import { MUTED } from '../shared/colors';
 import { Pager } from '../shared/Pager';
@@ -50,7 +51,7 @@ export function ImportsPage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{t(`admin.imports.kinds.${item.kind}`)}</Table.Td>
-                      <Table.Td>{new Date(item.createdAt).toLocaleString(i18n.language)}</Table.Td>
+                      <Table.Td>{formatDateTime(item.createdAt, i18n.language)}</Table.Td>
                       <Table.Td>{item.totalRows}</Table.Td>
                       <Table.Td>{item.errorRows}</Table.Td>
                       <Table.Td>

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../i18n/format';
 import { QueryState } from '../../../app/QueryState';
 import { StatusBadge } from '../imports/ImportResult';
 import { BAD, MUTED } from '../shared/colors';
@@ -34,7 +35,7 @@ export function ReportProgress({ id }: { id: string }) {
                 {report.expiresAt && (
                   <Text size="sm" c={MUTED}>
                     {t('admin.reports.keptUntil', {
-                      time: new Date(report.expiresAt).toLocaleString(i18n.language),
+                      time: formatDateTime(report.expiresAt, i18n.language),
                     })}
                   </Text>
                 )}

@@ -1,5 +1,6 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../i18n/format';
 import { useSession } from '../../../app/useSession';
 import { StatusBadge } from '../imports/ImportResult';
 import { MUTED } from '../shared/colors';
@@ -50,7 +51,7 @@ export function ReportsTable({ reports }: { reports: Report[] }) {
             <Table.Td>
               <Requester userId={report.requestedBy} />
             </Table.Td>
-            <Table.Td>{new Date(report.createdAt).toLocaleString(i18n.language)}</Table.Td>
+            <Table.Td>{formatDateTime(report.createdAt, i18n.language)}</Table.Td>
             <Table.Td>
               <StatusBadge status={report.status} />
             </Table.Td>

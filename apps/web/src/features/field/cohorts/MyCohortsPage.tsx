@@ -5,7 +5,7 @@ import { QueryState } from '../../../app/QueryState';
 import { useOutbox } from '../outbox/useOutbox';
 import { AsOf } from '../shared/AsOf';
 import { SECONDARY_TEXT } from '../shared/colors';
-import { formatDay } from '../shared/format';
+import { formatDay } from '../../../i18n/format';
 import { SyncBar } from '../shared/SyncBar';
 import { type FieldCohort, useMyCohorts } from './useMyCohorts';
 import { withOutbox } from './useQueueCompletions';
@@ -55,7 +55,7 @@ function CohortCard({ field }: { field: FieldCohort }) {
           {name}
         </Title>
         <Text size="sm" c={SECONDARY_TEXT}>
-          {`${formatDay(cohort.startsOn)} – ${formatDay(cohort.endsOn)}`}
+          {`${formatDay(cohort.startsOn, i18n.language)} – ${formatDay(cohort.endsOn, i18n.language)}`}
         </Text>
         <Group gap="xs">
           <Badge color="indigo.9" variant="filled">

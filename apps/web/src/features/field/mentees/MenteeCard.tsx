@@ -1,13 +1,13 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate } from '../shared/format';
+import { formatDate } from '../../../i18n/format';
 import type { Mentee } from './useMyMentees';
 import { ATTENTION, SECONDARY_TEXT } from '../shared/colors';
 
 /** One mentee: how their mentoring goes, and the way to log the next session. */
 export function MenteeCard({ mentee, waiting }: { mentee: Mentee; waiting: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Card withBorder padding="md" data-testid={`mentee-${mentee.assignmentId}`} component="li">
       <Stack gap={6}>
@@ -29,7 +29,7 @@ export function MenteeCard({ mentee, waiting }: { mentee: Mentee; waiting: numbe
         </Text>
         <Text size="sm">
           {mentee.lastSessionAt
-            ? t('field.mentees.last', { date: formatDate(String(mentee.lastSessionAt)) })
+            ? t('field.mentees.last', { date: formatDate(String(mentee.lastSessionAt), i18n.language) })
             : t('field.mentees.none')}
         </Text>
         {waiting > 0 && (

@@ -1,14 +1,14 @@
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../offline/db';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime, formatDay } from '../../../i18n/format';
 
 type Row = [field: string, mine: string, theirs: string];
 
 /** The phone's copy beside the server's, differing fields marked, for the user to choose. */
 export function ConflictView({ item }: { item: OutboxItem }) {
-  const { t } = useTranslation();
-  const rows = comparison(item, t);
+  const { t, i18n } = useTranslation();
+  const rows = comparison(item, t, i18n.language);
   return (
     // Fixed columns that wrap their words: the three fit a 360 px screen.
     <Table
@@ -40,15 +40,15 @@ export function ConflictView({ item }: { item: OutboxItem }) {
   );
 }
 
-function comparison(item: OutboxItem, t: (key: string) => string): Row[] {
+function comparison(item: OutboxItem, t: (key: string) => string, language: string): Row[] {
   if (item.kind === 'session') {
     const mine = item.payload;
     const theirs = item.server;
     return [
       [
         t('field.log.occurredAt'),
-        formatDateTime(mine.occurredAt),
-        theirs ? formatDateTime(String(theirs.occurredAt)) : '',
+        formatDateTime(mine.occurredAt, language),
+        theirs ? formatDateTime(String(theirs.occurredAt), language) : '',
       ],
       [t('field.log.duration'), String(mine.durationMinutes), String(theirs?.durationMinutes ?? '')],
       [t('field.log.mode'), t(`field.modes.${mine.mode}`), theirs ? t(`field.modes.${theirs.mode}`) : ''],
@@ -58,7 +58,11 @@ function comparison(item: OutboxItem, t: (key: string) => string): Row[] {
   }
   const theirs = item.server;
   return [
-    [t('field.completions.completedOn'), item.payload.completedOn, theirs?.completedOn ?? ''],
+    [
+      t('field.completions.completedOn'),
+      formatDay(item.payload.completedOn, language),
+      theirs?.completedOn ? formatDay(theirs.completedOn, language) : '',
+    ],
     [t('field.completions.score'), String(item.payload.score ?? ''), String(theirs?.score ?? '')],
   ];
 }

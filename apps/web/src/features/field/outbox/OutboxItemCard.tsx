@@ -5,7 +5,7 @@ import { MutationError } from '../../admin/shared/MutationError';
 import type { OutboxItem, OutboxState } from '../../../offline/db';
 import type { Mentee } from '../mentees/useMyMentees';
 import { SessionForm } from '../sessions/SessionForm';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime, formatDay } from '../../../i18n/format';
 import { ConflictView } from './ConflictView';
 import { correct, discard, useKeepMine, useKeepServers } from './useResolve';
 import { ATTENTION } from '../shared/colors';
@@ -21,7 +21,7 @@ const COLOR: Record<OutboxState, string> = {
 
 /** One item of the outbox: what it holds, its state, and what the user can do about it. */
 export function OutboxItemCard({ item, mentees }: { item: OutboxItem; mentees: Mentee[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const keepServers = useKeepServers();
   const keepMine = useKeepMine();
@@ -41,7 +41,7 @@ export function OutboxItemCard({ item, mentees }: { item: OutboxItem; mentees: M
             {t(`field.state.${item.state}`)}
           </Badge>
         </Group>
-        <Text size="sm">{summary(item, t)}</Text>
+        <Text size="sm">{summary(item, t, i18n.language)}</Text>
         {item.reason && (
           <Text size="sm" c={item.state === 'rejected' ? 'red.9' : ATTENTION} data-testid="reason">
             {item.reason}
@@ -94,16 +94,20 @@ export function OutboxItemCard({ item, mentees }: { item: OutboxItem; mentees: M
   );
 }
 
-function summary(item: OutboxItem, t: (key: string, options?: Record<string, unknown>) => string): string {
+function summary(
+  item: OutboxItem,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  language: string,
+): string {
   if (item.kind === 'session')
     return t('field.outbox.session', {
-      when: formatDateTime(item.payload.occurredAt),
+      when: formatDateTime(item.payload.occurredAt, language),
       minutes: item.payload.durationMinutes,
       mode: t(`field.modes.${item.payload.mode}`),
     });
   // The label already names the participant and the course.
   return t('field.outbox.completion', {
-    date: item.payload.completedOn,
+    date: formatDay(item.payload.completedOn, language),
     score: item.payload.score ?? '—',
   });
 }
