@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { QueryState } from '../../app/QueryState';
+import { formatDay } from '../../i18n/format';
 
 /** One educator: enrolments and completions, certification, AI evidence, and who trained them. */
 export function PersonPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { personId = '' } = useParams();
   const record = useQuery({
     queryKey: ['person', personId],
@@ -29,7 +30,7 @@ export function PersonPage() {
               {certifications.map((c) => (
                 <Group key={c.id} data-testid="certification">
                   <Text fw={600}>{c.number}</Text>
-                  <Text>{c.issuedOn}</Text>
+                  <Text>{formatDay(c.issuedOn, i18n.language)}</Text>
                   {/* Filled in the darkest shades: Mantine's light green is 3.1:1 and green 9 4.4:1, below WCAG AA. */}
                   <Badge color={c.revoked ? 'red.9' : 'teal.9'}>
                     {c.revoked ? t('person.revoked') : t('person.valid')}

@@ -1,5 +1,6 @@
 import { Alert, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../i18n/format';
 import type { Verification } from './useVerification';
 
 const GOOD: Record<string, string[]> = {
@@ -15,7 +16,7 @@ const FACTS = ['number', 'title', 'holder', 'issuerName', 'validFrom', 'validUnt
 
 /** The verdict first, then each check and what the credential itself states — nothing more. */
 export function VerificationCard({ result }: { result: Verification }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const facts = result.credential as unknown as Record<(typeof FACTS)[number], string | null>;
   return (
     <Paper withBorder p="lg" data-testid="verification">
@@ -61,7 +62,9 @@ export function VerificationCard({ result }: { result: Verification }) {
                 <Table.Th scope="row" w={200}>
                   {t(`verify.fact.${key}`)}
                 </Table.Th>
-                <Table.Td>{key.startsWith('valid') ? facts[key]!.slice(0, 10) : facts[key]}</Table.Td>
+                <Table.Td>
+                  {key.startsWith('valid') ? formatDay(facts[key]!.slice(0, 10), i18n.language) : facts[key]}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
