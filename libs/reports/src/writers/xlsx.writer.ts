@@ -1,4 +1,4 @@
-import { stream as excelStream, Style, Worksheet } from 'exceljs';
+import { stream as excelStream, Row, Style, Worksheet } from 'exceljs';
 import { CellType, CellValue, Column, ReportEvent, ReportHeading } from '../content/report-content';
 import { cellTypeOf, isTypedNumber } from './cell-format';
 import { FileReportWriter } from './file-writer';
@@ -49,6 +49,9 @@ const STYLES: Record<CellType | 'header', Partial<Style>> = {
   percent: { numFmt: '0.0%' },
   date: { numFmt: 'yyyy-mm-dd' },
 };
+
+/** Every data row's own style: none. */
+const ROW_STYLE: Partial<Style> = {};
 
 /**
  * XLSX through ExcelJS's streaming WorkbookWriter (no shared strings): a first sheet with the
@@ -156,9 +159,13 @@ export class XlsxReportWriter extends FileReportWriter {
     section.rows += 1;
     const { columns } = section;
     const row = this.sheet!.addRow(values.map((value, i) => excelValue(value, columns[i]?.type ?? 'text')));
-    values.forEach(
-      (value, i) => (row.getCell(i + 1).style = STYLES[cellTypeOf(value, columns[i]?.type ?? 'text')]),
-    );
+    // The cells addRow made, without getCell's address parsing for each.
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cell.style = STYLES[cellTypeOf(values[column - 1], columns[column - 1]?.type ?? 'text')];
+    });
+    // A new row's own style (ExcelJS's Row.style, left out of its types) is a new empty object,
+    // which ExcelJS would turn into style XML again for every row; the shared one is looked up once.
+    (row as Row & { style: Partial<Style> }).style = ROW_STYLE;
     row.commit();
   }
 
