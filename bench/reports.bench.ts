@@ -8,7 +8,8 @@
  * each size, alternating the floors and the exports; the tables give medians), BENCH_HEAP_MB (unset: V8's
  * default heap limit; e.g. 192 runs the export with --max-old-space-size=192), BENCH_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/cascade_bench_reports — created and migrated when missing;
- * programmes already generated are reused), BENCH_REPORTS_DIR (os tmpdir/cascade-bench-reports).
+ * programmes already generated are reused), BENCH_REPORTS_DIR (os tmpdir/cascade-bench-reports),
+ * BENCH_PROFILE (a folder: each export's CPU profile is written there, node --cpu-prof, and summarised).
  * Each export runs in a child process under /usr/bin/time -v: its maximum resident set size is
  * the peak memory of a process that does nothing but that export.
  */
@@ -21,6 +22,7 @@ import { Client } from 'pg';
 import { migrateDatabase } from '../libs/platform/src/database/create-database';
 import { ROSTER_SQL } from '../libs/reports/src/content/roster.source';
 import { PDF_ROW_LIMIT } from '../libs/reports/src/report-requests/report-kinds';
+import { summarise } from './cpu-profile';
 import { generateRosterProgramme } from './reports-fixtures';
 
 const DATABASE_URL =
@@ -31,6 +33,7 @@ const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,xlsx,pdf').split(',');
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 /** The export process's V8 old-space limit in MB (node --max-old-space-size); unset = V8's default. */
 const HEAP_MB = process.env.BENCH_HEAP_MB;
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const log = (message: string) => process.stdout.write(`${message}\n`);
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
           [userId, programmeId, format],
         );
         const result = runExport(rows[0].id);
+        if (PROFILE_DIR) log(summarise(join(PROFILE_DIR, `${rows[0].id}.cpuprofile`)));
         const [{ size_bytes: sizeBytes }] = (
           await pg.query(`SELECT size_bytes::bigint AS size_bytes FROM report_requests WHERE id = $1`, [
             rows[0].id,
@@ -173,6 +177,9 @@ function runExport(reportId: string): ExportResult {
     process.execPath,
     '--expose-gc',
     ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : []),
+    ...(PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${reportId}.cpuprofile`]
+      : []),
     '-r',
     './bench/reports-swc-register.js',
     '-r',
