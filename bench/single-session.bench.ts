@@ -13,7 +13,6 @@
  */
 import { execFileSync, fork } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
@@ -28,6 +27,7 @@ import {
   seedWorld,
 } from './mentoring-fixtures';
 import type { OpenLoopPlan, OpenLoopResult } from './open-loop';
+import { freePort } from '../test/support/services';
 import { spawnBuiltApp, waitForHealthyApi } from './built-app';
 import { backendCpuMs, processCpuMs } from './proc-cpu';
 import { profiled, summarise } from './cpu-profile';
@@ -178,17 +178,6 @@ async function builtApi(): Promise<RunningApi> {
       await exited;
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function main(): Promise<void> {
