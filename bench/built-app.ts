@@ -1,6 +1,9 @@
 /** The built API and worker (`npm run build`) run as child processes, for the benches that need them. */
 import { ChildProcess, spawn } from 'child_process';
 import { existsSync } from 'fs';
+import { freePort } from '../test/support/services';
+import { listenApi } from './mentoring-fixtures';
+import { processCpuMs } from './proc-cpu';
 
 export interface BuiltAppEnv {
   DATABASE_URL: string;
@@ -35,4 +38,45 @@ export async function waitForHealthyApi(api: ChildProcess, base: string): Promis
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('the API did not answer /api/health within 2 minutes');
+}
+
+/** An API a bench sends requests to, and the CPU it has used so far (ms). */
+export interface RunningApi {
+  base: string;
+  cpuMs: () => number;
+  close: () => Promise<void>;
+}
+
+/**
+ * `built`: `node dist/apps/api/main.js` in a child process, as production runs it, its CPU read
+ * from /proc (all its threads). Else the API in this process under ts-node (which also loads
+ * Node's `domain` module): a CPU profile can see it, and this process's CPU counts the bench's too.
+ * Either way it takes its settings from process.env (benchApiEnv); `nodeArgs` go to the built one.
+ */
+export async function startApi(
+  built: boolean,
+  env: Omit<BuiltAppEnv, 'PORT'>,
+  nodeArgs: string[] = [],
+): Promise<RunningApi> {
+  if (!built) {
+    const app = await listenApi();
+    const cpuMs = () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    };
+    return { ...app, cpuMs };
+  }
+  const port = await freePort();
+  const api = spawnBuiltApp('api', { ...env, PORT: port }, nodeArgs);
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealthyApi(api, base);
+  return {
+    base,
+    cpuMs: () => processCpuMs(api.pid!),
+    close: async () => {
+      const exited = new Promise((resolve) => api.once('exit', resolve));
+      api.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

@@ -4,20 +4,26 @@
  *   (= npx ts-node -r tsconfig-paths/register --transpile-only bench/mentoring-ingest.bench.ts)
  * Env: BENCH_SESSIONS (100000), BENCH_CLIENTS (4), BENCH_RUNS (3),
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_mentoring_ingest — dropped and rebuilt), BENCH_REDIS_URL,
- * BENCH_PROFILE=file.cpuprofile (a CPU profile of the API's thread during the last run, summarised at the end).
+ * BENCH_API=built runs the API as production does, `node dist/apps/api/main.js` (`npm run build`
+ * first), in a child process, its CPU read from /proc; else in this process under ts-node.
+ * BENCH_PROFILE=file.cpuprofile: a CPU profile of the API's main thread, summarised at the end —
+ * in this process during the last run; built, its whole life (node --cpu-prof, written as it exits).
  *
- * Each run empties mentoring_sessions, then `COPY … FROM STDIN` (psql, CSV) of the very rows the
- * API is about to receive, empties the table again, then the same rows through
- * `POST /api/v1/mentoring/sessions/batch` (batches of 500, the load generator in a worker
- * thread, the API in this process). After the last run every batch is sent again and must
- * answer all `duplicate`.
+ * A warm-up sends every batch once. Each run then empties mentoring_sessions, then `COPY … FROM
+ * STDIN` (psql, CSV) of the very rows the API is about to receive, empties the table again, then
+ * the same rows through `POST /api/v1/mentoring/sessions/batch` (batches of 500, the load
+ * generator in a worker thread, the API in this process or its own). After the last run every
+ * batch is sent again and must answer all `duplicate`.
  */
 import { spawn } from 'child_process';
 import * as os from 'os';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Client } from 'pg';
 import { Worker } from 'worker_threads';
+import { RunningApi, startApi } from './built-app';
 import { profiled, summarise } from './cpu-profile';
+import { postgresCpuMs } from './proc-cpu';
 import { INGEST_CLIENT_SOURCE, IngestClientInput, IngestClientOutput } from './mentoring-ingest-client';
 import {
   BENCH_PASSWORD,
@@ -25,7 +31,6 @@ import {
   BenchWorld,
   clearRedisPrefix,
   createUser,
-  listenApi,
   recreateDatabase,
   seedWorld,
   benchApiEnv,
@@ -36,6 +41,7 @@ const DATABASE_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cascade_bench_mentoring_ingest';
 const REDIS_PREFIX = 'cascade-bench-mentoring-ingest';
 const PROFILE = process.env.BENCH_PROFILE;
+const BUILT = process.env.BENCH_API === 'built';
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 100_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -112,6 +118,22 @@ function copyCsv(sessions: Sent[][], userIds: string[]): string {
     .join('\n');
 }
 
+const connections = async (pg: Client): Promise<number> =>
+  (await pg.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()`))
+    .rows[0].n;
+
+/**
+ * COPY's seconds and the CPU PostgreSQL spent on it, its backend's counted once it is gone (the
+ * postmaster has reaped it).
+ */
+async function copyMeasured(pg: Client, csv: string): Promise<{ seconds: number; postgresMs: number }> {
+  const before = await connections(pg);
+  const cpu = postgresCpuMs();
+  const seconds = await copyIn(csv);
+  while ((await connections(pg)) > before) await new Promise((resolve) => setTimeout(resolve, 20));
+  return { seconds, postgresMs: postgresCpuMs() - cpu };
+}
+
 /** psql's `COPY FROM STDIN`, timed from start to exit (psql's own start-up, ~20 ms, included). */
 function copyIn(csv: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -127,12 +149,17 @@ function copyIn(csv: string): Promise<number> {
   });
 }
 
-/** The batches sent from a worker thread, with the CPU this process spent meanwhile (the API's, and the generator's few). */
-async function sendInWorker(input: IngestClientInput): Promise<IngestClientOutput & { cpuSeconds: number }> {
-  const cpu = process.cpuUsage();
+type Ingest = IngestClientOutput & { apiMs: number; postgresMs: number };
+
+/**
+ * The batches sent from a worker thread, with the CPU the API and PostgreSQL spent meanwhile (the
+ * API in this process: the generator's few milliseconds count too).
+ */
+async function sendInWorker(app: RunningApi, input: IngestClientInput): Promise<Ingest> {
+  const api = app.cpuMs();
+  const postgres = postgresCpuMs();
   const output = await generate(input);
-  const { user, system } = process.cpuUsage(cpu);
-  return { ...output, cpuSeconds: (user + system) / 1e6 };
+  return { ...output, apiMs: app.cpuMs() - api, postgresMs: postgresCpuMs() - postgres };
 }
 
 function generate(input: IngestClientInput): Promise<IngestClientOutput> {
@@ -167,10 +194,10 @@ async function expectRows(pg: Client, what: string): Promise<void> {
   if (n !== SESSIONS) throw new Error(`${what}: ${n} rows, expected ${SESSIONS}`);
 }
 
-function describeIngest(name: string, out: IngestClientOutput & { cpuSeconds: number }): string {
+function describeIngest(name: string, out: Ingest): string {
   const sorted = [...out.latencies].sort((a, b) => a - b);
-  const cpuPerBatch = (1000 * out.cpuSeconds) / out.latencies.length;
-  return `${name} ${out.stored} in ${out.seconds.toFixed(2)} s: ${(out.stored / out.seconds).toFixed(0)} sessions/s; batch p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms; API process CPU ${cpuPerBatch.toFixed(1)} ms per batch`;
+  const perBatch = (ms: number) => (ms / out.latencies.length).toFixed(1);
+  return `${name} ${out.stored} in ${out.seconds.toFixed(2)} s: ${(out.stored / out.seconds).toFixed(0)} sessions/s; batch p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms; CPU per batch: API process ${perBatch(out.apiMs)} ms, PostgreSQL ${perBatch(out.postgresMs)} ms`;
 }
 
 async function main(): Promise<void> {
@@ -193,7 +220,11 @@ async function main(): Promise<void> {
   for (const email of emails)
     userIds.push((await pg.query(`SELECT id FROM users WHERE email = $1`, [email])).rows[0].id);
 
-  const app = await listenApi();
+  const profileArgs = PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.dirname(PROFILE)}`, `--cpu-prof-name=${path.basename(PROFILE)}`]
+    : [];
+  const app = await startApi(BUILT, { DATABASE_URL, REDIS_PREFIX }, profileArgs);
+  log(`API ${BUILT ? 'built, its own process' : 'in this process'} on ${app.base}`);
   try {
     const tokens = await Promise.all(emails.map((email) => login(app.base, email)));
     const sessions = sessionsPerClient(world);
@@ -201,26 +232,34 @@ async function main(): Promise<void> {
     const csv = copyCsv(sessions, userIds);
     const url = `${app.base}/api/v1/mentoring/sessions/batch`;
     log(`${SESSIONS} sessions, ${CLIENTS} clients, batches of ${BATCH}, ${RUNS} runs (COPY, then the API)`);
+    // A serving API has compiled its hot paths long ago; a fresh one spends its first run doing so.
+    await emptyTable(pg);
+    log(
+      `warm-up: ${describeIngest('API', await sendInWorker(app, { url, tokens, bodies, expected: 'created' }))}`,
+    );
 
     const copyRates: number[] = [];
     const apiRates: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
       await emptyTable(pg);
-      const copySeconds = await copyIn(csv);
+      const copy = await copyMeasured(pg, csv);
+      const copySeconds = copy.seconds;
       await expectRows(pg, 'COPY');
       await emptyTable(pg);
-      const send = () => sendInWorker({ url, tokens, bodies, expected: 'created' });
-      const ingest = await (PROFILE && run === RUNS ? profiled(PROFILE, send) : send());
+      const send = () => sendInWorker(app, { url, tokens, bodies, expected: 'created' });
+      const ingest = await (PROFILE && !BUILT && run === RUNS ? profiled(PROFILE, send) : send());
       await expectRows(pg, 'API');
       if (ingest.stored !== SESSIONS) throw new Error(`${ingest.stored} created, expected ${SESSIONS}`);
       copyRates.push(SESSIONS / copySeconds);
       apiRates.push(SESSIONS / ingest.seconds);
-      log(`run ${run}: COPY ${copySeconds.toFixed(2)} s: ${(SESSIONS / copySeconds).toFixed(0)} rows/s`);
+      log(
+        `run ${run}: COPY ${copySeconds.toFixed(2)} s: ${(SESSIONS / copySeconds).toFixed(0)} rows/s; PostgreSQL CPU ${((copy.postgresMs * BATCH) / SESSIONS).toFixed(1)} ms per ${BATCH} rows`,
+      );
       log(
         `       ${describeIngest('API', ingest)} (${((100 * apiRates[run - 1]) / copyRates[run - 1]).toFixed(0)}% of COPY)`,
       );
     }
-    const resend = await sendInWorker({ url, tokens, bodies, expected: 'duplicate' });
+    const resend = await sendInWorker(app, { url, tokens, bodies, expected: 'duplicate' });
     if (resend.stored !== SESSIONS) throw new Error(`${resend.stored} duplicates, expected ${SESSIONS}`);
     await expectRows(pg, 'resend');
     log(`resent all: ${describeIngest('duplicates', resend)}`);
@@ -236,11 +275,14 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
-    if (PROFILE) log(`profile of the API thread during run ${RUNS} (${PROFILE}):\n${summarise(PROFILE, 30)}`);
   } finally {
     await app.close();
     await pg.end();
     await clearRedisPrefix(BENCH_REDIS_URL, REDIS_PREFIX);
+  }
+  if (PROFILE) {
+    const when = BUILT ? 'its whole life' : `run ${RUNS}`;
+    log(`profile of the API's main thread, ${when} (${PROFILE}):\n${summarise(PROFILE, 30)}`);
   }
 }
 

@@ -22,14 +22,12 @@ import {
   benchApiEnv,
   clearRedisPrefix,
   createUser,
-  listenApi,
   recreateDatabase,
   seedWorld,
 } from './mentoring-fixtures';
 import type { OpenLoopPlan, OpenLoopResult } from './open-loop';
-import { freePort } from '../test/support/services';
-import { spawnBuiltApp, waitForHealthyApi } from './built-app';
-import { backendCpuMs, processCpuMs } from './proc-cpu';
+import { startApi } from './built-app';
+import { backendCpuMs } from './proc-cpu';
 import { profiled, summarise } from './cpu-profile';
 
 const DATABASE_URL =
@@ -148,38 +146,6 @@ COMMIT;
   return floors;
 }
 
-interface RunningApi {
-  base: string;
-  cpuMs: () => number;
-  close: () => Promise<void>;
-}
-
-async function inThisProcess(): Promise<RunningApi> {
-  const app = await listenApi();
-  const cpuMs = () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  };
-  return { ...app, cpuMs };
-}
-
-async function builtApi(): Promise<RunningApi> {
-  if (PROFILE) throw new Error('BENCH_PROFILE profiles the API in this process: leave BENCH_API unset');
-  const port = await freePort();
-  const api = spawnBuiltApp('api', { DATABASE_URL, PORT: port, REDIS_PREFIX });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealthyApi(api, base);
-  return {
-    base,
-    cpuMs: () => processCpuMs(api.pid!),
-    close: async () => {
-      const exited = new Promise((resolve) => api.once('exit', resolve));
-      api.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 async function main(): Promise<void> {
   benchApiEnv(DATABASE_URL, REDIS_PREFIX, { unthrottled: true });
   await recreateDatabase(DATABASE_URL);
@@ -190,7 +156,9 @@ async function main(): Promise<void> {
   await createUser(pg, 'mentor-0@bench.local', 'master_teacher', world.mentors[0].personId);
   const [{ id: mentorUserId }] = (await pg.query(`SELECT id FROM users WHERE email = 'mentor-0@bench.local'`))
     .rows;
-  const app = BUILT ? await builtApi() : await inThisProcess();
+  if (BUILT && PROFILE)
+    throw new Error('BENCH_PROFILE profiles the API in this process: leave BENCH_API unset');
+  const app = await startApi(BUILT, { DATABASE_URL, REDIS_PREFIX });
   log(
     `database ${DATABASE_URL} (recreated); API ${BUILT ? 'built, its own process' : 'in this process'} on ${app.base}; load ${os
       .loadavg()

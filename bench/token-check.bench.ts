@@ -11,7 +11,8 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import * as argon2 from 'argon2';
 
-process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cascade_test';
+process.env.DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cascade_test';
 process.env.REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 process.env.REDIS_PREFIX = 'cascade-bench-token';
 process.env.LOG_LEVEL = 'silent';
@@ -52,10 +53,7 @@ async function main(): Promise<void> {
   try {
     await timed('standing from the cache (Redis GET)', () => standings.current(id));
     await timed('standing from PostgreSQL (a cache miss)', () =>
-      db.query(
-        `SELECT id, email, role, person_id, active, token_version FROM users WHERE id = $1`,
-        [id],
-      ),
+      db.query(`SELECT id, email, role, person_id, active, token_version FROM users WHERE id = $1`, [id]),
     );
     await timed('GET /api/v1/regions/:id with the token', () =>
       http.get(`/api/v1/regions/${regionId}`).auth(token, { type: 'bearer' }),
