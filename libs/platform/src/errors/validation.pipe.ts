@@ -5,6 +5,7 @@ import {
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
+import { isNulFreeBody } from '../http/json-body';
 import { FieldProblem } from './error-body';
 import { cacheValidationRules } from './validation-rules-cache';
 
@@ -82,7 +83,8 @@ export function badRequest(details: FieldProblem[]): BadRequestException {
 @Injectable()
 class CascadeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type !== 'custom') {
+    // A body whose text held no NUL escape has none to find (jsonBodies checked it).
+    if (metadata.type !== 'custom' && !(metadata.type === 'body' && isNulFreeBody(value))) {
       const withNul = fieldsWithNul(value, metadata.data ?? '');
       if (withNul.length > 0) {
         throw badRequest(withNul.map((field) => ({ field, problems: ['must not contain a NUL character'] })));

@@ -18,6 +18,25 @@ const isJson = (req: Request) => {
   return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
 };
 
+/**
+ * Whether JSON text can hold no NUL character in any string or key. JSON cannot carry a raw one
+ * (a control character in a string is a syntax error), only the escape `\u0000`; a body in UTF-16
+ * or UTF-32 has zero bytes everywhere and so is never called free.
+ */
+export function jsonTextIsNulFree(text: Buffer): boolean {
+  return !text.includes(0) && !text.includes('\\u0000');
+}
+
+/** Requests whose body text was NUL-free, between reading it and parsing it. */
+const nulFreeText = new WeakSet<object>();
+
+/** Parsed bodies whose text was NUL-free: the validation pipe need not walk them (500 sessions). */
+const nulFreeBodies = new WeakSet<object>();
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+export const isNulFreeBody = (value: unknown): boolean => isObject(value) && nulFreeBodies.has(value);
+
 /** Nesting depth without recursion, so a body nested a million deep cannot overflow the stack. */
 export function jsonDepth(value: unknown): number {
   let deepest = 0;
@@ -56,7 +75,13 @@ export function jsonBodies(routes: RouteInfo[]): RequestHandler {
       pattern: patternOf(route.path),
       multipart: route.consumes.includes('multipart/form-data'),
       // The media type is checked above: any JSON type (`application/merge-patch+json`) is read.
-      parse: json({ limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT, type: () => true }),
+      parse: json({
+        limit: route.bodyLimit ?? DEFAULT_BODY_LIMIT,
+        type: () => true,
+        verify: (req, _res, text) => {
+          if (jsonTextIsNulFree(text)) nulFreeText.add(req);
+        },
+      }),
     }));
   // Named like Nest's own parser, so Nest does not add a second one.
   return function jsonParser(req: Request, res: Response, next: NextFunction): void {
@@ -71,6 +96,7 @@ export function jsonBodies(routes: RouteInfo[]): RequestHandler {
       if (jsonDepth(req.body) > MAX_JSON_DEPTH) {
         return next(new BadRequestException(`body: nested deeper than ${MAX_JSON_DEPTH} levels`));
       }
+      if (nulFreeText.has(req) && isObject(req.body)) nulFreeBodies.add(req.body);
       next();
     });
   };
