@@ -24,7 +24,8 @@ export class ThrottlerStorageEvalsha extends ThrottlerStorageRedisService {
   ): ReturnType<ThrottlerStorage['increment']> {
     const hitKey = `{${key}:${throttlerName}}:hits`;
     const blockKey = `{${key}:${throttlerName}}:blocked`;
-    const throttle = (this.redis as unknown as { throttle: (...args: unknown[]) => Promise<Counted> }).throttle;
+    const throttle = (this.redis as unknown as { throttle: (...args: unknown[]) => Promise<Counted> })
+      .throttle;
     const [totalHits, timeToExpire, isBlocked, timeToBlockExpire] = await throttle.call(
       this.redis,
       hitKey,

@@ -31,7 +31,10 @@ async function transaction(
   notices: string[],
   end: 'commit' | 'rollback' = 'commit',
 ): Promise<void> {
-  const queryRunner = { isTransactionActive: true, connect: async () => connection } as unknown as QueryRunner;
+  const queryRunner = {
+    isTransactionActive: true,
+    connect: async () => connection,
+  } as unknown as QueryRunner;
   await trigger.afterTransactionStart({ queryRunner } as TransactionStartEvent);
   for (const message of notices) connection.emit('notice', { message });
   Object.assign(queryRunner, { isTransactionActive: false });
