@@ -315,7 +315,9 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
       [{ occurredAt: '2025-03-04' }, /^occurredAt: /],
       [{ mode: 'letter' }, /^mode: /],
       [{ topics: Array.from({ length: 11 }, () => 'x') }, /^topics: /],
-      [{ topics: ['   '] }, /^topics: /],
+      [{ topics: ['   '] }, /^topics: each topic must be 1–100 characters after trimming$/],
+      [{ topics: ['x'.repeat(101)] }, /^topics: /],
+      [{ topics: [7] }, /^topics: each value in topics must be a string$/],
       [{ notes: 'n'.repeat(4001) }, /^notes: /],
     ];
     for (const [fields, message] of cases) {
@@ -362,9 +364,14 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     const edited = await t.http
       .patch(`/api/v1/mentoring/sessions/${session.id}`)
       .set(auth(mentorToken))
-      .send({ durationMinutes: 50, topics: ['feedback'] })
+      // Topics are stored trimmed, and their 1–100 characters counted so.
+      .send({ durationMinutes: 50, topics: ['  feedback ', ` ${'т'.repeat(100)} `] })
       .expect(200);
-    expect(edited.body).toMatchObject({ durationMinutes: 50, topics: ['feedback'], clientRef: 'edit-1' });
+    expect(edited.body).toMatchObject({
+      durationMinutes: 50,
+      topics: ['feedback', 'т'.repeat(100)],
+      clientRef: 'edit-1',
+    });
     expect(new Date(edited.body.updatedAt).getTime()).toBeGreaterThan(new Date(session.updatedAt).getTime());
     const audit = await withDb((pg) =>
       pg.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [session.id]),

@@ -1,6 +1,16 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, BodyLimit, CurrentActor, Page, pageOf, READERS, Roles, UuidParam } from '@cascade/platform';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  BatchEnvelopePipe,
+  BodyLimit,
+  CurrentActor,
+  Page,
+  pageOf,
+  READERS,
+  Roles,
+  UuidParam,
+} from '@cascade/platform';
 import { BatchCompletionsDto, BatchCompletionsResult } from './completion-batch.dto';
 import { CompletionBatchService } from './completion-batch.service';
 import { CohortCompletionQuery, CohortCompletionView } from './completion.dto';
@@ -48,11 +58,13 @@ export class CohortCompletionsController {
     type: BatchCompletionsResult,
     description: 'Always 200 once the envelope is valid: each item has its own status',
   })
+  @ApiBody({ type: BatchCompletionsDto })
   batch(
     @UuidParam('id') cohortId: string,
-    @Body() dto: BatchCompletionsDto,
+    // No class as the type: the global pipe would copy every item before each is read on its own.
+    @Body(new BatchEnvelopePipe(BatchCompletionsDto)) body: { completions: unknown[] },
     @CurrentActor() actor: Actor,
   ): Promise<BatchCompletionsResult> {
-    return this.batches.batch(cohortId, dto.completions, actor);
+    return this.batches.batch(cohortId, body.completions, actor);
   }
 }

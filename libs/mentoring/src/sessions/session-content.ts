@@ -26,6 +26,10 @@ interface SentSession {
   notes?: string | null;
 }
 
+/** Topics are stored trimmed; their validation counts their length so (session.dto.ts). */
+export const trimmedTopics = (topics: string[] | null | undefined): string[] =>
+  (topics ?? []).map((topic) => topic.trim());
+
 export function toCandidate(index: number, sent: SentSession): SessionCandidate {
   return {
     index,
@@ -34,7 +38,7 @@ export function toCandidate(index: number, sent: SentSession): SessionCandidate 
     occurredAt: new Date(sent.occurredAt),
     durationMinutes: sent.durationMinutes,
     mode: sent.mode,
-    topics: sent.topics ?? [],
+    topics: trimmedTopics(sent.topics),
     notes: sent.notes ?? null,
   };
 }

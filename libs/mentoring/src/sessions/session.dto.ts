@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,14 +14,30 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
+  ValidationOptions,
 } from 'class-validator';
 import { PageQuery } from '@cascade/platform';
 import { MentoringSession, SESSION_MODES, SessionMode } from './mentoring-session.entity';
 
 /** An instant a device can record offline without ambiguity: a date, a time and an offset. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const trimEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
+const TOPIC_LENGTH = { min: 1, max: 100 };
+
+/** A topic is stored trimmed (toCandidate), so its length is counted trimmed. */
+const IsTopicLength = (options: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isTopicLength',
+      validator: {
+        validate: (value: unknown) => {
+          const length = typeof value === 'string' ? value.trim().length : -1;
+          return length >= TOPIC_LENGTH.min && length <= TOPIC_LENGTH.max;
+        },
+      },
+    },
+    options,
+  );
 
 export const BATCH_LIMIT = 500;
 
@@ -57,11 +72,10 @@ export class SessionFieldsDto {
     example: ['lesson planning with AI', 'assessment design'],
   })
   @IsOptional()
-  @Transform(trimEach)
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
-  @Length(1, 100, { each: true, message: 'each topic must be 1–100 characters after trimming' })
+  @IsTopicLength({ each: true, message: 'each topic must be 1–100 characters after trimming' })
   topics?: string[];
 
   @ApiPropertyOptional({ maxLength: 4000 })
@@ -102,9 +116,7 @@ export class BatchSessionsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(BATCH_LIMIT)
-  // The pipe's one transform pass builds the items too; it does not validate them (no
-  // @ValidateNested): each is validated on its own by SessionsService.batch.
-  @Type(() => BatchSessionItemDto)
+  // Read through BatchEnvelopePipe: the items stay as sent, each read on its own by SessionsService.batch.
   sessions: unknown[];
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -10,6 +11,7 @@ import {
 import { Response } from 'express';
 import {
   Actor,
+  BatchEnvelopePipe,
   BodyLimit,
   CurrentActor,
   ErrorBody,
@@ -87,8 +89,13 @@ export class SessionsController {
     description:
       'Always 200 once the envelope is valid: each item has its own status (created, duplicate, conflict, rejected)',
   })
-  batch(@Body() dto: BatchSessionsDto, @CurrentActor() actor: Actor): Promise<BatchResult> {
-    return this.sessions.batch(dto.sessions, actor);
+  @ApiBody({ type: BatchSessionsDto })
+  batch(
+    // No class as the type: the global pipe would build all 500 items before each is read on its own.
+    @Body(new BatchEnvelopePipe(BatchSessionsDto)) body: { sessions: unknown[] },
+    @CurrentActor() actor: Actor,
+  ): Promise<BatchResult> {
+    return this.sessions.batch(body.sessions, actor);
   }
 
   @Patch('sessions/:id')

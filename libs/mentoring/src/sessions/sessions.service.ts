@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, checkBatchItem, DomainError, Page } from '@cascade/platform';
+import { Actor, DomainError, Page, readBatchItem } from '@cascade/platform';
 import { mentoringAccess } from '../access/mentoring-access';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { MentoringAssignment } from '../assignments/mentoring-assignment.entity';
 import { MentoringSession } from './mentoring-session.entity';
-import { SessionCandidate, toCandidate } from './session-content';
+import { SessionCandidate, toCandidate, trimmedTopics } from './session-content';
 import {
   BatchItemResult,
   BatchResult,
@@ -61,14 +61,13 @@ export class SessionsService {
 
   /**
    * Each item is validated on its own, so one bad item is rejected with its reason while the
-   * valid ones are stored; the answer lists every item in request order. The items come as the
-   * validation pipe built them (BatchSessionsDto): a BatchSessionItemDto each, or what was no object.
+   * valid ones are stored; the answer lists every item in request order. The items come as sent.
    */
   async batch(items: unknown[], actor: Actor): Promise<BatchResult> {
     const results: BatchItemResult[] = new Array(items.length);
     const candidates: SessionCandidate[] = [];
     items.forEach((raw, index) => {
-      const read = checkBatchItem(BatchSessionItemDto, raw, `sessions[${index}]`);
+      const read = readBatchItem(BatchSessionItemDto, raw, `sessions[${index}]`);
       if (read.reason === undefined) candidates.push(toCandidate(index, read.item));
       else results[index] = { index, clientRef: read.clientRef, status: 'rejected', reason: read.reason };
     });
@@ -104,7 +103,7 @@ export class SessionsService {
       if (dto.occurredAt !== undefined) session.occurredAt = new Date(dto.occurredAt);
       if (dto.durationMinutes !== undefined) session.durationMinutes = dto.durationMinutes;
       if (dto.mode !== undefined) session.mode = dto.mode;
-      if (dto.topics !== undefined) session.topics = dto.topics ?? [];
+      if (dto.topics !== undefined) session.topics = trimmedTopics(dto.topics);
       if (dto.notes !== undefined) session.notes = dto.notes ?? null;
       const outside = occurredAtRefusal(session.occurredAt, assignment);
       if (dto.occurredAt !== undefined && outside) throw DomainError.invalid(outside);

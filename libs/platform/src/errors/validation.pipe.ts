@@ -70,6 +70,10 @@ function collectNul(value: unknown, path: string[], found: string[]): void {
   }
 }
 
+/** The 400 the validation pipe answers for these errors, for a pipe of a route's own. */
+export const validationFailure = (errors: ValidationError[]): BadRequestException =>
+  badRequest(flatten(errors));
+
 export function badRequest(details: FieldProblem[]): BadRequestException {
   const message = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
   return new BadRequestException({ message, details });
@@ -101,6 +105,6 @@ export function cascadeValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => badRequest(flatten(errors)),
+    exceptionFactory: validationFailure,
   });
 }

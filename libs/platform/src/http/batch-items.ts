@@ -1,5 +1,7 @@
-import { ClassConstructor, plainToInstance } from 'class-transformer';
+import { PipeTransform } from '@nestjs/common';
+import { ClassConstructor } from 'class-transformer';
 import { ValidationError, ValidatorOptions, validateSync } from 'class-validator';
+import { badRequest, validationFailure } from '../errors/validation.pipe';
 
 /** `score: score must not be greater than 100`, as the validation pipe words it. */
 export function fieldProblems(errors: ValidationError[]): string {
@@ -10,15 +12,29 @@ export function fieldProblems(errors: ValidationError[]): string {
 export type BatchItem<T> =
   { item: T; reason?: undefined } | { item?: undefined; reason: string; clientRef: string | null };
 
-/** The reason names the fields; errors need not carry the item and its values (less to build per item). */
-const ITEM_VALIDATION: ValidatorOptions = {
+/** The validation pipe's rules; errors need not carry the object and its values (less to build per item). */
+const AS_SENT: ValidatorOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   validationError: { target: false, value: false },
 };
 
-const isObject = (value: unknown): value is object =>
+const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A DTO holding exactly what was sent, for class-validator to check: no class-transformer pass,
+ * which walked every field of every item with its decorator look-ups (4 ms of a batch of 500
+ * sessions, against 0.6 ms for this). So the DTOs read this way take no @Type or @Transform.
+ * `__proto__` and `constructor` are left out, as class-transformer leaves them.
+ */
+function asSent<T extends object>(type: ClassConstructor<T>, value: Record<string, unknown>): T {
+  const dto = new type() as Record<string, unknown>;
+  for (const key of Object.keys(value)) {
+    if (key !== '__proto__' && key !== 'constructor') dto[key] = value[key];
+  }
+  return dto as T;
+}
 
 /**
  * Validates one item of a batch body (`sessions[3]`) on its own, so one bad item is refused with
@@ -29,23 +45,30 @@ export function readBatchItem<T extends object>(
   raw: unknown,
   path: string,
 ): BatchItem<T> {
-  return checkBatchItem(type, isObject(raw) ? plainToInstance(type, raw) : raw, path);
+  const ref = isObject(raw) ? raw.clientRef : undefined;
+  const clientRef = typeof ref === 'string' ? ref : null;
+  if (!isObject(raw)) return { reason: `${path}: must be an object`, clientRef };
+  const item = asSent(type, raw);
+  const errors = validateSync(item, AS_SENT);
+  if (errors.length > 0) return { reason: fieldProblems(errors), clientRef };
+  return { item };
 }
 
 /**
- * readBatchItem for an item the validation pipe already turned into `type` with the rest of the
- * body (`@Type(() => ItemDto)` on the envelope's array, which the pipe does not validate): one
- * transform pass for the whole batch instead of two. Anything else in the array is refused.
+ * A batch body checked against its envelope DTO (`{ sessions: [...] }`, the array's size) with
+ * the items left as sent, for readBatchItem to read each on its own: the global validation pipe
+ * would first copy every field of every item. Declare the parameter with a type that is no class
+ * (`@Body(new BatchEnvelopePipe(Dto)) body: { sessions: unknown[] }`), which the global pipe
+ * passes on unvalidated, and document the body with `@ApiBody({ type: Dto })`.
  */
-export function checkBatchItem<T extends object>(
-  type: ClassConstructor<T>,
-  value: unknown,
-  path: string,
-): BatchItem<T> {
-  const ref = (value as { clientRef?: unknown } | null)?.clientRef;
-  const clientRef = typeof ref === 'string' ? ref : null;
-  if (!(value instanceof type)) return { reason: `${path}: must be an object`, clientRef };
-  const errors = validateSync(value, ITEM_VALIDATION);
-  if (errors.length > 0) return { reason: fieldProblems(errors), clientRef };
-  return { item: value };
+export class BatchEnvelopePipe<T extends object> implements PipeTransform<unknown, T> {
+  constructor(private readonly envelope: ClassConstructor<T>) {}
+
+  transform(body: unknown): T {
+    if (!isObject(body)) throw badRequest([{ field: 'body', problems: ['must be a JSON object'] }]);
+    const envelope = asSent(this.envelope, body);
+    const errors = validateSync(envelope, AS_SENT);
+    if (errors.length > 0) throw validationFailure(errors);
+    return envelope;
+  }
 }

@@ -9,6 +9,8 @@ const VERBS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const SWAGGER_PROPERTIES = 'swagger/apiModelPropertiesArray';
 const SWAGGER_PROPERTY = 'swagger/apiModelProperties';
 const SWAGGER_RESPONSES = 'swagger/apiResponse';
+/** @ApiBody's and @ApiParam's: a body read by a pipe of its own is typed here, not by its parameter. */
+const SWAGGER_PARAMETERS = 'swagger/apiParameters';
 
 type Operation = Parameters<typeof addErrorResponses>[1] & {
   operationId?: string;
@@ -48,6 +50,8 @@ function modelsOf(routes: RouteInfo[]): Map<string, Type> {
       handler.name,
     ) as unknown[];
     paramTypes?.forEach(visit);
+    const parameters = (Reflect.getMetadata(SWAGGER_PARAMETERS, handler) ?? []) as { type?: unknown }[];
+    parameters.forEach((parameter) => visit(parameter.type));
     const responses = (Reflect.getMetadata(SWAGGER_RESPONSES, handler) ?? {}) as Record<
       string,
       { type?: unknown }
