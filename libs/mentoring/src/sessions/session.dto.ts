@@ -24,7 +24,7 @@ import { MentoringSession, SESSION_MODES, SessionMode } from './mentoring-sessio
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const TOPIC_LENGTH = { min: 1, max: 100 };
 
-/** A topic is stored trimmed (toCandidate), so its length is counted trimmed. */
+/** A topic is stored trimmed (trimmedTopics), so its length is counted trimmed. */
 const IsTopicLength = (options: ValidationOptions) =>
   ValidateBy(
     {

@@ -13,7 +13,7 @@ export type BatchItem<T> =
   { item: T; reason?: undefined } | { item?: undefined; reason: string; clientRef: string | null };
 
 /** The validation pipe's rules; errors need not carry the object and its values (less to build per item). */
-const AS_SENT: ValidatorOptions = {
+const VALIDATION: ValidatorOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   validationError: { target: false, value: false },
@@ -49,7 +49,7 @@ export function readBatchItem<T extends object>(
   const clientRef = typeof ref === 'string' ? ref : null;
   if (!isObject(raw)) return { reason: `${path}: must be an object`, clientRef };
   const item = asSent(type, raw);
-  const errors = validateSync(item, AS_SENT);
+  const errors = validateSync(item, VALIDATION);
   if (errors.length > 0) return { reason: fieldProblems(errors), clientRef };
   return { item };
 }
@@ -67,7 +67,7 @@ export class BatchEnvelopePipe<T extends object> implements PipeTransform<unknow
   transform(body: unknown): T {
     if (!isObject(body)) throw badRequest([{ field: 'body', problems: ['must be a JSON object'] }]);
     const envelope = asSent(this.envelope, body);
-    const errors = validateSync(envelope, AS_SENT);
+    const errors = validateSync(envelope, VALIDATION);
     if (errors.length > 0) throw validationFailure(errors);
     return envelope;
   }
