@@ -56,12 +56,12 @@ describe('imports: completions from a CSV', () => {
     return waitForImport(t, staff, res.body.id);
   };
   const errorsOf = async (id: string) =>
-    (await t.http.get(`/api/v1/imports/${id}/errors`).set('Authorization', `Bearer ${staff}`).expect(200)).body
-      .errors as Array<{ row: number; field: string; message: string }>;
+    (await t.http.get(`/api/v1/imports/${id}/errors`).set('Authorization', `Bearer ${staff}`).expect(200))
+      .body.errors as Array<{ row: number; field: string; message: string }>;
   const statuses = async (cohortId: string) =>
-    (
-      await t.db.query(`SELECT status FROM enrolments WHERE cohort_id = $1 ORDER BY status`, [cohortId])
-    ).map((r: { status: string }) => r.status);
+    (await t.db.query(`SELECT status FROM enrolments WHERE cohort_id = $1 ORDER BY status`, [cohortId])).map(
+      (r: { status: string }) => r.status,
+    );
 
   it('records the rows by email (any case) or person id, and the enrolment statuses follow', async () => {
     const { cohortId, people } = await cohortWith(['ann@example.mn', 'bold@example.mn']);
@@ -72,7 +72,13 @@ describe('imports: completions from a CSV', () => {
       `,${people[1]},AI-101,2024-05-02,70`,
     ].join('\r\n');
     const state = await importFile(cohortId, file);
-    expect(state).toMatchObject({ status: 'done', totalRows: 3, createdRows: 3, unchangedRows: 0, errorRows: 0 });
+    expect(state).toMatchObject({
+      status: 'done',
+      totalRows: 3,
+      createdRows: 3,
+      unchangedRows: 0,
+      errorRows: 0,
+    });
     expect(await statuses(cohortId)).toEqual(['active', 'completed']);
     const [{ score }] = await t.db.query(
       `SELECT score::float8 AS score FROM course_completions cc JOIN enrolments e ON e.id = cc.enrolment_id
@@ -82,7 +88,13 @@ describe('imports: completions from a CSV', () => {
     expect(score).toBe(81.5);
 
     const again = await importFile(cohortId, file);
-    expect(again).toMatchObject({ status: 'done', totalRows: 3, createdRows: 0, unchangedRows: 3, errorRows: 0 });
+    expect(again).toMatchObject({
+      status: 'done',
+      totalRows: 3,
+      createdRows: 0,
+      unchangedRows: 3,
+      errorRows: 0,
+    });
   });
 
   it('reports every bad row with its line and field, and records the good ones', async () => {

@@ -1,14 +1,7 @@
 import { resetDatabase } from '../support/database';
 import { makeMasterTeacher, makePerson, makeProgramme } from '../support/factories';
 import { waitFor } from '../support/wait';
-import {
-  Browser,
-  openSignedIn,
-  screenshot,
-  seriousViolations,
-  startWebApp,
-  WebApp,
-} from './support/browser';
+import { Browser, openSignedIn, screenshot, seriousViolations, startWebApp, WebApp } from './support/browser';
 
 describe("web app: the administrator's data quality and audit log", () => {
   let web: WebApp;

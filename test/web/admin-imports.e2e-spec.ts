@@ -1,14 +1,7 @@
 import { readFileSync } from 'fs';
 import { buildImportFixture, cohortOf, csv } from '../imports-helpers';
 import { resetDatabase } from '../support/database';
-import {
-  Browser,
-  openSignedIn,
-  screenshot,
-  seriousViolations,
-  startWebApp,
-  WebApp,
-} from './support/browser';
+import { Browser, openSignedIn, screenshot, seriousViolations, startWebApp, WebApp } from './support/browser';
 
 describe('web app: an administrator imports a roster CSV', () => {
   let web: WebApp;

@@ -1,12 +1,5 @@
 import { resetDatabase } from '../support/database';
-import {
-  Browser,
-  openSignedIn,
-  screenshot,
-  seriousViolations,
-  startWebApp,
-  WebApp,
-} from './support/browser';
+import { Browser, openSignedIn, screenshot, seriousViolations, startWebApp, WebApp } from './support/browser';
 
 describe("web app: the administrator's reference data", () => {
   let web: WebApp;

@@ -2,14 +2,7 @@ import { readFileSync } from 'fs';
 import { buildReportFixture, ReportFixture } from '../reports-fixture';
 import { resetDatabase } from '../support/database';
 import { waitFor } from '../support/wait';
-import {
-  Browser,
-  openSignedIn,
-  screenshot,
-  seriousViolations,
-  startWebApp,
-  WebApp,
-} from './support/browser';
+import { Browser, openSignedIn, screenshot, seriousViolations, startWebApp, WebApp } from './support/browser';
 
 describe('web app: an administrator asks for a report and downloads it in the browser', () => {
   let web: WebApp;

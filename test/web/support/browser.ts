@@ -107,7 +107,10 @@ export async function signIn(page: Page, account: { email: string; password: str
 }
 
 /** A browser signed in from the login page as `account`, once the app has taken them to the dashboard. */
-export async function openSignedIn(baseURL: string, account: { email: string; password: string }): Promise<Browser> {
+export async function openSignedIn(
+  baseURL: string,
+  account: { email: string; password: string },
+): Promise<Browser> {
   const browser = await openBrowser(baseURL);
   await browser.page.goto('/login');
   await signIn(browser.page, account);
