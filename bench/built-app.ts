@@ -1,4 +1,4 @@
-/** The built API and worker (`npm run build`) run as child processes, for the benches that need them. */
+/** How the benches run the API (built in a child process, or in their own) and the built worker. */
 import { ChildProcess, spawn } from 'child_process';
 import { existsSync } from 'fs';
 import { freePort } from '../test/support/services';
