@@ -33,9 +33,9 @@ const nulFreeText = new WeakSet<object>();
 /** Parsed bodies whose text was NUL-free: the validation pipe need not walk them (500 sessions). */
 const nulFreeBodies = new WeakSet<object>();
 
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+const isObjectOrArray = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
-export const isNulFreeBody = (value: unknown): boolean => isObject(value) && nulFreeBodies.has(value);
+export const isNulFreeBody = (value: unknown): boolean => isObjectOrArray(value) && nulFreeBodies.has(value);
 
 /** Nesting depth without recursion, so a body nested a million deep cannot overflow the stack. */
 export function jsonDepth(value: unknown): number {
@@ -96,7 +96,7 @@ export function jsonBodies(routes: RouteInfo[]): RequestHandler {
       if (jsonDepth(req.body) > MAX_JSON_DEPTH) {
         return next(new BadRequestException(`body: nested deeper than ${MAX_JSON_DEPTH} levels`));
       }
-      if (nulFreeText.has(req) && isObject(req.body)) nulFreeBodies.add(req.body);
+      if (nulFreeText.has(req) && isObjectOrArray(req.body)) nulFreeBodies.add(req.body);
       next();
     });
   };
