@@ -24,6 +24,7 @@ import { FiguresDirtyDistinct1764190200000 } from './1764190200000-figures-dirty
 import { FiguresDirtyMarks1764200000000 } from './1764200000000-figures-dirty-marks';
 import { FiguresMarksNotice1764203000000 } from './1764203000000-figures-marks-notice';
 import { FiguresCells1764210000000 } from './1764210000000-figures-cells';
+import { SnapshotFiguresWithoutForeignKeys1764220000000 } from './1764220000000-snapshot-figures-without-foreign-keys';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -51,4 +52,5 @@ export const migrations = [
   FiguresDirtyMarks1764200000000,
   FiguresMarksNotice1764203000000,
   FiguresCells1764210000000,
+  SnapshotFiguresWithoutForeignKeys1764220000000,
 ];

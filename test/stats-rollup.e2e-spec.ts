@@ -54,6 +54,17 @@ describe('stats rollup', () => {
   });
   afterAll(() => db.destroy());
 
+  /** A pruned snapshot's figures go with it (they carry no foreign key: the rollup deletes them). */
+  async function figuresWithoutSnapshot(): Promise<{ figures: number; trainerFigures: number }> {
+    const [counts] = (await db.query(
+      `SELECT (SELECT count(*) FROM stats_figures f
+                WHERE NOT EXISTS (SELECT 1 FROM stats_snapshots s WHERE s.id = f.snapshot_id))::int AS figures,
+              (SELECT count(*) FROM stats_trainer_figures t
+                WHERE NOT EXISTS (SELECT 1 FROM stats_snapshots s WHERE s.id = t.snapshot_id))::int AS "trainerFigures"`,
+    )) as { figures: number; trainerFigures: number }[];
+    return counts;
+  }
+
   it('matches an independent computation of every figure of every scope on random programmes', async () => {
     await fc.assert(
       fc.asyncProperty(modelArbitrary(regionIds), async (model) => {
@@ -95,6 +106,7 @@ describe('stats rollup', () => {
     }[];
     expect(snapshots.map((s) => String(s.id))).toEqual([second!.snapshotId]);
     expect(first!.snapshotId).not.toEqual(second!.snapshotId);
+    expect(await figuresWithoutSnapshot()).toEqual({ figures: 0, trainerFigures: 0 });
     expect(Object.fromEntries(await storedFigures(db, second!.snapshotId))).toEqual(
       Object.fromEntries(expectedFigures(model)),
     );
@@ -123,6 +135,7 @@ describe('stats rollup', () => {
         [model.programmeId],
       )) as { id: string }[];
       expect(kept.map((s) => String(s.id))).toEqual([sameOldDay!.snapshotId, today!.snapshotId]);
+      expect(await figuresWithoutSnapshot()).toEqual({ figures: 0, trainerFigures: 0 });
     },
   );
 

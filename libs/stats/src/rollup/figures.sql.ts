@@ -178,8 +178,10 @@ const figuresSql = (scopes: Scopes) => {
 
 /**
  * computed_at is the transaction's instant, one for all scopes. Pruning keeps the last snapshot
- * of each earlier day (UTC); today's earlier snapshots go, as the new one is today's last. The
- * DELETE cannot see the row inserted beside it (one statement, one view of the data).
+ * of each earlier day (UTC); today's earlier snapshots go, as the new one is today's last, and
+ * their figures with them (pruned_figures, pruned_trainer_figures: the snapshot tables carry no
+ * foreign key, migration 1764220000000). The DELETE cannot see the row inserted beside it (one
+ * statement, one view of the data).
  */
 const PRUNE = `
     DELETE FROM stats_snapshots s
@@ -187,7 +189,12 @@ const PRUNE = `
        AND s.id NOT IN (SELECT DISTINCT ON (computed_on) id
                           FROM stats_snapshots
                          WHERE programme_id = $1 AND computed_on <> (SELECT computed_on FROM snapshot)
-                         ORDER BY computed_on, computed_at DESC, id DESC)`;
+                         ORDER BY computed_on, computed_at DESC, id DESC)
+    RETURNING s.id
+  ), pruned_figures AS (
+    DELETE FROM stats_figures WHERE snapshot_id IN (SELECT id FROM pruned)
+  ), pruned_trainer_figures AS (
+    DELETE FROM stats_trainer_figures WHERE snapshot_id IN (SELECT id FROM pruned)`;
 
 export const WRITE_SNAPSHOT_SQL = `
   WITH snapshot AS (

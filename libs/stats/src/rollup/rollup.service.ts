@@ -14,12 +14,14 @@ import { REACH } from './generations.sql';
 import { queryPlanned, sizeClassOf } from './plan-reuse';
 import {
   ANALYZE_MEMBERSHIPS_SQL,
+  ANALYZE_KEYS_SQL,
   ANALYZE_PARTICIPANTS_SQL,
   createSql,
   FILL_MEMBERSHIPS_AND_MENTEES_SQL,
   fillSql,
   MEMBERSHIPS,
   MENTEES,
+  KEY_STATISTICS_TARGET_SQL,
   participants,
 } from './scratch.sql';
 import {
@@ -133,6 +135,7 @@ export class RollupService {
         for (const set of WORKING_SETS) {
           await runner.query(createSql(set), set.select.includes('$1') ? [programmeId] : []);
         }
+        await runner.query(KEY_STATISTICS_TARGET_SQL);
       }
       const touched =
         askedFull || state.full || state.people.length > INCREMENTAL_MAX_PEOPLE
@@ -152,6 +155,7 @@ export class RollupService {
       const few = touched !== null;
       await queryPlanned(runner, sizeClass, fillSql(participants(state.core_courses, few)), [programmeId]);
       if (analyse) await runner.query(ANALYZE_PARTICIPANTS_SQL);
+      else if (!touched) await runner.query(ANALYZE_KEYS_SQL);
       const dirtyVersion = Number(state.dirty_version);
       const snapshot = touched
         ? await this.writeTouched(runner, sizeClass, programmeId, dirtyVersion, touched, state.people)

@@ -187,3 +187,16 @@ export const FILL_MEMBERSHIPS_AND_MENTEES_SQL = `
 /** Temporary tables have no statistics until analysed; later statements join them at scale. */
 export const ANALYZE_MEMBERSHIPS_SQL = `ANALYZE rollup_memberships, rollup_mentees`;
 export const ANALYZE_PARTICIPANTS_SQL = `ANALYZE rollup_participants, rollup_reach`;
+
+/**
+ * Below that threshold a full rollup still tells the planner which keys of the working sets are
+ * unique: the participants' person_id and the memberships' enrolment_id. Unanalysed, the cells'
+ * joins on them (MEMBERS_SQL) were estimated at 7,000× their rows at scale 10, so the cells'
+ * GROUP BY sorted all the memberships by ten columns, or hashed them into a table sized for
+ * 867,540 groups (3,580 exist). Statistics of those two columns alone, each from a sample of 300
+ * rows (their statistics target, set once per session), cost a tenth of what they save there
+ * (docs/BENCHMARKS.md).
+ */
+export const KEY_STATISTICS_TARGET_SQL = `ALTER TABLE rollup_participants ALTER person_id SET STATISTICS 1;
+  ALTER TABLE rollup_memberships ALTER enrolment_id SET STATISTICS 1`;
+export const ANALYZE_KEYS_SQL = `ANALYZE rollup_participants (person_id), rollup_memberships (enrolment_id)`;
