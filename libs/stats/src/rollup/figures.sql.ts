@@ -45,6 +45,11 @@ const figuresSql = (scopes: Scopes) => {
   ), reached AS (
     -- The institutions reached: those of the programme's participants.
     SELECT DISTINCT institution_id FROM institution_cells
+  ), master_institutions AS (
+    -- A master teacher's institution, looked up by key: a join let the planner scan every person
+    -- (2 million at scale 1000) to find a few dozen.
+    SELECT mt.id, (SELECT p.institution_id FROM people p WHERE p.id = mt.person_id) AS institution_id
+      FROM master_teachers mt WHERE mt.programme_id = $1
   ), all_scopes AS (
     -- Every scope that exists, with or without participants.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id
@@ -56,9 +61,8 @@ const figuresSql = (scopes: Scopes) => {
     UNION SELECT 'region', i.region_id FROM institutions i JOIN reached r ON r.institution_id = i.id
            WHERE true ${only('region', 'i.region_id')}
     UNION SELECT 'institution', institution_id FROM reached WHERE true ${only('institution', 'institution_id')}
-    UNION SELECT 'institution', p.institution_id
-            FROM master_teachers mt JOIN people p ON p.id = mt.person_id
-           WHERE mt.programme_id = $1 ${only('institution', 'p.institution_id')}
+    UNION SELECT 'institution', institution_id FROM master_institutions
+           WHERE true ${only('institution', 'institution_id')}
     UNION SELECT 'round', id FROM cascade_rounds WHERE programme_id = $1 ${only('round', 'id')}
     UNION SELECT 'cohort', id FROM cohorts WHERE programme_id = $1 ${only('cohort', 'id')}
   ), scopes AS (
@@ -130,9 +134,8 @@ const figuresSql = (scopes: Scopes) => {
     UNION ALL SELECT 'region', r.region_id, count(DISTINCT mt.id)
       FROM master_teachers mt CROSS JOIN LATERAL unnest(mt.region_ids) AS r(region_id)
      WHERE mt.programme_id = $1 ${only('region', 'r.region_id')} GROUP BY r.region_id
-    UNION ALL SELECT 'institution', p.institution_id, count(*)
-      FROM master_teachers mt JOIN people p ON p.id = mt.person_id
-     WHERE mt.programme_id = $1 ${only('institution', 'p.institution_id')} GROUP BY p.institution_id
+    UNION ALL SELECT 'institution', institution_id, count(*) FROM master_institutions
+     WHERE true ${only('institution', 'institution_id')} GROUP BY institution_id
     UNION ALL SELECT 'round', c.round_id, count(DISTINCT c.lead_trainer_id)
       FROM cohorts c JOIN master_teachers mt ON mt.programme_id = $1 AND mt.person_id = c.lead_trainer_id
      WHERE c.programme_id = $1 ${only('round', 'c.round_id')} GROUP BY c.round_id
