@@ -30,6 +30,14 @@ const SUMS = `sum(participants)::bigint AS participants,
            sum(mentees_mentored)::bigint AS mentees_mentored,
            sum(enrolled)::bigint AS enrolled`;
 
+/**
+ * A jsonb object of a scope's rows keyed by generation (an integer or 'unknown': nothing to
+ * escape), `value` JSON text: the object's text joined and parsed once per scope. Built with
+ * jsonb_object_agg over jsonb_build_object, the funnel cost three times as much (docs/BENCHMARKS.md).
+ */
+const perGeneration = (value: string) =>
+  `('{' || string_agg(format('"%s":%s', coalesce(generation::text, 'unknown'), ${value}), ',') || '}')::jsonb`;
+
 const figuresSql = (scopes: Scopes) => {
   const only = (kind: string, column: string) => touchedOnly(scopes, kind, column);
   return `
@@ -104,11 +112,10 @@ const figuresSql = (scopes: Scopes) => {
            sum(certified) AS certified, sum(ai_adopters) AS ai_adopters,
            sum(mentoring_sessions) AS mentoring_sessions, sum(mentoring_minutes) AS mentoring_minutes,
            sum(mentees_mentored) AS mentees_mentored,
-           jsonb_object_agg(coalesce(generation::text, 'unknown'), participants) AS by_generation,
+           ${perGeneration('participants')} AS by_generation,
            sum(enrolled) AS enrolled,
-           jsonb_object_agg(coalesce(generation::text, 'unknown'),
-                            jsonb_build_object('participants', participants, 'completers', completers,
-                                               'certified', certified, 'aiAdopters', ai_adopters)) AS generation_funnel
+           ${perGeneration(`format('{"participants":%s,"completers":%s,"certified":%s,"aiAdopters":%s}',
+                                   participants, completers, certified, ai_adopters)`)} AS generation_funnel
       FROM by_generation
      GROUP BY scope, scope_id
   ), cohort_institutions AS (
