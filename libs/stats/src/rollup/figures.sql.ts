@@ -168,16 +168,18 @@ const figuresSql = (scopes: Scopes) => {
   SELECT (SELECT id FROM snapshot), s.scope, s.scope_id,
          coalesce(f.participants, 0), coalesce(i.n, 0), coalesce(m.n, 0), coalesce(f.completers, 0),
          coalesce(f.certified, 0), coalesce(f.ai_adopters, 0),
-         CASE WHEN s.scope = 'programme' THEN pm.sessions ELSE coalesce(f.mentoring_sessions, 0) END,
-         CASE WHEN s.scope = 'programme' THEN pm.minutes ELSE coalesce(f.mentoring_minutes, 0) END,
-         CASE WHEN s.scope = 'programme' THEN pm.mentees ELSE coalesce(f.mentees_mentored, 0) END,
+         CASE WHEN s.scope = 'programme' THEN (SELECT sessions FROM programme_mentoring)
+              ELSE coalesce(f.mentoring_sessions, 0) END,
+         CASE WHEN s.scope = 'programme' THEN (SELECT minutes FROM programme_mentoring)
+              ELSE coalesce(f.mentoring_minutes, 0) END,
+         CASE WHEN s.scope = 'programme' THEN (SELECT mentees FROM programme_mentoring)
+              ELSE coalesce(f.mentees_mentored, 0) END,
          coalesce(f.by_generation, '{}'::jsonb),
          coalesce(f.enrolled, 0), coalesce(f.generation_funnel, '{}'::jsonb),
          cr.target_participants, c.capacity,
          CASE WHEN s.scope = 'region' THEN coalesce(rr.institutions, 0) END,
          CASE WHEN s.scope = 'region' THEN coalesce(rr.reached, 0) END
     FROM scopes s
-    CROSS JOIN programme_mentoring pm
     LEFT JOIN facts f ON f.scope = s.scope AND f.scope_id = s.scope_id
     LEFT JOIN institution_counts i ON i.scope = s.scope AND i.scope_id = s.scope_id
     LEFT JOIN masters m ON m.scope = s.scope AND m.scope_id = s.scope_id
