@@ -13,15 +13,15 @@ import { CLEAR_TOUCHED_SQL, TODAYS_SNAPSHOT_SQL, WRITE_SNAPSHOT_SQL, WRITE_TOUCH
 import { REACH } from './generations.sql';
 import { queryPlanned, sizeClassOf } from './plan-reuse';
 import {
-  ANALYZE_MEMBERSHIPS_SQL,
   ANALYZE_KEYS_SQL,
+  ANALYZE_MEMBERSHIPS_SQL,
   ANALYZE_PARTICIPANTS_SQL,
   createSql,
   FILL_MEMBERSHIPS_AND_MENTEES_SQL,
   fillSql,
+  KEY_STATISTICS_TARGET_SQL,
   MEMBERSHIPS,
   MENTEES,
-  KEY_STATISTICS_TARGET_SQL,
   participants,
 } from './scratch.sql';
 import {
