@@ -3,8 +3,8 @@
 #
 # A throwaway PostgreSQL (this machine's version) running under valgrind's callgrind, holding a
 # copy of SOURCE_DATABASE_URL as database "bench", for bench/rollup-instructions.ts: it counts
-# the instructions each backend executes, which, unlike CPU time, do not depend on what else the
-# machine is doing (the same count twice on a loaded machine). Every backend writes a profile
+# the instructions each backend executes, which, unlike CPU time, hardly depend on what else the
+# machine is doing (within 0.2 % on a loaded machine). Every backend writes a profile
 # each time it calls pg_sleep (callgrind's --dump-before), so a client marks where a piece of
 # work ends with `SELECT pg_sleep(0)`. Everything lives in BENCH_CALLGRIND_DIR
 # (/tmp/cascade-callgrind); stop it with `pg_ctl -D $BENCH_CALLGRIND_DIR/data stop` as the

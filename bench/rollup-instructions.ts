@@ -3,8 +3,8 @@
  *
  * The full rollup and the fair floor (bench/rollup-floors.ts) in instructions executed by
  * PostgreSQL's backend, statement by statement, on a server started by bench/callgrind-postgres.sh
- * (URL is what it prints). Instructions are not seconds, but they repeat to the last digit
- * whatever else the machine does, so a change worth 2 % shows where CPU time on a shared machine
+ * (URL is what it prints). Instructions are not seconds, but they repeat within 0.2 % whatever
+ * else the machine does, so a change worth 2 % shows where CPU time on a shared machine
  * (bench/rollup-cpu.ts) cannot tell it from noise. Run as bench/rollup-cpu.ts runs: VACUUM of the
  * snapshot tables before each rollup (what autovacuum does in production, which also makes the
  * kept plans of the statements reading them be planned again), after six rollups that let the
