@@ -13,6 +13,7 @@ import { openDataSource } from './generator/run';
 import { backendCpuMs } from './proc-cpu';
 import { baselineRollups } from './rollup-baseline';
 import { FAIR_FLOOR_SQL, FLOOR_SETTINGS_SQL, FLOOR_SQL } from './rollup-floors';
+import { VACUUM_BETWEEN_ROLLUPS_SQL } from './rollup-runs';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,11 +63,7 @@ async function main(): Promise<void> {
   const wall = new Map<string, number[]>();
   for (let run = 0; run < runs; run++) {
     for (const c of contenders) {
-      // What autovacuum does between rollups in production (this machine's server runs without):
-      // every contender's deleted snapshot rows and cells would otherwise pile up under the next.
-      await db.query(
-        `VACUUM stats_snapshots, stats_figures, stats_trainer_figures, figures_cells, figures_reach`,
-      );
+      await db.query(VACUUM_BETWEEN_ROLLUPS_SQL);
       const before = await backendCpu(db);
       const started = Date.now();
       await c.run(db, id);

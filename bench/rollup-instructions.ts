@@ -17,8 +17,8 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
 import { FAIR_FLOOR_SQL, FLOOR_SETTINGS_SQL } from './rollup-floors';
+import { statementLabel, VACUUM_BETWEEN_ROLLUPS_SQL } from './rollup-runs';
 
-const VACUUM_SQL = `VACUUM stats_snapshots, stats_figures, stats_trainer_figures, figures_cells, figures_reach`;
 const MARK_SQL = `SELECT pg_sleep(0)`;
 const WARM_UP_ROLLUPS = 6;
 const dir = process.env.BENCH_CALLGRIND_DIR ?? '/tmp/cascade-callgrind';
@@ -32,13 +32,6 @@ function sinceLastMark(pid: number): number {
     throw new Error(`no profile of backend ${pid} in ${dir}: is the server under callgrind?`);
   const text = readFileSync(`${dir}/cg.${pid}.${Math.max(...dumps)}`, 'utf8');
   return Number(/^(?:summary|totals): (\d+)/m.exec(text)?.[1]);
-}
-
-function label(sql: string | { text: string }): string {
-  const text = (typeof sql === 'string' ? sql : sql.text).replace(/\s+/g, ' ').trim();
-  const table = /rollup_(\w+)/.exec(text);
-  if (text.startsWith('INSERT INTO rollup_') && table) return `fill ${table[1]}`;
-  return text.replace(/\d+/g, 'N').slice(0, 48);
 }
 
 const millions = (n: number) => `${(n / 1e6).toFixed(1).padStart(9)} M`;
@@ -78,7 +71,7 @@ async function main(): Promise<void> {
       } finally {
         if (measuring) {
           await query(MARK_SQL);
-          const key = label(sql);
+          const key = statementLabel(sql);
           perStatement.set(key, [...(perStatement.get(key) ?? []), sinceLastMark(rollupPid)]);
         }
       }
@@ -88,7 +81,7 @@ async function main(): Promise<void> {
 
   const rollups = new RollupService(rollupDb);
   for (let run = 0; run < WARM_UP_ROLLUPS; run++) {
-    await otherDb.query(VACUUM_SQL);
+    await otherDb.query(VACUUM_BETWEEN_ROLLUPS_SQL);
     await rollups.rollup(id, { full: true });
   }
   // What a mark itself costs, taken off every statement's count.
@@ -96,7 +89,7 @@ async function main(): Promise<void> {
   const mark = sinceLastMark(rollupPid);
   const totals: number[] = [];
   for (let run = 0; run < runs; run++) {
-    await otherDb.query(VACUUM_SQL);
+    await otherDb.query(VACUUM_BETWEEN_ROLLUPS_SQL);
     await rollupDb.query(MARK_SQL);
     perStatement.clear();
     measuring = true;

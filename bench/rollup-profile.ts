@@ -14,20 +14,13 @@ import { RollupService } from '../libs/stats/src/rollup/rollup.service';
 import { openDataSource } from './generator/run';
 import { backendCpuMs } from './proc-cpu';
 import { baselineRollups, Rollups } from './rollup-baseline';
+import { statementLabel, VACUUM_BETWEEN_ROLLUPS_SQL } from './rollup-runs';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-
-function label(sql: string | { text: string }): string {
-  const text = (typeof sql === 'string' ? sql : sql.text).replace(/\s+/g, ' ').trim();
-  const table = /rollup_(\w+)/.exec(text);
-  if (text.startsWith('CREATE TEMP') && table) return `create ${table[1]}`;
-  if (text.startsWith('INSERT INTO rollup_') && table) return `fill ${table[1]}`;
-  return text.replace(/\d+/g, 'N').slice(0, 48);
-}
 
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
@@ -65,7 +58,7 @@ async function main(): Promise<void> {
         const [{ 'QUERY PLAN': plan }] = (await query(`EXPLAIN (SUMMARY, FORMAT JSON) ${sql}`, args[0])) as {
           'QUERY PLAN': { 'Planning Time': number }[];
         }[];
-        plans.set(label(sql), [...(plans.get(label(sql)) ?? []), plan[0]['Planning Time']]);
+        plans.set(statementLabel(sql), [...(plans.get(statementLabel(sql)) ?? []), plan[0]['Planning Time']]);
       }
       const started = process.hrtime.bigint();
       const cpuBefore = backendCpuMs([pid]);
@@ -73,7 +66,7 @@ async function main(): Promise<void> {
         return await query(sql, ...args);
       } finally {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const key = label(sql);
+        const key = statementLabel(sql);
         times.set(key, [...(times.get(key) ?? []), ms]);
         cpu.set(key, [...(cpu.get(key) ?? []), backendCpuMs([pid]) - cpuBefore]);
       }
@@ -85,8 +78,7 @@ async function main(): Promise<void> {
   const rollups: Rollups = dir ? baselineRollups(dir, db) : new RollupService(db);
   const totals: number[] = [];
   for (let run = 0; run < runs; run++) {
-    // As bench/rollup-cpu.ts: what autovacuum does between rollups in production.
-    await db.query(`VACUUM stats_snapshots, stats_figures, stats_trainer_figures, figures_cells, figures_reach`);
+    await db.query(VACUUM_BETWEEN_ROLLUPS_SQL);
     const started = Date.now();
     await rollups.rollup(id, { full: true });
     totals.push(Date.now() - started);

@@ -56,7 +56,7 @@ const figuresSql = (scopes: Scopes) => {
   ), master_institutions AS (
     -- A master teacher's institution, looked up by key: a join let the planner scan every person
     -- (2 million at scale 1000) to find a few dozen.
-    SELECT mt.id, (SELECT p.institution_id FROM people p WHERE p.id = mt.person_id) AS institution_id
+    SELECT (SELECT p.institution_id FROM people p WHERE p.id = mt.person_id) AS institution_id
       FROM master_teachers mt WHERE mt.programme_id = $1
   ), all_scopes AS (
     -- Every scope that exists, with or without participants.
