@@ -25,6 +25,8 @@ import { FiguresDirtyMarks1764200000000 } from './1764200000000-figures-dirty-ma
 import { FiguresMarksNotice1764203000000 } from './1764203000000-figures-marks-notice';
 import { FiguresCells1764210000000 } from './1764210000000-figures-cells';
 import { SnapshotFiguresWithoutForeignKeys1764220000000 } from './1764220000000-snapshot-figures-without-foreign-keys';
+import { FiguresCellsOneIndex1764230000000 } from './1764230000000-figures-cells-one-index';
+import { FiguresByGenerationAsJson1764240000000 } from './1764240000000-figures-by-generation-as-json';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -53,4 +55,6 @@ export const migrations = [
   FiguresMarksNotice1764203000000,
   FiguresCells1764210000000,
   SnapshotFiguresWithoutForeignKeys1764220000000,
+  FiguresCellsOneIndex1764230000000,
+  FiguresByGenerationAsJson1764240000000,
 ];

@@ -23,19 +23,29 @@ export const COUNTS = `count(*) AS participants,
            count(*) FILTER (WHERE sessions > 0) AS mentees_mentored,
            count(*) FILTER (WHERE holds_place) AS enrolled`;
 
+/** The counts of a group of memberships (g below), by name. */
+const COUNTED_CELL = `g.participants, g.completers, g.certified, g.ai_adopters, g.mentoring_sessions,
+         g.mentoring_minutes, g.mentees_mentored, g.enrolled`;
+
 const COLUMNS = `programme_id, cohort_id, round_id, region_id, lead_trainer_id, institution_id, generation,
                  first_in_round, first_in_region, first_in_programme, trainee_id, participants, completers,
                  certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, enrolled`;
 
-/** Cells of the members (MEMBERS_SQL) in `cohorts`, and the rows of `mentees` who are not participants. */
-const cellsOf = (cohorts: string, nonParticipants: string) => `
-  INSERT INTO figures_cells (${COLUMNS})
-  SELECT $1::uuid, cohort_id, round_id, region_id, lead_trainer_id, institution_id, generation,
-         first_in_round, first_in_region, first_in_programme,
-         CASE WHEN memberships > 1 OR trainer THEN person_id END, ${COUNTS}
-    FROM (${MEMBERS_SQL}) m
-   WHERE ${cohorts}
-   GROUP BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+/**
+ * The cells of the members (MEMBERS_SQL) in `cohorts`, and the rows of `mentees` who are not
+ * participants, into `table`. Grouped without the cohort's round, region and lead, which are the
+ * cohort's, joined to each group: three keys fewer to hash per membership.
+ */
+const fillCellsSql = (table: string, cohorts: string, nonParticipants: string) => `
+  INSERT INTO ${table} (${COLUMNS})
+  SELECT $1::uuid, g.cohort_id, c.round_id, c.region_id, c.lead_trainer_id, g.institution_id, g.generation,
+         g.first_in_round, g.first_in_region, g.first_in_programme, g.trainee_id, ${COUNTED_CELL}
+    FROM (SELECT cohort_id, institution_id, generation, first_in_round, first_in_region, first_in_programme,
+                 CASE WHEN memberships > 1 OR trainer THEN person_id END AS trainee_id, ${COUNTS}
+            FROM (${MEMBERS_SQL}) m
+           WHERE ${cohorts}
+           GROUP BY 1, 2, 3, 4, 5, 6, 7) g
+    JOIN cohorts c ON c.id = g.cohort_id AND c.programme_id = $1
   UNION ALL
   SELECT $1, NULL, NULL, NULL, NULL, NULL, NULL, false, false, false, me.person_id, 0, 0, 0, 0,
          me.sessions, me.minutes, 1, 0
@@ -43,22 +53,47 @@ const cellsOf = (cohorts: string, nonParticipants: string) => `
    WHERE me.person_id NOT IN (SELECT person_id FROM rollup_participants) AND ${nonParticipants}`;
 
 /**
- * A full rollup: the programme's cells and reach replaced by those of its working sets, and the
- * time it was done.
+ * A full rollup's cells, first into a working set shaped as figures_cells: the statements that
+ * compute them and the figures from them (figures.sql.ts) then read only working sets and
+ * reference data, so their kept plans (plan-reuse.ts) outlive autovacuum's passes over
+ * figures_cells and the snapshot tables, which made PostgreSQL plan the ~200-line snapshot
+ * statement again before most rollups (a third of its cost at scale 1). Only the short
+ * statements that copy the results into those tables are planned again.
+ */
+export const CELLS: WorkingSet = { table: 'rollup_cells', select: `SELECT ${COLUMNS} FROM figures_cells` };
+export const FILL_CELLS_SQL = fillCellsSql(CELLS.table, 'true', 'true');
+
+/**
+ * The programme's cells as a statement of the snapshot reads them (FROM … WHERE, to be extended
+ * with AND): a full rollup's from CELLS, which holds that programme's alone (filtered by
+ * programme, the planner took them for 0.5 % of their rows, and sorted where hashing was cheaper),
+ * an incremental rollup's from figures_cells, which hold those of the scopes it did not touch too.
+ */
+export const programmeCells = (scopes: 'all' | 'touched') =>
+  scopes === 'all' ? `${CELLS.table} WHERE true` : `figures_cells WHERE programme_id = $1`;
+
+const SAME_REACH = `f.trainer_id = r.trainer_id AND f.descendant_id = r.descendant_id AND f.steps = r.steps`;
+
+/**
+ * Then the programme's cells and reach replaced by those of its working sets, and the time it was
+ * done. The reach changes only with the trainer graph: a row it holds already stays (no two are
+ * the same), where writing it again cost a heap row, two index entries and a dead row.
  */
 export const WRITE_ALL_CELLS_SQL = `
   WITH cleared AS (
     DELETE FROM figures_cells WHERE programme_id = $1
-  ), reach_cleared AS (
-    DELETE FROM figures_reach WHERE programme_id = $1
+  ), stale_reach AS (
+    DELETE FROM figures_reach f
+     WHERE f.programme_id = $1 AND NOT EXISTS (SELECT 1 FROM rollup_reach r WHERE ${SAME_REACH})
   ), reach AS (
     INSERT INTO figures_reach (programme_id, trainer_id, descendant_id, steps)
-    SELECT $1, trainer_id, descendant_id, steps FROM rollup_reach
+    SELECT $1, trainer_id, descendant_id, steps FROM rollup_reach r
+     WHERE NOT EXISTS (SELECT 1 FROM figures_reach f WHERE f.programme_id = $1 AND ${SAME_REACH})
   ), built AS (
     INSERT INTO figures_cells_built (programme_id, built_at) VALUES ($1, now())
     ON CONFLICT (programme_id) DO UPDATE SET built_at = EXCLUDED.built_at
   )
-  ${cellsOf('true', 'true')}`;
+  INSERT INTO figures_cells (${COLUMNS}) SELECT ${COLUMNS} FROM ${CELLS.table}`;
 
 /**
  * The cohorts of the people a write named ($2), and whether the programme has no snapshot yet
@@ -108,7 +143,7 @@ export const WRITE_TOUCHED_CELLS_SQL = `
      WHERE programme_id = $1
        AND (cohort_id = ANY ($2::uuid[]) OR (cohort_id IS NULL AND trainee_id = ANY ($3::uuid[])))
     RETURNING institution_id
-  ), added AS (${cellsOf('cohort_id = ANY ($2::uuid[])', 'me.person_id = ANY ($3::uuid[])')}
+  ), added AS (${fillCellsSql('figures_cells', 'cohort_id = ANY ($2::uuid[])', 'me.person_id = ANY ($3::uuid[])')}
     RETURNING institution_id
   ), touched_institutions AS (
     SELECT institution_id FROM cleared WHERE institution_id IS NOT NULL

@@ -1,13 +1,16 @@
 /**
- * The snapshot in one statement: its stats_snapshots row, every scope's figures from the
- * programme's figures cells (cells.sql.ts) into stats_figures, each trainer's reach into
- * stats_trainer_figures (trainers.sql.ts), and the pruning of older snapshots. An incremental
- * rollup writes the same figures of the scopes and trainers it touched (rollup_scopes) into
- * today's snapshot instead. $1 programme, $2 the dirty version it reflects. docs/FIGURES.md
- * defines each figure and scope.
+ * The snapshot: every scope's figures from the programme's figures cells (cells.sql.ts), each
+ * trainer's reach (trainers.sql.ts), its stats_snapshots row and the pruning of older snapshots.
+ * A full rollup computes the figures into working sets (FILL_FIGURES_SQL), then writes the
+ * snapshot from them in one statement (WRITE_SNAPSHOT_SQL); an incremental rollup writes the
+ * same figures of the scopes and trainers it touched (rollup_scopes) into today's snapshot
+ * instead. $1 programme, $2 the dirty version it reflects. docs/FIGURES.md defines each figure
+ * and scope.
  */
 
-import { trainerFiguresSql } from './trainers.sql';
+import { programmeCells } from './cells.sql';
+import type { WorkingSet } from './scratch.sql';
+import { TRAINER_FIGURE_COLUMNS, TRAINER_FIGURES, trainerFiguresSql } from './trainers.sql';
 
 /** Which scopes a statement computes: all, or those an incremental rollup touched (rollup_scopes). */
 export type Scopes = 'all' | 'touched';
@@ -20,36 +23,53 @@ export const touchedOnly = (scopes: Scopes, kind: string, column: string) =>
 const COUNTED = `participants, completers, certified, ai_adopters, mentoring_sessions, mentoring_minutes,
            mentees_mentored, enrolled`;
 
-/** The same counts summed over groups of them (bigint, as the counts: no numeric arithmetic). */
-const SUMS = `sum(participants)::bigint AS participants,
-           sum(completers)::bigint AS completers,
-           sum(certified)::bigint AS certified,
-           sum(ai_adopters)::bigint AS ai_adopters,
-           sum(mentoring_sessions)::bigint AS mentoring_sessions,
+/**
+ * The same counts summed over groups of them, as int where stats_figures holds an int: their sums
+ * per scope (facts) are then int's sum, a bigint, where a bigint's sum is numeric (1 % of the
+ * statement at scale 1). Only the minutes stay bigint, as there: a national programme's pass 2^31.
+ */
+const SUMS = `sum(participants)::int AS participants,
+           sum(completers)::int AS completers,
+           sum(certified)::int AS certified,
+           sum(ai_adopters)::int AS ai_adopters,
+           sum(mentoring_sessions)::int AS mentoring_sessions,
            sum(mentoring_minutes)::bigint AS mentoring_minutes,
-           sum(mentees_mentored)::bigint AS mentees_mentored,
-           sum(enrolled)::bigint AS enrolled`;
+           sum(mentees_mentored)::int AS mentees_mentored,
+           sum(enrolled)::int AS enrolled`;
 
 /**
- * A jsonb object of a scope's rows keyed by generation (an integer or 'unknown': nothing to
- * escape), `value` JSON text: the object's text joined and parsed once per scope. Built with
- * jsonb_object_agg over jsonb_build_object, the funnel cost three times as much (docs/BENCHMARKS.md).
+ * A json object of a scope's rows keyed by generation (an integer or 'unknown': nothing to
+ * escape), `value` JSON text: the object's text joined once per scope and stored as it is (json,
+ * migration 1764240000000). Built with jsonb_object_agg over jsonb_build_object, the funnel cost
+ * three times as much, and parsing the text into jsonb a tenth of the statement (docs/BENCHMARKS.md).
  */
 const perGeneration = (value: string) =>
-  `('{' || string_agg(format('"%s":%s', coalesce(generation::text, 'unknown'), ${value}), ',') || '}')::jsonb`;
+  `('{' || string_agg(format('"%s":%s', coalesce(generation::text, 'unknown'), ${value}), ',') || '}')::json`;
 
+const FIGURE_COLUMNS = `scope, scope_id, participants, institutions, master_teachers, completers, certified, ai_adopters,
+  mentoring_sessions, mentoring_minutes, mentees_mentored, by_generation, enrolled, generation_funnel,
+  target_participants, capacity, region_institutions, region_institutions_reached`;
+
+/** A full rollup's figures of every scope, shaped as stats_figures' rows without their snapshot. */
+export const FIGURES: WorkingSet = {
+  table: 'rollup_figures',
+  select: `SELECT ${FIGURE_COLUMNS} FROM stats_figures`,
+};
+
+/**
+ * Every scope's figures: a full rollup's into its working set (FIGURES), an incremental
+ * rollup's into today's snapshot (the snapshot CTE of the statement it is part of).
+ */
 const figuresSql = (scopes: Scopes) => {
   const only = (kind: string, column: string) => touchedOnly(scopes, kind, column);
+  const cells = programmeCells(scopes);
   return `
-  INSERT INTO stats_figures (snapshot_id, scope, scope_id, participants, institutions, master_teachers, completers,
-                             certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, by_generation,
-                             enrolled, generation_funnel, target_participants, capacity, region_institutions,
-                             region_institutions_reached)
+  ${scopes === 'all' ? `INSERT INTO ${FIGURES.table} (${FIGURE_COLUMNS})` : `INSERT INTO stats_figures (snapshot_id, ${FIGURE_COLUMNS})`}
   WITH institution_cells AS (
     -- The participants counted per (institution, generation), each once (their first membership):
     -- the institution and programme scopes are these rows and their sums.
     SELECT institution_id, generation, ${SUMS}
-      FROM figures_cells WHERE programme_id = $1 AND first_in_programme GROUP BY institution_id, generation
+      FROM ${cells} AND first_in_programme GROUP BY institution_id, generation
   ), reached AS (
     -- The institutions reached: those of the programme's participants.
     SELECT DISTINCT institution_id FROM institution_cells
@@ -81,8 +101,7 @@ const figuresSql = (scopes: Scopes) => {
     -- rows per cohort, from which the cohort, round and region scopes' figures are sums and their
     -- institutions are read.
     SELECT cohort_id, round_id, region_id, institution_id, generation, first_in_round, first_in_region, ${SUMS}
-      FROM figures_cells
-     WHERE programme_id = $1 AND cohort_id IS NOT NULL
+      FROM ${cells} AND cohort_id IS NOT NULL
        ${
          scopes === 'all'
            ? ''
@@ -163,9 +182,9 @@ const figuresSql = (scopes: Scopes) => {
       FROM (SELECT mentoring_sessions, mentoring_minutes, mentees_mentored FROM institution_cells
             UNION ALL
             SELECT mentoring_sessions, mentoring_minutes, mentees_mentored
-              FROM figures_cells WHERE programme_id = $1 AND cohort_id IS NULL) mentoring
+              FROM ${cells} AND cohort_id IS NULL) mentoring
   )
-  SELECT (SELECT id FROM snapshot), s.scope, s.scope_id,
+  SELECT ${scopes === 'all' ? '' : '(SELECT id FROM snapshot), '}s.scope, s.scope_id,
          coalesce(f.participants, 0), coalesce(i.n, 0), coalesce(m.n, 0), coalesce(f.completers, 0),
          coalesce(f.certified, 0), coalesce(f.ai_adopters, 0),
          CASE WHEN s.scope = 'programme' THEN (SELECT sessions FROM programme_mentoring)
@@ -174,8 +193,8 @@ const figuresSql = (scopes: Scopes) => {
               ELSE coalesce(f.mentoring_minutes, 0) END,
          CASE WHEN s.scope = 'programme' THEN (SELECT mentees FROM programme_mentoring)
               ELSE coalesce(f.mentees_mentored, 0) END,
-         coalesce(f.by_generation, '{}'::jsonb),
-         coalesce(f.enrolled, 0), coalesce(f.generation_funnel, '{}'::jsonb),
+         coalesce(f.by_generation, '{}'::json),
+         coalesce(f.enrolled, 0), coalesce(f.generation_funnel, '{}'::json),
          cr.target_participants, c.capacity,
          CASE WHEN s.scope = 'region' THEN coalesce(rr.institutions, 0) END,
          CASE WHEN s.scope = 'region' THEN coalesce(rr.reached, 0) END
@@ -208,14 +227,25 @@ const PRUNE = `
   ), pruned_trainer_figures AS (
     DELETE FROM stats_trainer_figures WHERE snapshot_id IN (SELECT id FROM pruned)`;
 
+/** A full rollup's figures and trainer figures, from its cells (cells.sql.ts CELLS) into its working sets. */
+export const FILL_FIGURES_SQL = `
+  WITH trainer_figures AS (${trainerFiguresSql('all')}
+  )
+  ${figuresSql('all')}`;
+
+/** Then a new snapshot of them. */
 export const WRITE_SNAPSHOT_SQL = `
   WITH snapshot AS (
     INSERT INTO stats_snapshots (programme_id, computed_at, computed_on, dirty_version)
     VALUES ($1, now(), (now() AT TIME ZONE 'UTC')::date, $2)
     RETURNING id, computed_at, computed_on
   ), pruned AS (${PRUNE}
-  ), figures AS (${figuresSql('all')}
-  ), trainer_figures AS (${trainerFiguresSql('all')}
+  ), figures AS (
+    INSERT INTO stats_figures (snapshot_id, ${FIGURE_COLUMNS})
+    SELECT (SELECT id FROM snapshot), ${FIGURE_COLUMNS} FROM ${FIGURES.table}
+  ), trainer_figures AS (
+    INSERT INTO stats_trainer_figures (snapshot_id, ${TRAINER_FIGURE_COLUMNS})
+    SELECT (SELECT id FROM snapshot), ${TRAINER_FIGURE_COLUMNS} FROM ${TRAINER_FIGURES.table}
   )
   SELECT id, computed_at FROM snapshot`;
 

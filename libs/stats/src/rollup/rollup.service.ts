@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import {
+  CELLS,
+  FILL_CELLS_SQL,
   FILL_TOUCHED_REACH_SQL,
   FILL_TOUCHED_SQL,
   TOUCHED_SCOPES,
@@ -9,7 +11,14 @@ import {
   WRITE_ALL_CELLS_SQL,
   WRITE_TOUCHED_CELLS_SQL,
 } from './cells.sql';
-import { CLEAR_TOUCHED_SQL, TODAYS_SNAPSHOT_SQL, WRITE_SNAPSHOT_SQL, WRITE_TOUCHED_SQL } from './figures.sql';
+import {
+  CLEAR_TOUCHED_SQL,
+  FIGURES,
+  FILL_FIGURES_SQL,
+  TODAYS_SNAPSHOT_SQL,
+  WRITE_SNAPSHOT_SQL,
+  WRITE_TOUCHED_SQL,
+} from './figures.sql';
 import { REACH } from './generations.sql';
 import { queryPlanned, sizeClassOf } from './plan-reuse';
 import {
@@ -32,6 +41,7 @@ import {
   setDurationAndCommitSql,
   UNLOCK_SQL,
 } from './snapshots.sql';
+import { TRAINER_FIGURES } from './trainers.sql';
 
 const ANALYZE_ABOVE_ROWS = 50_000;
 
@@ -42,10 +52,26 @@ const ANALYZE_ABOVE_ROWS = 50_000;
 const INCREMENTAL_MAX_PEOPLE = 5_000;
 
 /** Working sets in the order they are created (each may read the ones before it). */
-const WORKING_SETS = [MEMBERSHIPS, MENTEES, REACH, participants(0), TOUCHED_SCOPES];
+const WORKING_SETS = [
+  MEMBERSHIPS,
+  MENTEES,
+  REACH,
+  participants(0),
+  TOUCHED_SCOPES,
+  CELLS,
+  FIGURES,
+  TRAINER_FIGURES,
+];
 
 /** Database sessions (pooled connections) whose working-set tables exist, committed. */
 const sessionsWithWorkingSets = new WeakSet<object>();
+
+/**
+ * Database sessions whose working sets' keys have committed statistics (scratch.sql.ts
+ * ANALYZE_KEYS_SQL): they say the keys are unique, true of every programme's working sets, and a
+ * temporary table's statistics last as long as the session.
+ */
+const sessionsWithKeyStatistics = new WeakSet<object>();
 
 export interface RollupResult {
   programmeId: string;
@@ -155,7 +181,8 @@ export class RollupService {
       const few = touched !== null;
       await queryPlanned(runner, sizeClass, fillSql(participants(state.core_courses, few)), [programmeId]);
       if (analyse) await runner.query(ANALYZE_PARTICIPANTS_SQL);
-      else if (!touched) await runner.query(ANALYZE_KEYS_SQL);
+      const analyseKeys = !analyse && !touched && memberships > 0 && !sessionsWithKeyStatistics.has(session);
+      if (analyseKeys) await runner.query(ANALYZE_KEYS_SQL);
       const dirtyVersion = Number(state.dirty_version);
       const snapshot = touched
         ? await this.writeTouched(runner, sizeClass, programmeId, dirtyVersion, touched, state.people)
@@ -163,6 +190,7 @@ export class RollupService {
       const durationMs = Date.now() - started;
       await runner.query(setDurationAndCommitSql(String(snapshot.id), durationMs));
       sessionsWithWorkingSets.add(session);
+      if (analyse || analyseKeys) sessionsWithKeyStatistics.add(session);
       return {
         programmeId,
         snapshotId: String(snapshot.id),
@@ -191,14 +219,19 @@ export class RollupService {
     return full ? null : cohorts;
   }
 
-  /** Every cell recomputed, and a new snapshot of every scope from them. */
+  /**
+   * Every cell recomputed, and a new snapshot of every scope from them: each computed into a
+   * working set, then copied (cells.sql.ts CELLS says why).
+   */
   private async writeAll(
     runner: QueryRunner,
     sizeClass: number | null,
     programmeId: string,
     dirtyVersion: number,
   ): Promise<SnapshotRow> {
+    await queryPlanned(runner, sizeClass, FILL_CELLS_SQL, [programmeId]);
     await queryPlanned(runner, sizeClass, WRITE_ALL_CELLS_SQL, [programmeId]);
+    await queryPlanned(runner, sizeClass, FILL_FIGURES_SQL, [programmeId]);
     const [snapshot] = (await queryPlanned(runner, sizeClass, WRITE_SNAPSHOT_SQL, [
       programmeId,
       dirtyVersion,

@@ -6,7 +6,8 @@ import { GENERATIONS } from './generations.sql';
  * Each table is created once per session (database connection), shaped by its own SELECT: a
  * table created and dropped in every rollup cost catalog writes each time, the rollup of a small
  * programme's fixed cost. Order: memberships and mentees → the trainers' reach (generations.sql.ts)
- * → participants; the members (MEMBERS_SQL) are read once, by the cells. $1 is the programme id throughout.
+ * → participants → a full rollup's cells (cells.sql.ts), which read the members (MEMBERS_SQL) once
+ * → its figures (figures.sql.ts, trainers.sql.ts). $1 is the programme id throughout.
  */
 
 /** A working set: its table and the SELECT that fills it. */
@@ -195,7 +196,8 @@ export const ANALYZE_PARTICIPANTS_SQL = `ANALYZE rollup_participants, rollup_rea
  * GROUP BY sorted all the memberships by ten columns, or hashed them into a table sized for
  * 867,540 groups (3,580 exist). Statistics of those two columns alone, each from a sample of 300
  * rows (their statistics target, set once per session), cost a tenth of what they save there
- * (docs/BENCHMARKS.md).
+ * (docs/BENCHMARKS.md). Taken once per session, by its first full rollup: "unique" is a fraction
+ * of the rows, true of any programme's working sets, and the statistics last as long as the tables.
  */
 export const KEY_STATISTICS_TARGET_SQL = `ALTER TABLE rollup_participants ALTER person_id SET STATISTICS 1;
   ALTER TABLE rollup_memberships ALTER enrolment_id SET STATISTICS 1`;

@@ -1,5 +1,16 @@
+import { programmeCells } from './cells.sql';
 import type { Scopes } from './figures.sql';
+import type { WorkingSet } from './scratch.sql';
 import { GENERATIONS } from './generations.sql';
+
+export const TRAINER_FIGURE_COLUMNS = `trainer_id, master_teacher, generation, cohorts, direct_participants,
+  direct_completers, direct_certified, downstream_participants, downstream_completers, downstream_certified`;
+
+/** A full rollup's figures of every trainer, shaped as stats_trainer_figures' rows without their snapshot. */
+export const TRAINER_FIGURES: WorkingSet = {
+  table: 'rollup_trainer_figures',
+  select: `SELECT ${TRAINER_FIGURE_COLUMNS} FROM stats_trainer_figures`,
+};
 
 /**
  * Reach and outcome per trainer (docs/FIGURES.md "Trainers"), part of the snapshot statement
@@ -15,12 +26,16 @@ import { GENERATIONS } from './generations.sql';
  * - the others (a person trained twice, every trainer): de-duplicated per (trainer, person).
  * The reach itself (which lead trainers each trainer reaches) is rollup_reach, walked over
  * the trainer graph beforehand (generations.sql.ts). Reads the figures cells (cells.sql.ts); $1 programme.
- * `touched`: only the trainers an incremental rollup touched (rollup_scopes), from the cells of the leads they reach.
+ * `touched`: only the trainers an incremental rollup touched (rollup_scopes), from the cells of the
+ * cohorts of the leads they reach (figures_cells' one index is by cohort), into today's snapshot; `all`: every trainer, into a full rollup's working set
+ * (TRAINER_FIGURES).
  */
 export const trainerFiguresSql = (scopes: Scopes) => `
-  INSERT INTO stats_trainer_figures (snapshot_id, trainer_id, master_teacher, generation, cohorts,
-                                     direct_participants, direct_completers, direct_certified,
-                                     downstream_participants, downstream_completers, downstream_certified)
+  ${
+    scopes === 'all'
+      ? `INSERT INTO ${TRAINER_FIGURES.table} (${TRAINER_FIGURE_COLUMNS})`
+      : `INSERT INTO stats_trainer_figures (snapshot_id, ${TRAINER_FIGURE_COLUMNS})`
+  }
   WITH generations AS (${GENERATIONS}
   ), leads AS (
     SELECT lead_trainer_id AS trainer_id, count(*) AS cohorts FROM cohorts WHERE programme_id = $1
@@ -35,9 +50,15 @@ export const trainerFiguresSql = (scopes: Scopes) => `
     -- One scan of the cells: ordinary trainees summed per lead (trainee_id null), the others per pair.
     SELECT lead_trainer_id, trainee_id, sum(participants) AS participants,
            sum(completers) AS completers, sum(certified) AS certified
-      FROM figures_cells
-     WHERE programme_id = $1 AND cohort_id IS NOT NULL
-       ${scopes === 'all' ? '' : `AND lead_trainer_id IN (SELECT descendant_id FROM rollup_reach WHERE trainer_id IN (SELECT trainer_id FROM trainers))`}
+      FROM ${programmeCells(scopes)} AND cohort_id IS NOT NULL
+       ${
+         scopes === 'all'
+           ? ''
+           : `AND cohort_id IN (SELECT id FROM cohorts
+                                 WHERE programme_id = $1
+                                   AND lead_trainer_id IN (SELECT descendant_id FROM rollup_reach
+                                                            WHERE trainer_id IN (SELECT trainer_id FROM trainers)))`
+       }
      GROUP BY lead_trainer_id, trainee_id
   ), ordinary AS (
     SELECT lead_trainer_id, participants, completers, certified FROM pairs WHERE trainee_id IS NULL
@@ -66,7 +87,7 @@ export const trainerFiguresSql = (scopes: Scopes) => `
              WHERE x.trainee_id <> r.trainer_id) d
      GROUP BY trainer_id
   )
-  SELECT (SELECT id FROM snapshot), t.trainer_id, t.master_teacher, g.generation, t.cohorts,
+  SELECT ${scopes === 'all' ? '' : '(SELECT id FROM snapshot), '}t.trainer_id, t.master_teacher, g.generation, t.cohorts,
          d.participants, d.completers, d.certified,
          coalesce(so.participants, 0) + coalesce(sx.participants, 0),
          coalesce(so.completers, 0) + coalesce(sx.completers, 0),
