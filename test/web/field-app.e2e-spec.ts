@@ -522,8 +522,12 @@ describe("web app: the master teacher's offline field app", () => {
       await again.getByText('2 sessions waiting to be sent').waitFor();
       await expect(storedSessions(mt.personId)).resolves.toEqual([]);
 
-      await browser.context.setOffline(false);
+      // The outbox opened before the network returns: going to it after, the page left would cut
+      // the sync the network's return had started, and its items would come back "duplicate".
       await again.goto('/field/outbox');
+      await waitForStates(again, ['waiting', 'waiting']);
+      await browser.context.setOffline(false);
+      await again.getByRole('button', { name: 'Send now' }).click();
       await waitForStates(again, ['stored', 'stored']);
       await expectStoredOnce(mt.personId, refs);
     });
