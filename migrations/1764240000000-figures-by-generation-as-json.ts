@@ -1,6 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const COLUMNS = ['by_generation', 'generation_funnel'];
+/** Both columns as `type`, their text kept. */
+const retype = (type: 'json' | 'jsonb') =>
+  `ALTER TABLE stats_figures ${['by_generation', 'generation_funnel']
+    .map(
+      (column) =>
+        `ALTER ${column} TYPE ${type} USING ${column}::${type}, ALTER ${column} SET DEFAULT '{}'::${type}`,
+    )
+    .join(', ')}`;
 
 /**
  * A scope's figures by generation are stored as json, the text the rollup writes (issue 19 goal
@@ -12,19 +19,10 @@ export class FiguresByGenerationAsJson1764240000000 implements MigrationInterfac
   name = 'FiguresByGenerationAsJson1764240000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE stats_figures ${COLUMNS.map(
-        (column) => `ALTER ${column} TYPE json USING ${column}::json, ALTER ${column} SET DEFAULT '{}'::json`,
-      ).join(', ')}`,
-    );
+    await queryRunner.query(retype('json'));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE stats_figures ${COLUMNS.map(
-        (column) =>
-          `ALTER ${column} TYPE jsonb USING ${column}::jsonb, ALTER ${column} SET DEFAULT '{}'::jsonb`,
-      ).join(', ')}`,
-    );
+    await queryRunner.query(retype('jsonb'));
   }
 }

@@ -1,3 +1,4 @@
+import type { Scopes } from './figures.sql';
 import { fillSql, MEMBERS_SQL, memberships, mentees, WorkingSet } from './scratch.sql';
 
 /**
@@ -23,13 +24,23 @@ export const COUNTS = `count(*) AS participants,
            count(*) FILTER (WHERE sessions > 0) AS mentees_mentored,
            count(*) FILTER (WHERE holds_place) AS enrolled`;
 
-/** The counts of a group of memberships (g below), by name. */
-const COUNTED_CELL = `g.participants, g.completers, g.certified, g.ai_adopters, g.mentoring_sessions,
-         g.mentoring_minutes, g.mentees_mentored, g.enrolled`;
+const COUNT_NAMES = [
+  'participants',
+  'completers',
+  'certified',
+  'ai_adopters',
+  'mentoring_sessions',
+  'mentoring_minutes',
+  'mentees_mentored',
+  'enrolled',
+];
+
+/** Those counts by name, of the rows `from` (a table alias) when given. */
+export const counted = (from?: string) =>
+  COUNT_NAMES.map((name) => (from ? `${from}.${name}` : name)).join(', ');
 
 const COLUMNS = `programme_id, cohort_id, round_id, region_id, lead_trainer_id, institution_id, generation,
-                 first_in_round, first_in_region, first_in_programme, trainee_id, participants, completers,
-                 certified, ai_adopters, mentoring_sessions, mentoring_minutes, mentees_mentored, enrolled`;
+                 first_in_round, first_in_region, first_in_programme, trainee_id, ${counted()}`;
 
 /**
  * The cells of the members (MEMBERS_SQL) in `cohorts`, and the rows of `mentees` who are not
@@ -39,7 +50,7 @@ const COLUMNS = `programme_id, cohort_id, round_id, region_id, lead_trainer_id, 
 const fillCellsSql = (table: string, cohorts: string, nonParticipants: string) => `
   INSERT INTO ${table} (${COLUMNS})
   SELECT $1::uuid, g.cohort_id, c.round_id, c.region_id, c.lead_trainer_id, g.institution_id, g.generation,
-         g.first_in_round, g.first_in_region, g.first_in_programme, g.trainee_id, ${COUNTED_CELL}
+         g.first_in_round, g.first_in_region, g.first_in_programme, g.trainee_id, ${counted('g')}
     FROM (SELECT cohort_id, institution_id, generation, first_in_round, first_in_region, first_in_programme,
                  CASE WHEN memberships > 1 OR trainer THEN person_id END AS trainee_id, ${COUNTS}
             FROM (${MEMBERS_SQL}) m
@@ -69,7 +80,7 @@ export const FILL_CELLS_SQL = fillCellsSql(CELLS.table, 'true', 'true');
  * programme, the planner took them for 0.5 % of their rows, and sorted where hashing was cheaper),
  * an incremental rollup's from figures_cells, which hold those of the scopes it did not touch too.
  */
-export const programmeCells = (scopes: 'all' | 'touched') =>
+export const programmeCells = (scopes: Scopes) =>
   scopes === 'all' ? `${CELLS.table} WHERE true` : `figures_cells WHERE programme_id = $1`;
 
 const SAME_REACH = `f.trainer_id = r.trainer_id AND f.descendant_id = r.descendant_id AND f.steps = r.steps`;

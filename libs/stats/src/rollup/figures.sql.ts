@@ -8,7 +8,7 @@
  * and scope.
  */
 
-import { programmeCells } from './cells.sql';
+import { counted, programmeCells } from './cells.sql';
 import type { WorkingSet } from './scratch.sql';
 import { TRAINER_FIGURE_COLUMNS, TRAINER_FIGURES, trainerFiguresSql } from './trainers.sql';
 
@@ -18,10 +18,6 @@ export type Scopes = 'all' | 'touched';
 /** `AND column IN (the touched scopes of a kind)`, or nothing for all scopes. */
 export const touchedOnly = (scopes: Scopes, kind: string, column: string) =>
   scopes === 'all' ? '' : `AND ${column} IN (SELECT scope_id FROM rollup_scopes WHERE scope = '${kind}')`;
-
-/** The names of those counts, for rows that have them already. */
-const COUNTED = `participants, completers, certified, ai_adopters, mentoring_sessions, mentoring_minutes,
-           mentees_mentored, enrolled`;
 
 /**
  * The same counts summed over groups of them, as int where stats_figures holds an int: their sums
@@ -115,7 +111,7 @@ const figuresSql = (scopes: Scopes) => {
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id, generation, ${SUMS}
       FROM institution_cells GROUP BY generation
     UNION ALL
-    SELECT 'institution', institution_id, generation, ${COUNTED} FROM institution_cells
+    SELECT 'institution', institution_id, generation, ${counted()} FROM institution_cells
      WHERE true ${only('institution', 'institution_id')}
     UNION ALL
     SELECT 'cohort', cohort_id, generation, ${SUMS} FROM cells
