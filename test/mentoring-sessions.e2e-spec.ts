@@ -414,6 +414,65 @@ describe('mentoring sessions: idempotent logging that survives resends', () => {
     await expect(version()).resolves.toBe(before + 1);
   });
 
+  /**
+   * Posts a session while another transaction holds its assignment after `change`: the write has
+   * read the assignment as it was and waits for the row; the change commits, and the answer follows.
+   */
+  async function postWhileChanged(assignmentId: string, change: string, body: object) {
+    return withDb(async (pg) => {
+      await pg.query('BEGIN');
+      await pg.query(`UPDATE mentoring_assignments SET ${change} WHERE id = $1`, [assignmentId]);
+      const answer = t.http
+        .post(`/api/v1/mentoring/assignments/${assignmentId}/sessions`)
+        .set(auth(mentorToken))
+        .send(body)
+        .then((res) => res);
+      await waitFor(
+        'the session write waiting for the assignment',
+        async () =>
+          (
+            await t.db.query(
+              `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH locked AS%'`,
+            )
+          ).length > 0,
+        10_000,
+        20,
+      );
+      await pg.query('COMMIT');
+      return answer;
+    });
+  }
+
+  it('checks a session against its assignment as committed: an end committed while the write waited refuses it', async () => {
+    const target = await assignment(mentor);
+    const res = await postWhileChanged(
+      target,
+      `ends_on = '2025-03-01'`,
+      single(item(target, 'waited-end', { occurredAt: '2025-03-10T10:00:00Z' })),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/^occurredAt: .* ended on 2025-03-01/);
+    await expect(stored(['waited-end'])).resolves.toBe(0);
+    const events = await t.db.query(
+      `SELECT 1 FROM audit_events WHERE changes -> 'body' ->> 'clientRef' = 'waited-end'`,
+    );
+    expect(events).toHaveLength(0);
+  });
+
+  it('stores a session whose assignment changed while the write waited in a way that does not touch it', async () => {
+    const target = await assignment(mentor);
+    const res = await postWhileChanged(
+      target,
+      `goals = 'Assessment design'`,
+      single(item(target, 'waited-goals')),
+    );
+    expect(res.status).toBe(201);
+    const [event] = await t.db.query(
+      `SELECT entity_id FROM audit_events WHERE changes -> 'body' ->> 'clientRef' = 'waited-goals'`,
+    );
+    expect(event).toEqual({ entity_id: res.body.id });
+  });
+
   it('answers one 201 and nine 200 with the same session when it is posted 10 times at once', async () => {
     const body = single(item(second, 'single-race'));
     const answers = await Promise.all(

@@ -38,5 +38,6 @@ export * from './http/routes';
 export * from './http/openapi/document';
 export * from './http/is-decimal';
 export * from './database/sql';
+export * from './database/single-statement-write';
 export * from './http/fields';
 export * from './http/batch-items';

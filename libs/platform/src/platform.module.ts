@@ -9,6 +9,7 @@ import { AuditSubscriber } from './audit/audit.subscriber';
 import { CascadeConfig } from './config/config';
 import { CascadeConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { SingleStatementWrite } from './database/single-statement-write';
 import { loggerParams } from './logging/logging';
 import { QueueErrors } from './queues/queue-errors';
 import { defaultJobOptions, QUEUE_NAMES } from './queues/queues';
@@ -38,7 +39,7 @@ const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name, de
     queues,
     TypeOrmModule.forFeature([AuditEvent]),
   ],
-  providers: [AuditService, AuditSubscriber, StatsTrigger, QueueErrors],
-  exports: [queues, AuditService, StatsTrigger, TypeOrmModule],
+  providers: [AuditService, AuditSubscriber, StatsTrigger, SingleStatementWrite, QueueErrors],
+  exports: [queues, AuditService, StatsTrigger, SingleStatementWrite, TypeOrmModule],
 })
 export class PlatformModule {}

@@ -34,9 +34,32 @@ function instant(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
 }
 
+const EVENT_COLUMNS =
+  'actor_user_id, actor_email, action, entity, entity_id, request_id, status_code, changes';
+
 const INSERT_EVENT_SQL = `
-  INSERT INTO audit_events (actor_user_id, actor_email, action, entity, entity_id, request_id, status_code, changes)
+  INSERT INTO audit_events (${EVENT_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING id`;
+
+/** An event's column values, in EVENT_COLUMNS' order. */
+function eventValues(actor: Actor, entry: AuditEntry): unknown[] {
+  return [
+    actor.email === 'system' ? null : actor.userId,
+    actor.email,
+    entry.action,
+    entry.entity,
+    entry.entityId ?? null,
+    entry.requestId ?? null,
+    entry.statusCode ?? null,
+    entry.changes ? JSON.stringify(entry.changes) : null,
+  ];
+}
+
+/** The event as the CTE `audit_event` of the statement that writes its change (SingleStatementWrite). */
+export interface AuditEventCte {
+  sql: string;
+  params: unknown[];
+}
 
 @Injectable()
 export class AuditService {
@@ -48,17 +71,36 @@ export class AuditService {
    * insert builder cost the API more than the statement cost PostgreSQL.
    */
   async record(actor: Actor, entry: AuditEntry, manager?: EntityManager): Promise<string> {
-    const [{ id }] = await queryRows<{ id: string }>(manager ?? this.events.manager, INSERT_EVENT_SQL, [
-      actor.email === 'system' ? null : actor.userId,
-      actor.email,
-      entry.action,
-      entry.entity,
-      entry.entityId ?? null,
-      entry.requestId ?? null,
-      entry.statusCode ?? null,
-      entry.changes ? JSON.stringify(entry.changes) : null,
-    ]);
+    const [{ id }] = await queryRows<{ id: string }>(
+      manager ?? this.events.manager,
+      INSERT_EVENT_SQL,
+      eventValues(actor, entry),
+    );
     return String(id);
+  }
+
+  /**
+   * The event inserted by the statement that writes its change, its values as parameters from
+   * `$first` on; it answers `id, entity_id`. `createdId` (SQL, text) names the record the
+   * statement creates, where it creates one; `when` (SQL) is false where the change is not written.
+   */
+  eventCte(
+    actor: Actor,
+    entry: AuditEntry,
+    first: number,
+    createdId: string | undefined,
+    when: string,
+  ): AuditEventCte {
+    const $ = (column: number) => `$${first + column}`; // in EVENT_COLUMNS' order
+    const entityId = createdId ? `COALESCE(${createdId}, ${$(4)})` : $(4);
+    return {
+      sql: `audit_event AS (
+        INSERT INTO audit_events (${EVENT_COLUMNS})
+        SELECT ${$(0)}::uuid, ${$(1)}, ${$(2)}, ${$(3)}, ${entityId}, ${$(5)}, ${$(6)}::int, ${$(7)}::jsonb
+         WHERE ${when}
+        RETURNING id, entity_id)`,
+      params: eventValues(actor, entry),
+    };
   }
 
   /** The id of the record a request created, known only once its handler returned. */

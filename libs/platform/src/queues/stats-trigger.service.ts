@@ -57,14 +57,7 @@ export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit, On
   }
 
   async afterTransactionStart({ queryRunner }: TransactionStartEvent): Promise<void> {
-    const connection = await this.connectionOf(queryRunner);
-    if (!this.listening.has(connection)) {
-      this.listening.add(connection);
-      connection.on('notice', ({ message }) => {
-        const programmeIds = MARKED_NOTICE.exec(message ?? '')?.[1].split(',') ?? [];
-        for (const programmeId of programmeIds) this.marked.get(connection)?.add(programmeId);
-      });
-    }
+    const connection = await this.listen(queryRunner);
     // A savepoint keeps what the outer transaction marked.
     if (!this.marked.has(connection)) this.marked.set(connection, new Set());
   }
@@ -78,9 +71,24 @@ export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit, On
     const connection = await this.connectionOf(queryRunner);
     const programmeIds = this.marked.get(connection);
     this.marked.delete(connection);
-    if (!programmeIds?.size) return;
-    for (const programmeId of programmeIds) this.gathered.add(programmeId);
-    this.window ??= setTimeout(() => void this.requestGathered(), ROLLUP_REQUEST_WINDOW_MS);
+    this.gather(programmeIds);
+  }
+
+  /**
+   * A statement sent outside a transaction is one of its own, committed when it returns: what it
+   * marked is requested then, like a transaction's marks after its commit (SingleStatementWrite).
+   */
+  async watch<T>(queryRunner: QueryRunner, statement: () => Promise<T>): Promise<T> {
+    const connection = await this.listen(queryRunner);
+    const programmeIds = new Set<string>();
+    this.marked.set(connection, programmeIds);
+    try {
+      const result = await statement();
+      this.gather(programmeIds);
+      return result;
+    } finally {
+      this.marked.delete(connection);
+    }
   }
 
   /** A graceful shutdown requests what has gathered before the queue closes. */
@@ -90,6 +98,26 @@ export class StatsTrigger implements EntitySubscriberInterface, OnModuleInit, On
 
   private async connectionOf(queryRunner: QueryRunner): Promise<Connection> {
     return (await queryRunner.connect()) as Connection;
+  }
+
+  /** The query runner's connection, its notices read from now on (once per pooled connection). */
+  private async listen(queryRunner: QueryRunner): Promise<Connection> {
+    const connection = await this.connectionOf(queryRunner);
+    if (!this.listening.has(connection)) {
+      this.listening.add(connection);
+      connection.on('notice', ({ message }) => {
+        const programmeIds = MARKED_NOTICE.exec(message ?? '')?.[1].split(',') ?? [];
+        for (const programmeId of programmeIds) this.marked.get(connection)?.add(programmeId);
+      });
+    }
+    return connection;
+  }
+
+  /** Committed marks: their rollups are requested at the end of the current window. */
+  private gather(programmeIds: Set<string> | undefined): void {
+    if (!programmeIds?.size) return;
+    for (const programmeId of programmeIds) this.gathered.add(programmeId);
+    this.window ??= setTimeout(() => void this.requestGathered(), ROLLUP_REQUEST_WINDOW_MS);
   }
 
   private async requestGathered(): Promise<void> {
