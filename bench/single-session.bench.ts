@@ -7,6 +7,9 @@
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_single — dropped and rebuilt);
  * BENCH_REDIS_PREFIX (cascade-bench-single) keeps two runs on one Redis apart.
  * BENCH_PROFILE=file.cpuprofile profiles the API during the headline run and prints where its CPU went.
+ * BENCH_FRAMEWORK_FLOOR=1 (default; 0 skips it) also sends the headline rate to bench/framework-floor.ts,
+ * a bare Nest app with the same route, DTO and validation pipe and nothing else, in its own process:
+ * the framework's CPU per request on this machine, the floor the API's is a ratio to.
  * BENCH_API=built runs the API as production does, `node dist/apps/api/main.js` (`npm run build`
  * first) in a child process, its CPU read from /proc; else it runs in this process under ts-node
  * (default pool of 10 either way). The generator (bench/open-loop.ts) runs in a child process.
@@ -26,8 +29,8 @@ import {
   seedWorld,
 } from './mentoring-fixtures';
 import type { OpenLoopPlan, OpenLoopResult } from './open-loop';
-import { startApi } from './built-app';
-import { backendCpuMs } from './proc-cpu';
+import { RunningApi, startApi } from './built-app';
+import { backendCpuMs, processCpuMs } from './proc-cpu';
 import { profiled, summarise } from './cpu-profile';
 
 const DATABASE_URL =
@@ -41,6 +44,7 @@ const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 /** A file: the API's CPU profile of the headline run is written there and summarised. */
 const PROFILE = process.env.BENCH_PROFILE;
 const BUILT = process.env.BENCH_API === 'built';
+const FRAMEWORK_FLOOR = process.env.BENCH_FRAMEWORK_FLOOR !== '0';
 const P99_LIMIT_MS = 50;
 const POOL = 10;
 const NOTES =
@@ -70,6 +74,26 @@ function openLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     child.once('exit', (code) => code && reject(new Error(`open-loop exited ${code}`)));
     child.send(plan);
   });
+}
+
+/** bench/framework-floor.ts in a child process, once it listens. */
+async function startFrameworkFloor(): Promise<RunningApi> {
+  const child = fork(path.join(__dirname, 'framework-floor.ts'), [], {
+    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+  });
+  const { port } = await new Promise<{ port: number }>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as { port: number }));
+    child.once('exit', (code) => reject(new Error(`the framework floor exited with ${code}`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    cpuMs: () => processCpuMs(child.pid!),
+    close: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 /** CPU time per answered request: the API process's own, and its PostgreSQL backends'. */
@@ -192,6 +216,28 @@ async function main(): Promise<void> {
     );
     log(`headline, ${DURATION} s: ${describe(headline)}`);
     if (PROFILE) log(summarise(PROFILE));
+    if (FRAMEWORK_FLOOR) {
+      const floor = await startFrameworkFloor();
+      try {
+        const floorPlan = (rate: number, seconds: number, run: string) => ({
+          ...plan(rate, seconds, run),
+          base: floor.base,
+        });
+        await openLoop(floorPlan(100, 5, 'floor-warm'));
+        const measuredFloor = await measured(pg, floor.cpuMs, () =>
+          openLoop(floorPlan(RATE, DURATION, 'floor')),
+        );
+        log(
+          `framework floor, ${DURATION} s: ${describe(measuredFloor).replace(/PostgreSQL [\d.]+ ms; /, '')}`,
+        );
+        log(
+          `API / framework floor, CPU per request: ${(headline.apiMs / measuredFloor.apiMs).toFixed(2)}× ` +
+            `(${headline.apiMs.toFixed(2)} / ${measuredFloor.apiMs.toFixed(2)} ms)`,
+        );
+      } finally {
+        await floor.close();
+      }
+    }
     let best = 0;
     for (const rate of RATES) {
       const result = await measured(pg, app.cpuMs, () => openLoop(plan(rate, STEP_SECONDS, `step-${rate}`)));
