@@ -19,8 +19,11 @@ export interface StatementWrite {
   createdId?: string;
 }
 
-/** What the statement adds to each row: the audit event, and whether the row is the write's. */
-interface Added {
+/**
+ * What the statement adds to each row it answers: its audit event, and that the row is the
+ * write's. Left on the rows: taking them off would copy each of a batch's rows.
+ */
+export interface StatementColumns {
   auditEventId: string | null;
   auditEntityId: string | null;
   written: boolean | null;
@@ -42,7 +45,7 @@ export class SingleStatementWrite {
   ) {}
 
   /** The write's rows; null when it did not go ahead, and then nothing was written. */
-  async run<Row>(write: StatementWrite): Promise<Row[] | null> {
+  async run<Row>(write: StatementWrite): Promise<(Row & StatementColumns)[] | null> {
     const pending = auditContext.getStore();
     const audited = pending && !pending.committedId && !pending.committing ? pending : undefined;
     const event = audited
@@ -63,7 +66,11 @@ export class SingleStatementWrite {
     const runner = this.db.createQueryRunner();
     try {
       const rows = await this.stats.watch(runner, () =>
-        queryRows<Row & Added>(runner, sql, event ? [...write.params, ...event.params] : write.params),
+        queryRows<Row & StatementColumns>(
+          runner,
+          sql,
+          event ? [...write.params, ...event.params] : write.params,
+        ),
       );
       if (rows.length === 0) return null;
       if (audited) {
