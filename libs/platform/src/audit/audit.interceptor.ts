@@ -19,7 +19,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Every successful write through the API leaves an audit event: who, which route, which
  * record, which request. The event is prepared here and written by the first transaction the
- * handler commits (AuditSubscriber), so it commits with the change. A write request that
+ * handler commits (AuditSubscriber), or inside a write that is one statement
+ * (SingleStatementWrite), so it commits with the change. A write request that
  * commits no transaction (a refresh that only enqueues) gets its event when the handler
  * returns. Writes made by jobs call AuditService.record inside their own transaction.
  */
