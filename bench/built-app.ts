@@ -73,10 +73,13 @@ export async function startApi(
   return {
     base,
     cpuMs: () => processCpuMs(api.pid!),
-    close: async () => {
-      const exited = new Promise((resolve) => api.once('exit', resolve));
-      api.kill('SIGTERM');
-      await exited;
-    },
+    close: () => stopChild(api),
   };
+}
+
+/** Asks a child process to stop (SIGTERM) and resolves once it has exited. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }

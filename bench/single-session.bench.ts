@@ -29,7 +29,7 @@ import {
   seedWorld,
 } from './mentoring-fixtures';
 import type { OpenLoopPlan, OpenLoopResult } from './open-loop';
-import { RunningApi, startApi } from './built-app';
+import { RunningApi, startApi, stopChild } from './built-app';
 import { backendCpuMs, processCpuMs } from './proc-cpu';
 import { profiled, summarise } from './cpu-profile';
 
@@ -88,11 +88,7 @@ async function startFrameworkFloor(): Promise<RunningApi> {
   return {
     base: `http://127.0.0.1:${port}`,
     cpuMs: () => processCpuMs(child.pid!),
-    close: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    close: () => stopChild(child),
   };
 }
 

@@ -1,5 +1,4 @@
 export * from './audit/audit.service';
-export { auditCreated } from './audit/audit-context';
 export * from './audit/audit-event.entity';
 export * from './auth/decorators';
 export * from './auth/email';

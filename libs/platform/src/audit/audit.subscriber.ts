@@ -30,8 +30,7 @@ export class AuditSubscriber implements EntitySubscriberInterface, OnModuleInit 
     const pending = auditContext.getStore();
     if (!pending || pending.committedId || pending.committing) return;
     pending.committing = queryRunner; // before the await: a concurrent commit leaves it to this one
-    const entry = { ...pending.entry, entityId: pending.createdId ?? pending.entry.entityId };
-    pending.committingId = await this.audit.record(pending.actor, entry, manager);
+    pending.committingId = await this.audit.record(pending.actor, pending.entry, manager);
   }
 
   afterTransactionCommit({ queryRunner }: TransactionCommitEvent): void {
@@ -44,7 +43,6 @@ export class AuditSubscriber implements EntitySubscriberInterface, OnModuleInit 
   afterTransactionRollback({ queryRunner }: TransactionRollbackEvent): void {
     const pending = auditContext.getStore();
     if (!pending || queryRunner.isTransactionActive) return;
-    if (!pending.committedId) pending.createdId = undefined; // the created record went with it
     if (pending.committing !== queryRunner) return;
     pending.committing = undefined; // the event went with the change: a later commit writes it
     pending.committingId = undefined;
