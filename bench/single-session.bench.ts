@@ -6,6 +6,7 @@
  * p99 ≤ 50 ms; BENCH_FLOOR_SECONDS (10) for the pgbench floors (0 skips them);
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_single — dropped and rebuilt);
  * BENCH_REDIS_PREFIX (cascade-bench-single) keeps two runs on one Redis apart.
+ * BENCH_WARMUP_SECONDS (5) at 100 req/s before the headline; BENCH_API_NODE_ARGS: flags for the built API's node.
  * BENCH_PROFILE=file.cpuprofile profiles the API during the headline run and prints where its CPU went.
  * BENCH_FRAMEWORK_FLOOR=1 (default; 0 skips it) also sends the headline rate to bench/framework-floor.ts,
  * a bare Nest app with the same route, DTO and validation pipe and nothing else, in its own process:
@@ -42,6 +43,9 @@ const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1000').split(',')
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 10);
 const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 /** A file: the API's CPU profile of the headline run is written there and summarised. */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+/** Flags for the built API's node, e.g. `--max-semi-space-size=16`. */
+const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const PROFILE = process.env.BENCH_PROFILE;
 const BUILT = process.env.BENCH_API === 'built';
 const FRAMEWORK_FLOOR = process.env.BENCH_FRAMEWORK_FLOOR !== '0';
@@ -183,7 +187,7 @@ async function main(): Promise<void> {
     .rows;
   if (BUILT && PROFILE)
     throw new Error('BENCH_PROFILE profiles the API in this process: leave BENCH_API unset');
-  const app = await startApi(BUILT, { DATABASE_URL, REDIS_PREFIX });
+  const app = await startApi(BUILT, { DATABASE_URL, REDIS_PREFIX }, API_NODE_ARGS);
   log(
     `database ${DATABASE_URL} (recreated); API ${BUILT ? 'built, its own process' : 'in this process'} on ${app.base}; load ${os
       .loadavg()
@@ -208,7 +212,8 @@ async function main(): Promise<void> {
       run,
     });
 
-    log(`warm-up: ${describe(await measured(pg, app.cpuMs, () => openLoop(plan(100, 5, 'warm'))))}`);
+    const warm = await measured(pg, app.cpuMs, () => openLoop(plan(100, WARMUP_SECONDS, 'warm')));
+    log(`warm-up, ${WARMUP_SECONDS} s: ${describe(warm)}`);
     const headlineRun = () => openLoop(plan(RATE, DURATION, 'headline'));
     const headline = await measured(
       pg,
