@@ -9,7 +9,8 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
-import { openDataSource } from './generator/run';
+import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
 import { backendCpuMs } from './proc-cpu';
 import { baselineRollups } from './rollup-baseline';
 import { FAIR_FLOOR_SQL, FLOOR_SETTINGS_SQL, FLOOR_SQL } from './rollup-floors';
@@ -27,6 +28,16 @@ async function backendCpu(db: DataSource): Promise<number> {
     `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`,
   )) as { pid: number }[];
   return backendCpuMs(rows.map((r) => r.pid));
+}
+
+/**
+ * A pool whose sessions live through the run: pg closes a connection idle for 10 s, and the CPU
+ * counted is that of the backends connected before and after each run (one that closed in
+ * between made the count negative).
+ */
+function openPool(url: string): Promise<DataSource> {
+  const options = dataSourceOptions(url, 2) as PostgresConnectionOptions;
+  return new DataSource({ ...options, extra: { ...options.extra, idleTimeoutMillis: 0 } }).initialize();
 }
 
 async function main(): Promise<void> {
@@ -51,12 +62,17 @@ async function main(): Promise<void> {
       baselines.push({ name, dir });
     } else throw new Error(`unknown argument ${rest[i]}`);
   }
-  const db = await openDataSource(url);
+  const db = await openPool(url);
+  // Each rollup on sessions of its own: what a rollup leaves in its session (temp_buffers, its
+  // working sets, kept plans) must not help or hinder another's.
+  const pools: DataSource[] = [];
   for (const b of baselines) {
-    const rollups = baselineRollups(b.dir, db);
+    pools.push(await openPool(url));
+    const rollups = baselineRollups(b.dir, pools[pools.length - 1]);
     contenders.push({ name: b.name, run: (_db, id) => rollups.rollup(id, { full: true }) });
   }
-  const rollups = new RollupService(db);
+  pools.push(await openPool(url));
+  const rollups = new RollupService(pools[pools.length - 1]);
   contenders.push({ name: 'this rollup', run: (_db, id) => rollups.rollup(id, { full: true }) });
   const [{ id }] = (await db.query(`SELECT id FROM programmes ORDER BY name LIMIT 1`)) as { id: string }[];
   const cpu = new Map<string, number[]>();
@@ -81,7 +97,7 @@ async function main(): Promise<void> {
         `${(m / fair).toFixed(2)}× by median); wall median ${median(wall.get(c.name) ?? [])} ms\n`,
     );
   }
-  await db.destroy();
+  await Promise.all([db, ...pools].map((pool) => pool.destroy()));
 }
 
 main().catch((error: Error) => {
