@@ -42,10 +42,10 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1000').split(',').filter(Boolean).map(Number);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 10);
 const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
-/** A file: the API's CPU profile of the headline run is written there and summarised. */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 /** Flags for the built API's node, e.g. `--max-semi-space-size=16`. */
 const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** A file: the API's CPU profile of the headline run is written there and summarised. */
 const PROFILE = process.env.BENCH_PROFILE;
 const BUILT = process.env.BENCH_API === 'built';
 const FRAMEWORK_FLOOR = process.env.BENCH_FRAMEWORK_FLOOR !== '0';
