@@ -1,10 +1,17 @@
-import { DataSource } from 'typeorm';
+import { DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { dataSourceOptions } from '@cascade/platform';
 import { migrations } from '../migrations';
 import { runMigrationsLocked } from '../libs/platform/src/database/run-migrations';
 import { onServer, scratchDatabaseUrl } from './support/database';
 
 const scratchUrl = scratchDatabaseUrl('migrations');
+
+/** Like every entity of the apps: a uuid key the database generates. */
+@Entity()
+class WithUuidKey {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+}
 
 describe('migrations at start', () => {
   const name = new URL(scratchUrl).pathname.slice(1);
@@ -27,6 +34,22 @@ describe('migrations at start', () => {
       expect(rows.map((r) => r.name)).toEqual(migrations.map((m) => m.name));
     } finally {
       await Promise.all(sources.map((source) => source.destroy()));
+    }
+  });
+
+  it('creates no extension of its own on connecting: uuids come from core PostgreSQL', async () => {
+    const source = await new DataSource({
+      ...dataSourceOptions(scratchUrl, 1),
+      entities: [WithUuidKey],
+    }).initialize();
+    try {
+      const rows = (await source.query(`SELECT extname FROM pg_extension ORDER BY extname`)) as {
+        extname: string;
+      }[];
+      // plpgsql is PostgreSQL's own; pg_trgm the migrations' (people search).
+      expect(rows.map((r) => r.extname)).toEqual(['pg_trgm', 'plpgsql']);
+    } finally {
+      await source.destroy();
     }
   });
 });
