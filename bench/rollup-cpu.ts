@@ -9,8 +9,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
-import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
-import { dataSourceOptions } from '../libs/platform/src/database/data-source-options';
+import { openDataSource } from './generator/run';
 import { backendCpuMs } from './proc-cpu';
 import { baselineRollups } from './rollup-baseline';
 import { FAIR_FLOOR_SQL, FLOOR_SETTINGS_SQL, FLOOR_SQL } from './rollup-floors';
@@ -30,15 +29,8 @@ async function backendCpu(db: DataSource): Promise<number> {
   return backendCpuMs(rows.map((r) => r.pid));
 }
 
-/**
- * A pool whose sessions live through the run: pg closes a connection idle for 10 s, and the CPU
- * counted is that of the backends connected before and after each run (one that closed in
- * between made the count negative).
- */
-function openPool(url: string): Promise<DataSource> {
-  const options = dataSourceOptions(url, 2) as PostgresConnectionOptions;
-  return new DataSource({ ...options, extra: { ...options.extra, idleTimeoutMillis: 0 } }).initialize();
-}
+/** Its sessions live through the run: one closed in between made the CPU counted negative. */
+const openPool = (url: string) => openDataSource(url, { keepIdleSessions: true });
 
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);

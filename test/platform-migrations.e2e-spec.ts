@@ -39,10 +39,11 @@ describe('migrations at start', () => {
 
   it('creates no extension of its own on connecting: uuids come from core PostgreSQL', async () => {
     const source = await new DataSource({
-      ...dataSourceOptions(scratchUrl, 1),
+      ...dataSourceOptions(scratchUrl, 2), // the migrations take a lock on one connection and run on another
       entities: [WithUuidKey],
     }).initialize();
     try {
+      await runMigrationsLocked(source); // done already by the test above, unless run alone
       const rows = (await source.query(`SELECT extname FROM pg_extension ORDER BY extname`)) as {
         extname: string;
       }[];
