@@ -1,12 +1,14 @@
 /**
- * npx ts-node -r tsconfig-paths/register --transpile-only bench/rollup-profile.ts DATABASE_URL [--runs 5] [--explain] [--planning] [--service DIR]
+ * npx ts-node -r tsconfig-paths/register --transpile-only bench/rollup-profile.ts DATABASE_URL [--runs 5] [--explain] [--planning] [--service DIR] [--incremental]
  *
  * Times the rollup statement by statement on an already generated database, through the real
  * RollupService with its runner's query wrapped, so the statements and their order are the
  * service's own, with the backend's CPU time of each. --explain prints each statement's plan (auto_explain, ANALYZE and BUFFERS) as
  * notices; --planning
  * also plans each statement alone first (EXPLAIN SUMMARY) and prints its planning time.
- * Medians per statement over the runs.
+ * Medians per statement over the runs. --incremental: before each run a new person is enrolled in
+ * a cohort with a free place (written in SQL, so the figures triggers mark them), and the rollup
+ * is the incremental one that write is due (the database must have a snapshot: generate with --rollup).
  */
 import { Logger } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
@@ -15,6 +17,21 @@ import { openDataSource } from './generator/run';
 import { backendCpuMs } from './proc-cpu';
 import { baselineRollups, Rollups } from './rollup-baseline';
 import { statementLabel, VACUUM_BETWEEN_ROLLUPS_SQL } from './rollup-runs';
+
+/** A new person enrolled in a cohort of the programme ($1) with a free place, the run's ($2) own. */
+const ENROL_NEW_PERSON_SQL = `
+  WITH cohort AS (
+    SELECT c.id, (SELECT i.id FROM institutions i WHERE i.region_id = c.region_id ORDER BY i.id LIMIT 1) AS institution_id
+      FROM cohorts c
+     WHERE c.programme_id = $1 AND (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id) < c.capacity
+       AND EXISTS (SELECT 1 FROM institutions i WHERE i.region_id = c.region_id)
+     ORDER BY md5(c.id::text || $2) LIMIT 1
+  ), person AS (
+    INSERT INTO people (full_name, email, institution_id)
+    SELECT 'Profile ' || $2, 'profile-' || $2 || '-' || gen_random_uuid() || '@bench.local', institution_id FROM cohort
+    RETURNING id
+  )
+  INSERT INTO enrolments (cohort_id, person_id) SELECT cohort.id, person.id FROM cohort, person`;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -28,6 +45,7 @@ async function main(): Promise<void> {
   const runs = rest.includes('--runs') ? Number(rest[rest.indexOf('--runs') + 1]) : 5;
   const explain = rest.includes('--explain');
   const planning = rest.includes('--planning');
+  const incremental = rest.includes('--incremental');
   const plans = new Map<string, number[]>();
   const db: DataSource = await openDataSource(url);
   const [{ id }] = (await db.query(`SELECT id FROM programmes ORDER BY name LIMIT 1`)) as { id: string }[];
@@ -79,8 +97,9 @@ async function main(): Promise<void> {
   const totals: number[] = [];
   for (let run = 0; run < runs; run++) {
     await db.query(VACUUM_BETWEEN_ROLLUPS_SQL);
+    if (incremental) await db.query(ENROL_NEW_PERSON_SQL, [id, `${Date.now()}-${run}`]);
     const started = Date.now();
-    await rollups.rollup(id, { full: true });
+    await rollups.rollup(id, { full: !incremental });
     totals.push(Date.now() - started);
   }
   for (const [key, values] of times) {

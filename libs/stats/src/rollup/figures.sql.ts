@@ -8,16 +8,12 @@
  * and scope.
  */
 
-import { counted, programmeCells } from './cells.sql';
+import { counted, programmeCells, touchedOnly } from './cells.sql';
 import type { WorkingSet } from './scratch.sql';
 import { TRAINER_FIGURE_COLUMNS, TRAINER_FIGURES, trainerFiguresSql } from './trainers.sql';
 
 /** Which scopes a statement computes: all, or those an incremental rollup touched (rollup_scopes). */
 export type Scopes = 'all' | 'touched';
-
-/** `AND column IN (the touched scopes of a kind)`, or nothing for all scopes. */
-export const touchedOnly = (scopes: Scopes, kind: string, column: string) =>
-  scopes === 'all' ? '' : `AND ${column} IN (SELECT scope_id FROM rollup_scopes WHERE scope = '${kind}')`;
 
 /**
  * The same counts summed over groups of them, as int where stats_figures holds an int: their sums
@@ -53,27 +49,104 @@ export const FIGURES: WorkingSet = {
 };
 
 /**
+ * `column` where it is a scope of `kind` the rollup touched, else null: an incremental rollup
+ * groups the rows of the scopes it did not touch together, where each was a group of its own.
+ */
+const touchedOrNull = (scopes: Scopes, kind: string, column: string) =>
+  scopes === 'all'
+    ? column
+    : `CASE WHEN ${column} IN (SELECT scope_id FROM rollup_scopes WHERE scope = '${kind}') THEN ${column} END`;
+
+/**
+ * The memberships counted per (cohort, generation, once-per-person flags), from which the cohort,
+ * round and region scopes' figures are sums (cells), and the institutions of each cohort
+ * (cohort_institutions), whose round's or region's institutions are those of its cohorts. An
+ * incremental rollup reads the cells of the cohorts, rounds and regions it touched once, and
+ * groups the rest together (touchedOrNull): a round is a third of the programme, whose cells
+ * grouped per cohort and institution were 100,000 groups at scale 1000.
+ */
+function cohortCells(scopes: Scopes): string {
+  const sums = `generation, first_in_round, first_in_region, ${SUMS}`;
+  const flags = 'generation, first_in_round, first_in_region';
+  if (scopes === 'all') {
+    return `cells AS (
+    SELECT cohort_id, round_id, region_id, institution_id, ${sums}
+      FROM ${programmeCells(scopes)} AND cohort_id IS NOT NULL
+     GROUP BY cohort_id, round_id, region_id, institution_id, ${flags}
+  ), cohort_institutions AS (
+    SELECT DISTINCT cohort_id, round_id, region_id, institution_id FROM cells`;
+  }
+  const touched = (kind: string, column: string) => touchedOrNull(scopes, kind, column);
+  return `touched_cells AS MATERIALIZED (
+    SELECT ${touched('cohort', 'cohort_id')} AS cohort_id, ${touched('round', 'round_id')} AS round_id,
+           ${touched('region', 'region_id')} AS region_id, institution_id, ${flags}, ${counted()}
+      FROM ${programmeCells(scopes)} AND cohort_id IS NOT NULL
+       AND (cohort_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'cohort')
+            OR round_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'round')
+            OR region_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'region'))
+  ), cells AS (
+    SELECT cohort_id, round_id, region_id, ${sums}
+      FROM touched_cells GROUP BY cohort_id, round_id, region_id, ${flags}
+  ), cohort_institutions AS (
+    SELECT DISTINCT cohort_id, round_id, region_id, institution_id FROM touched_cells`;
+}
+
+/**
+ * A round's master teachers: those leading a cohort of it. An incremental rollup looks up the
+ * few rounds it touched per master teacher (by index), where gathering the distinct leads of
+ * their cohorts met 50,000 of them at scale 1000.
+ */
+const roundMasterTeachers = (scopes: Scopes) =>
+  scopes === 'all'
+    ? `SELECT 'round', c.round_id, count(DISTINCT c.lead_trainer_id)
+      FROM cohorts c JOIN master_teachers mt ON mt.programme_id = $1 AND mt.person_id = c.lead_trainer_id
+     WHERE c.programme_id = $1 GROUP BY c.round_id`
+    : `SELECT 'round', r.scope_id, count(*)
+      FROM rollup_scopes r JOIN master_teachers mt ON mt.programme_id = $1
+     WHERE r.scope = 'round'
+       AND EXISTS (SELECT 1 FROM cohorts c WHERE c.lead_trainer_id = mt.person_id AND c.round_id = r.scope_id)
+     GROUP BY r.scope_id`;
+
+/**
+ * A master teacher's institution, looked up by key: a join let the planner scan every person
+ * (2 million at scale 1000) to find a few dozen. An incremental rollup needs only those of the
+ * institutions it touched: the people of each, by index, who teach in the programme (at scale
+ * 1000, 22,000 master teachers looked up cost 0.2 s of an incremental rollup).
+ */
+const masterInstitutions = (scopes: Scopes) =>
+  scopes === 'all'
+    ? `
+    SELECT (SELECT p.institution_id FROM people p WHERE p.id = mt.person_id) AS institution_id
+      FROM master_teachers mt WHERE mt.programme_id = $1`
+    : `
+    SELECT p.institution_id FROM people p JOIN master_teachers mt ON mt.programme_id = $1 AND mt.person_id = p.id
+     WHERE p.institution_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'institution')`;
+
+/**
  * Every scope's figures: a full rollup's into its working set (FIGURES), an incremental
  * rollup's into today's snapshot (the snapshot CTE of the statement it is part of).
  */
 const figuresSql = (scopes: Scopes) => {
   const only = (kind: string, column: string) => touchedOnly(scopes, kind, column);
+  const touched = (kind: string, column: string) => touchedOrNull(scopes, kind, column);
   const cells = programmeCells(scopes);
   return `
   ${scopes === 'all' ? `INSERT INTO ${FIGURES.table} (${FIGURE_COLUMNS})` : `INSERT INTO stats_figures (snapshot_id, ${FIGURE_COLUMNS})`}
   WITH institution_cells AS (
     -- The participants counted per (institution, generation), each once (their first membership):
     -- the institution and programme scopes are these rows and their sums.
-    SELECT institution_id, generation, ${SUMS}
-      FROM ${cells} AND first_in_programme GROUP BY institution_id, generation
+    SELECT ${touched('institution', 'institution_id')} AS institution_id, generation, ${SUMS}
+      FROM ${cells} AND first_in_programme GROUP BY 1, 2
   ), reached AS (
     -- The institutions reached: those of the programme's participants.
-    SELECT DISTINCT institution_id FROM institution_cells
-  ), master_institutions AS (
-    -- A master teacher's institution, looked up by key: a join let the planner scan every person
-    -- (2 million at scale 1000) to find a few dozen.
-    SELECT (SELECT p.institution_id FROM people p WHERE p.id = mt.person_id) AS institution_id
-      FROM master_teachers mt WHERE mt.programme_id = $1
+    SELECT DISTINCT institution_id FROM ${scopes === 'all' ? 'institution_cells' : `${cells} AND first_in_programme`}
+  ), region_reach AS (
+    -- A region's institutions (reference data, as of the snapshot) and those with a participant.
+    SELECT i.region_id, count(*) AS institutions, count(r.institution_id) AS reached
+      FROM institutions i LEFT JOIN reached r ON r.institution_id = i.id
+     WHERE true ${only('region', 'i.region_id')}
+     GROUP BY i.region_id
+  ), master_institutions AS (${masterInstitutions(scopes)}
   ), all_scopes AS (
     -- Every scope that exists, with or without participants.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id
@@ -82,8 +155,7 @@ const figuresSql = (scopes: Scopes) => {
            WHERE mt.programme_id = $1 ${only('region', 'r.id')}
     UNION SELECT 'region', r.id FROM cascade_rounds cr JOIN regions r ON r.id = ANY (cr.region_ids)
            WHERE cr.programme_id = $1 ${only('region', 'r.id')}
-    UNION SELECT 'region', i.region_id FROM institutions i JOIN reached r ON r.institution_id = i.id
-           WHERE true ${only('region', 'i.region_id')}
+    UNION SELECT 'region', region_id FROM region_reach WHERE reached > 0
     UNION SELECT 'institution', institution_id FROM reached WHERE true ${only('institution', 'institution_id')}
     UNION SELECT 'institution', institution_id FROM master_institutions
            WHERE true ${only('institution', 'institution_id')}
@@ -92,20 +164,7 @@ const figuresSql = (scopes: Scopes) => {
   ), scopes AS (
     SELECT * FROM all_scopes
     ${scopes === 'all' ? '' : 'WHERE (scope, scope_id) IN (SELECT scope, scope_id FROM rollup_scopes)'}
-  ), cells AS (
-    -- The memberships counted per (cohort, institution, generation, once-per-person flags): a few
-    -- rows per cohort, from which the cohort, round and region scopes' figures are sums and their
-    -- institutions are read.
-    SELECT cohort_id, round_id, region_id, institution_id, generation, first_in_round, first_in_region, ${SUMS}
-      FROM ${cells} AND cohort_id IS NOT NULL
-       ${
-         scopes === 'all'
-           ? ''
-           : `AND (cohort_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'cohort')
-                OR round_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'round')
-                OR region_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'region'))`
-       }
-     GROUP BY cohort_id, round_id, region_id, institution_id, generation, first_in_round, first_in_region
+  ), ${cohortCells(scopes)}
   ), by_generation AS (
     -- Each participant once per scope: the cohort, the first of their cohorts in a round or region.
     SELECT 'programme'::text AS scope, $1::uuid AS scope_id, generation, ${SUMS}
@@ -133,9 +192,6 @@ const figuresSql = (scopes: Scopes) => {
                                    participants, completers, certified, ai_adopters)`)} AS generation_funnel
       FROM by_generation
      GROUP BY scope, scope_id
-  ), cohort_institutions AS (
-    -- A round's or region's institutions are those of its cohorts.
-    SELECT DISTINCT cohort_id, round_id, region_id, institution_id FROM cells
   ), scope_institutions AS (
     SELECT 'cohort'::text AS scope, cohort_id AS scope_id, institution_id FROM cohort_institutions
      WHERE true ${only('cohort', 'cohort_id')}
@@ -158,18 +214,10 @@ const figuresSql = (scopes: Scopes) => {
      WHERE mt.programme_id = $1 ${only('region', 'r.region_id')} GROUP BY r.region_id
     UNION ALL SELECT 'institution', institution_id, count(*) FROM master_institutions
      WHERE true ${only('institution', 'institution_id')} GROUP BY institution_id
-    UNION ALL SELECT 'round', c.round_id, count(DISTINCT c.lead_trainer_id)
-      FROM cohorts c JOIN master_teachers mt ON mt.programme_id = $1 AND mt.person_id = c.lead_trainer_id
-     WHERE c.programme_id = $1 ${only('round', 'c.round_id')} GROUP BY c.round_id
+    UNION ALL ${roundMasterTeachers(scopes)}
     UNION ALL SELECT 'cohort', c.id, 1
       FROM cohorts c JOIN master_teachers mt ON mt.programme_id = $1 AND mt.person_id = c.lead_trainer_id
      WHERE c.programme_id = $1 ${only('cohort', 'c.id')}
-  ), region_reach AS (
-    -- A region's institutions (reference data, as of the snapshot) and those with a participant.
-    SELECT i.region_id, count(*) AS institutions, count(r.institution_id) AS reached
-      FROM institutions i LEFT JOIN reached r ON r.institution_id = i.id
-     WHERE true ${only('region', 'i.region_id')}
-     GROUP BY i.region_id
   ), programme_mentoring AS (
     -- The programme counts every session of its assignments, whether or not the mentee enrolled.
     -- The participants' (institution_cells) and the other mentees' (cells without a cohort).

@@ -1,4 +1,4 @@
-import { programmeCells } from './cells.sql';
+import { programmeCells, touchedOnly } from './cells.sql';
 import type { Scopes } from './figures.sql';
 import type { WorkingSet } from './scratch.sql';
 import { GENERATIONS } from './generations.sql';
@@ -38,14 +38,16 @@ export const trainerFiguresSql = (scopes: Scopes) => `
   }
   WITH generations AS (${GENERATIONS}
   ), leads AS (
-    SELECT lead_trainer_id AS trainer_id, count(*) AS cohorts FROM cohorts WHERE programme_id = $1
+    SELECT lead_trainer_id AS trainer_id, count(*) AS cohorts FROM cohorts
+     WHERE programme_id = $1 ${touchedOnly(scopes, 'trainer', 'lead_trainer_id')}
      GROUP BY lead_trainer_id
   ), trainers AS (
     SELECT coalesce(l.trainer_id, mt.person_id) AS trainer_id, coalesce(l.cohorts, 0) AS cohorts,
            mt.person_id IS NOT NULL AS master_teacher
       FROM leads l
-      FULL JOIN (SELECT person_id FROM master_teachers WHERE programme_id = $1) mt ON mt.person_id = l.trainer_id
-     ${scopes === 'all' ? '' : `WHERE coalesce(l.trainer_id, mt.person_id) IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'trainer')`}
+      FULL JOIN (SELECT person_id FROM master_teachers
+                  WHERE programme_id = $1 ${touchedOnly(scopes, 'trainer', 'person_id')}) mt
+        ON mt.person_id = l.trainer_id
   ), pairs AS MATERIALIZED (
     -- One scan of the cells: ordinary trainees summed per lead (trainee_id null), the others per pair.
     SELECT lead_trainer_id, trainee_id, sum(participants) AS participants,
