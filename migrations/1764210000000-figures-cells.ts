@@ -65,10 +65,11 @@ const MARKS_PEOPLE = `ALTER TABLE figures_dirty_marks ADD COLUMN person_ids uuid
 
 /**
  * person_ids: null for a change of structure, or beside programme_ids (same length): the person
- * each programme's row belongs to. One mark per programme and consumer; only the rollup reads people.
+ * each programme's row belongs to. One mark per programme and consumer; `people` says whose marks
+ * keep them (here only the rollup's; migration 1764250000000 the certification's too).
  */
-const MARK = `
-  CREATE FUNCTION mark_figures_dirty(programme_ids uuid[], person_ids uuid[] DEFAULT NULL)
+export const markFunction = (people: string) => `
+  CREATE OR REPLACE FUNCTION mark_figures_dirty(programme_ids uuid[], person_ids uuid[] DEFAULT NULL)
   RETURNS void LANGUAGE plpgsql AS $$
   DECLARE
     marked text := coalesce(current_setting('cascade.dirty_programmes', true), '');
@@ -76,7 +77,7 @@ const MARK = `
   BEGIN
     IF coalesce(cardinality(programme_ids), 0) = 0 THEN RETURN; END IF;
     INSERT INTO figures_dirty_marks (programme_id, consumer, person_ids)
-    SELECT p.programme_id, c.consumer, CASE WHEN c.consumer = 'rollup' THEN p.people END
+    SELECT p.programme_id, c.consumer, ${people}
       FROM (SELECT m.programme_id,
                    -- A row without its person (none should be) makes the mark structural: the safe side.
                    CASE WHEN person_ids IS NOT NULL AND bool_and(m.person_id IS NOT NULL)
@@ -212,7 +213,7 @@ export class FiguresCells1764210000000 implements MigrationInterface {
     await q.query(MARKS_PEOPLE);
     // Marks already pending stay structural (null people): the next rollup is a full one.
     await q.query(`DROP FUNCTION mark_figures_dirty(uuid[])`);
-    await q.query(MARK);
+    await q.query(markFunction(`CASE WHEN c.consumer = 'rollup' THEN p.people END`));
     await q.query(TAKE_CHANGES);
     for (const table of Object.keys(PEOPLE_OF)) {
       await q.query(peopleTriggerFunction(table, PROGRAMMES_OF[table].columns));

@@ -27,6 +27,7 @@ import { FiguresCells1764210000000 } from './1764210000000-figures-cells';
 import { SnapshotFiguresWithoutForeignKeys1764220000000 } from './1764220000000-snapshot-figures-without-foreign-keys';
 import { FiguresCellsOneIndex1764230000000 } from './1764230000000-figures-cells-one-index';
 import { FiguresByGenerationAsJson1764240000000 } from './1764240000000-figures-by-generation-as-json';
+import { CertificationMarksPeople1764250000000 } from './1764250000000-certification-marks-people';
 
 export const migrations = [
   CreateFoundation1763900000000,
@@ -57,4 +58,5 @@ export const migrations = [
   SnapshotFiguresWithoutForeignKeys1764220000000,
   FiguresCellsOneIndex1764230000000,
   FiguresByGenerationAsJson1764240000000,
+  CertificationMarksPeople1764250000000,
 ];

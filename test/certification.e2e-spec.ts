@@ -177,6 +177,39 @@ describe('certification through the real queue', () => {
     );
   });
 
+  it('evaluates the people the marks name, not the whole programme, after a write whose request Redis lost', async () => {
+    const p = await participant();
+    await runEvaluation(p.programmeId); // whole: takes the marks of the programme's set-up
+    const wholeEvaluatedAt = async () =>
+      (
+        (await t.db.query(`SELECT evaluated_at FROM certification_evaluation_state WHERE programme_id = $1`, [
+          p.programmeId,
+        ])) as { evaluated_at: Date }[]
+      )[0].evaluated_at;
+    const whole = await wholeEvaluatedAt();
+    // Completions committed with their people marked, but no evaluate job.
+    for (const course of p.coreCourseIds) await makeCompletion(t.db, p.enrolmentId, course, 85);
+
+    const sweep = await queue.add('sweep', {});
+    const { requested } = (await sweep.waitUntilFinished(events, 20000)) as { requested: string[] };
+    expect(requested).toContain(p.programmeId);
+    await waitFor(
+      'an active certification',
+      async () => active(await certificationsOf(p.programmeId, p.personId)),
+      20_000,
+    );
+    await waitFor(
+      'the programme no longer due for evaluation',
+      async () => {
+        const again = await queue.add('sweep', {});
+        const due = (await again.waitUntilFinished(events, 20000)) as { requested: string[] };
+        return due.requested.includes(p.programmeId) ? undefined : true;
+      },
+      20_000,
+    );
+    expect(await wholeEvaluatedAt()).toEqual(whole);
+  });
+
   it('revokes every certification a raised pass mark no longer supports', async () => {
     const p = await participant();
     for (const course of p.coreCourseIds) await makeCompletion(t.db, p.enrolmentId, course, 80);

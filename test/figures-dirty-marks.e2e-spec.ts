@@ -169,11 +169,11 @@ describe('figures dirty marks: one commit per write, no row every writer of a pr
 
   it('names the people whose records a write changed, and none for a change of structure', async () => {
     await rollups.rollup(programmeId);
-    const marked = async () =>
+    const marked = async (consumer: 'rollup' | 'certification' = 'rollup') =>
       (
         (await t.db.query(
-          `SELECT person_ids FROM figures_dirty_marks WHERE programme_id = $1 AND consumer = 'rollup' ORDER BY id`,
-          [programmeId],
+          `SELECT person_ids FROM figures_dirty_marks WHERE programme_id = $1 AND consumer = $2 ORDER BY id`,
+          [programmeId, consumer],
         )) as { person_ids: string[] | null }[]
       ).map((m) => m.person_ids);
     const [{ mentee }] = (await t.db.query(
@@ -182,6 +182,8 @@ describe('figures dirty marks: one commit per write, no row every writer of a pr
     )) as { mentee: string }[];
     await t.db.query(`UPDATE enrolments SET status = 'active' WHERE person_id = $1`, [mentee]);
     expect(await marked()).toEqual([[mentee]]);
+    // The certification's marks name them too: its evaluation takes them and evaluates those people.
+    expect((await marked('certification')).at(-1)).toEqual([mentee]);
     await t.db.query(`UPDATE cohorts SET capacity = capacity + 1 WHERE programme_id = $1`, [programmeId]);
     expect(await marked()).toEqual([[mentee], null]);
     expect(await rollups.rollup(programmeId)).toMatchObject({ mode: 'full' });

@@ -24,8 +24,25 @@ export class CertificationEvaluator {
     @Inject(CERTIFICATION_LISTENER) private readonly listener: CertificationListener,
   ) {}
 
+  /**
+   * The queue's evaluation. With personIds (the people a change named; none for the sweep) it also
+   * takes the programme's certification marks and evaluates the people they name — everyone whose
+   * records moved since an evaluation last took them — or the whole programme when a mark is of its
+   * structure or names more than MAX_MARKED_PEOPLE. Without personIds, the whole programme.
+   */
   async evaluate(programmeId: string, personIds?: string[]): Promise<CertificationChange[]> {
-    const changes = await this.db.transaction((tx) => this.evaluateIn(tx, programmeId, personIds));
+    const changes = await this.db.transaction(async (tx) => {
+      if (!personIds) return this.evaluateIn(tx, programmeId);
+      await lockProgrammeCertifications(tx, programmeId);
+      const [{ structural, people }] = await queryRows<{ structural: boolean; people: string[] }>(
+        tx,
+        TAKE_MARKED_PEOPLE,
+        [programmeId],
+      );
+      const everyone = [...new Set([...personIds, ...people])];
+      if (structural || everyone.length > MAX_MARKED_PEOPLE) return this.evaluateIn(tx, programmeId);
+      return everyone.length > 0 ? this.evaluateIn(tx, programmeId, everyone) : [];
+    });
     if (changes.some((c) => c.change === 'issue')) await this.listener.issued(programmeId);
     return changes;
   }
@@ -52,10 +69,17 @@ export class CertificationEvaluator {
 
 /**
  * The programmes whose records moved (a dirty mark of every completion, enrolment and rule
- * change, migration 1764200000000) since their last whole evaluation took its marks.
+ * change, migration 1764200000000) since an evaluation last took their marks.
  */
 export const PROGRAMMES_DUE_FOR_EVALUATION = `
   SELECT p.id FROM programmes p WHERE figures_marks_pending(p.id, 'certification') ORDER BY p.id`;
+
+/** Above this many people marked at once (an import), one whole evaluation instead. */
+const MAX_MARKED_PEOPLE = 5_000;
+
+/** The certification marks this transaction sees, taken (take_figures_changes, migration 1764210000000). */
+const TAKE_MARKED_PEOPLE = `
+  SELECT structural, person_ids AS people FROM take_figures_changes($1, 'certification')`;
 
 const RECORD_WHOLE_EVALUATION = `
   WITH taken AS (SELECT take_figures_marks($1, 'certification'))

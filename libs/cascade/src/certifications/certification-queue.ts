@@ -12,8 +12,12 @@ type EvaluatePayload = JobPayloads['certification']['evaluate'];
  */
 function deduplicationOf(payload: EvaluatePayload): JobsOptions {
   const { programmeId, personIds } = payload;
-  if (personIds && personIds.length !== 1) return {};
-  const id = personIds ? `evaluate-${programmeId}-${personIds[0]}` : `evaluate-${programmeId}`;
+  if (personIds && personIds.length > 1) return {};
+  const id = !personIds
+    ? `evaluate-${programmeId}`
+    : personIds.length === 0
+      ? `evaluate-${programmeId}-marked`
+      : `evaluate-${programmeId}-${personIds[0]}`;
   return { deduplication: { id, keepLastIfActive: true } };
 }
 
@@ -28,11 +32,17 @@ export class CertificationQueue {
    * The change is committed and the evaluation is idempotent: when it cannot be enqueued now, the
    * certification sweep (or any later change of the programme) catches up.
    */
+  /** personIds: the people a change named; the evaluation adds those the programme's marks name (CertificationEvaluator). */
   async requestEvaluation(programmeId: string, personIds?: string[]): Promise<string | undefined> {
     const payload: EvaluatePayload = personIds ? { programmeId, personIds } : { programmeId };
     return enqueueAfterCommit(this.logger, this.queue, 'evaluate', payload, {
       ...defaultJobOptions,
       ...deduplicationOf(payload),
     });
+  }
+
+  /** An evaluation of the people the programme's marks name (the sweep's, for changes whose request Redis lost). */
+  requestMarkedEvaluation(programmeId: string): Promise<string | undefined> {
+    return this.requestEvaluation(programmeId, []);
   }
 }

@@ -19,10 +19,15 @@ export class CertificationProcessor extends QueueProcessor<'certification'> {
   protected readonly handlers: JobHandlers<'certification'> = {
     evaluate: (job) => this.evaluate(job.data),
     sweep: () =>
-      requestDue(this.db, PROGRAMMES_DUE_FOR_EVALUATION, (id) => this.certification.requestEvaluation(id), {
-        logger: this.logger,
-        what: 'evaluation',
-      }),
+      requestDue(
+        this.db,
+        PROGRAMMES_DUE_FOR_EVALUATION,
+        (id) => this.certification.requestMarkedEvaluation(id),
+        {
+          logger: this.logger,
+          what: 'evaluation',
+        },
+      ),
   };
 
   constructor(
