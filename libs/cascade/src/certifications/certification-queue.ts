@@ -6,9 +6,9 @@ import { defaultJobOptions, enqueueAfterCommit, JobPayloads } from '@cascade/pla
 type EvaluatePayload = JobPayloads['certification']['evaluate'];
 
 /**
- * One waiting evaluation per programme (or per programme and person): a change while one waits
- * adds nothing, since the waiting one reads the data when it runs; a change while one runs
- * leaves exactly one to run after it (keepLastIfActive).
+ * One waiting evaluation per programme (or per programme and person, or of its marked people): a
+ * change while one waits adds nothing, since the waiting one reads the data when it runs; a change
+ * while one runs leaves exactly one to run after it (keepLastIfActive).
  */
 function deduplicationOf(payload: EvaluatePayload): JobsOptions {
   const { programmeId, personIds } = payload;
@@ -30,9 +30,10 @@ export class CertificationQueue {
 
   /**
    * The change is committed and the evaluation is idempotent: when it cannot be enqueued now, the
-   * certification sweep (or any later change of the programme) catches up.
+   * certification sweep (or any later change of the programme) catches up. personIds: the people
+   * the change named, to whom the evaluation adds those the programme's marks name
+   * (CertificationEvaluator); none: the whole programme.
    */
-  /** personIds: the people a change named; the evaluation adds those the programme's marks name (CertificationEvaluator). */
   async requestEvaluation(programmeId: string, personIds?: string[]): Promise<string | undefined> {
     const payload: EvaluatePayload = personIds ? { programmeId, personIds } : { programmeId };
     return enqueueAfterCommit(this.logger, this.queue, 'evaluate', payload, {
