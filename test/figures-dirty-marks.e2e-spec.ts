@@ -186,6 +186,10 @@ describe('figures dirty marks: one commit per write, no row every writer of a pr
     expect((await marked('certification')).at(-1)).toEqual([mentee]);
     await t.db.query(`UPDATE cohorts SET capacity = capacity + 1 WHERE programme_id = $1`, [programmeId]);
     expect(await marked()).toEqual([[mentee], null]);
+    // A new pass mark changes the certification rule: a change of structure (a whole evaluation).
+    const certificationMarks = (await marked('certification')).length;
+    await t.db.query(`UPDATE programmes SET pass_mark = pass_mark + 1 WHERE id = $1`, [programmeId]);
+    expect((await marked('certification')).slice(certificationMarks)).toEqual([null]);
     expect(await rollups.rollup(programmeId)).toMatchObject({ mode: 'full' });
     await t.db.query(`UPDATE enrolments SET status = 'enrolled' WHERE person_id = $1`, [mentee]);
     expect(await rollups.rollup(programmeId)).toMatchObject({ mode: 'incremental' });
