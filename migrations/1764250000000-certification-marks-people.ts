@@ -9,9 +9,9 @@ const programmesTrigger = (columns: string[]) =>
 /**
  * The certification's dirty marks name their people too, as the rollup's do (issue 19): an
  * evaluation takes the marks and evaluates the people they name, where every write used to leave
- * a mark only a whole evaluation took — so the sweep evaluated the whole programme within a minute
- * of any write (38 s at scale 1000, holding that programme's certifications the while). Marks
- * already pending stay as they are (null people: a whole evaluation).
+ * a mark only a whole evaluation took — so the sweep evaluated the whole programme within 10
+ * minutes of any write (38 s at scale 1000, holding that programme's certifications the while).
+ * Marks already pending stay as they are (null people: a whole evaluation).
  *
  * A change of the pass mark now marks the programme's structure, as one of its core courses does:
  * the sweep's whole evaluation after any write no longer stands in for a pass mark's evaluation
