@@ -64,7 +64,7 @@ const COMPLETERS_WITHOUT_EVIDENCE_SQL = `
    LIMIT $2`;
 
 /** Cohorts with a free place, each with an institution of its region for the new person. */
-const COHORTS_WITH_ROOM_SQL = `
+export const COHORTS_WITH_ROOM_SQL = `
   SELECT c.id AS "cohortId",
          (SELECT i.id FROM institutions i WHERE i.region_id = c.region_id ORDER BY i.id LIMIT 1) AS "institutionId"
     FROM cohorts c

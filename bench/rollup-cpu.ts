@@ -58,13 +58,16 @@ async function main(): Promise<void> {
   // Each rollup on sessions of its own: what a rollup leaves in its session (temp_buffers, its
   // working sets, kept plans) must not help or hinder another's.
   const pools: DataSource[] = [];
+  const ownPool = async () => {
+    const pool = await openPool(url);
+    pools.push(pool);
+    return pool;
+  };
   for (const b of baselines) {
-    pools.push(await openPool(url));
-    const rollups = baselineRollups(b.dir, pools[pools.length - 1]);
+    const rollups = baselineRollups(b.dir, await ownPool());
     contenders.push({ name: b.name, run: (_db, id) => rollups.rollup(id, { full: true }) });
   }
-  pools.push(await openPool(url));
-  const rollups = new RollupService(pools[pools.length - 1]);
+  const rollups = new RollupService(await ownPool());
   contenders.push({ name: 'this rollup', run: (_db, id) => rollups.rollup(id, { full: true }) });
   const [{ id }] = (await db.query(`SELECT id FROM programmes ORDER BY name LIMIT 1`)) as { id: string }[];
   const cpu = new Map<string, number[]>();

@@ -15,23 +15,18 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { RollupService } from '../libs/stats/src/rollup/rollup.service';
 import { openDataSource } from './generator/run';
 import { backendCpuMs } from './proc-cpu';
+import { COHORTS_WITH_ROOM_SQL } from './freshness-writes';
 import { baselineRollups, Rollups } from './rollup-baseline';
 import { statementLabel, VACUUM_BETWEEN_ROLLUPS_SQL } from './rollup-runs';
 
-/** A new person enrolled in a cohort of the programme ($1) with a free place, the run's ($2) own. */
+/** A new person ($2, the run's) at the institution ($3) enrolled in the cohort ($1). */
 const ENROL_NEW_PERSON_SQL = `
-  WITH cohort AS (
-    SELECT c.id, (SELECT i.id FROM institutions i WHERE i.region_id = c.region_id ORDER BY i.id LIMIT 1) AS institution_id
-      FROM cohorts c
-     WHERE c.programme_id = $1 AND (SELECT count(*) FROM enrolments e WHERE e.cohort_id = c.id) < c.capacity
-       AND EXISTS (SELECT 1 FROM institutions i WHERE i.region_id = c.region_id)
-     ORDER BY md5(c.id::text || $2) LIMIT 1
-  ), person AS (
+  WITH person AS (
     INSERT INTO people (full_name, email, institution_id)
-    SELECT 'Profile ' || $2, 'profile-' || $2 || '-' || gen_random_uuid() || '@bench.local', institution_id FROM cohort
+    VALUES ('Profile ' || $2, 'profile-' || $2 || '@bench.local', $3)
     RETURNING id
   )
-  INSERT INTO enrolments (cohort_id, person_id) SELECT cohort.id, person.id FROM cohort, person`;
+  INSERT INTO enrolments (cohort_id, person_id) SELECT $1, id FROM person`;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -95,9 +90,15 @@ async function main(): Promise<void> {
   const dir = rest.includes('--service') ? rest[rest.indexOf('--service') + 1] : undefined;
   const rollups: Rollups = dir ? baselineRollups(dir, db) : new RollupService(db);
   const totals: number[] = [];
+  const cohorts = incremental
+    ? ((await db.query(COHORTS_WITH_ROOM_SQL, [id, runs])) as { cohortId: string; institutionId: string }[])
+    : [];
   for (let run = 0; run < runs; run++) {
     await db.query(VACUUM_BETWEEN_ROLLUPS_SQL);
-    if (incremental) await db.query(ENROL_NEW_PERSON_SQL, [id, `${Date.now()}-${run}`]);
+    if (incremental) {
+      const { cohortId, institutionId } = cohorts[run % cohorts.length];
+      await db.query(ENROL_NEW_PERSON_SQL, [cohortId, `${Date.now()}-${run}`, institutionId]);
+    }
     const started = Date.now();
     await rollups.rollup(id, { full: !incremental });
     totals.push(Date.now() - started);

@@ -32,16 +32,16 @@ export class CertificationEvaluator {
    */
   async evaluate(programmeId: string, personIds?: string[]): Promise<CertificationChange[]> {
     const changes = await this.db.transaction(async (tx) => {
-      if (!personIds) return this.evaluateIn(tx, programmeId);
       await lockProgrammeCertifications(tx, programmeId);
+      if (!personIds) return this.evaluateLocked(tx, programmeId);
       const [{ structural, people }] = await queryRows<{ structural: boolean; people: string[] }>(
         tx,
         TAKE_MARKED_PEOPLE,
         [programmeId],
       );
       const everyone = [...new Set([...personIds, ...people])];
-      if (structural || everyone.length > MAX_MARKED_PEOPLE) return this.evaluateIn(tx, programmeId);
-      return everyone.length > 0 ? this.evaluateIn(tx, programmeId, everyone) : [];
+      if (structural || everyone.length > MAX_MARKED_PEOPLE) return this.evaluateLocked(tx, programmeId);
+      return everyone.length > 0 ? this.evaluateLocked(tx, programmeId, everyone) : [];
     });
     if (changes.some((c) => c.change === 'issue')) await this.listener.issued(programmeId);
     return changes;
@@ -54,6 +54,15 @@ export class CertificationEvaluator {
     personIds?: string[],
   ): Promise<CertificationChange[]> {
     await lockProgrammeCertifications(tx, programmeId);
+    return this.evaluateLocked(tx, programmeId, personIds);
+  }
+
+  /** Under the programme's certification lock: the whole programme, or personIds. */
+  private async evaluateLocked(
+    tx: EntityManager,
+    programmeId: string,
+    personIds?: string[],
+  ): Promise<CertificationChange[]> {
     // Its marks taken before the evaluation, so a write committed meanwhile leaves one pending: due again.
     if (!personIds) await execute(tx, RECORD_WHOLE_EVALUATION, [programmeId]);
     const changes = await queryRows<CertificationChange>(tx, EVALUATE_CERTIFICATIONS, [
