@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { SingleStatementWrite, StatementWrite } from '@cascade/platform';
+import { QueryFailedError } from 'typeorm';
+import { preparedRows, SingleStatementWrite, StatementWrite } from '@cascade/platform';
 import { createTestApp, TestApp } from './support/app';
 import { resetDatabase } from './support/database';
 import { makeCohort, makeMasterTeacher, makeProgramme, makeRound } from './support/factories';
@@ -71,5 +72,30 @@ describe('SingleStatementWrite: a write that is one statement, committed as its 
     await expect(writes.run(rename('Never stored', false))).resolves.toBeNull();
     expect(await cohortName()).toBe(name);
     expect(await marks()).toBe(marksBefore);
+  });
+
+  it('sends its statement prepared: parsed once per connection, the same answers on every run', async () => {
+    const runner = t.db.createQueryRunner();
+    try {
+      const sql = `SELECT id FROM cohorts WHERE id = $1 AND $2::int > 0`;
+      // Past the fifth run PostgreSQL may plan once for all parameters: the answers must not change.
+      for (let run = 0; run < 8; run++) {
+        const rows = await preparedRows<{ id: string }>(runner, sql, [cohortId, run % 2]);
+        expect(rows).toEqual(run % 2 ? [{ id: cohortId }] : []);
+      }
+      const prepared = (await runner.query(
+        `SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1`,
+        [sql],
+      )) as { n: number }[];
+      expect(prepared[0].n).toBe(1);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it("fails as TypeORM's query does, so the error filter reads PostgreSQL's code", async () => {
+    const failure = await preparedRows(t.db, 'SELECT 1 / $1::int', [0]).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect((failure as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe('22012');
   });
 });

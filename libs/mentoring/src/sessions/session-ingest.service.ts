@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, ErrorCode, queryRows, SingleStatementWrite } from '@cascade/platform';
+import {
+  Actor,
+  DomainError,
+  ErrorCode,
+  preparedRows,
+  queryRows,
+  SingleStatementWrite,
+} from '@cascade/platform';
 import { mentoringAccess } from '../access/mentoring-access';
 import { MentoringSession } from './mentoring-session.entity';
 import { conflictReason, contentDifferences, SessionCandidate } from './session-content';
@@ -121,7 +128,7 @@ export class SessionIngestService {
   }
 
   private async readAssignments(ids: string[]): Promise<Map<string, AssignmentFacts>> {
-    const rows = await queryRows<AssignmentFacts>(
+    const rows = await preparedRows<AssignmentFacts>(
       this.db,
       `SELECT id, programme_id AS "programmeId", mentor_id AS "mentorId",
               starts_on::text AS "startsOn", ends_on::text AS "endsOn"

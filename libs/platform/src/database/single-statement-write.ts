@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { auditContext } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
 import { StatsTrigger } from '../queues/stats-trigger.service';
-import { queryRows } from './sql';
+import { preparedRows } from './sql';
 
 /** A write PostgreSQL can do in one statement, written as data-modifying CTEs. */
 export interface StatementWrite {
@@ -66,7 +66,7 @@ export class SingleStatementWrite {
     const runner = this.db.createQueryRunner();
     try {
       const rows = await this.stats.watch(runner, () =>
-        queryRows<Row & StatementColumns>(
+        preparedRows<Row & StatementColumns>(
           runner,
           sql,
           event ? [...write.params, ...event.params] : write.params,

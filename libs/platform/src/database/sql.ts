@@ -1,3 +1,7 @@
+import { createHash } from 'crypto';
+import type { PoolClient } from 'pg';
+import { DataSource, QueryFailedError, QueryRunner } from 'typeorm';
+
 /** What runs raw SQL: the DataSource, a transaction's EntityManager or a QueryRunner. */
 export interface SqlRunner {
   query(sql: string, params?: unknown[]): Promise<unknown>;
@@ -40,4 +44,31 @@ function affectedRows<Row>(result: unknown): result is [Row[], number] {
   return (
     Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
   );
+}
+
+/**
+ * The rows of a statement sent as a named prepared statement: each pooled connection parses it
+ * once, and from its sixth run PostgreSQL may keep one generic plan (plan_cache_mode auto).
+ * For statements on a request's hot path, where parsing and planning cost PostgreSQL more than
+ * running them (a logged session: 0.9 of its 1.7 ms, issue 19). The name is the text's hash, so
+ * a statement built in several shapes is prepared once per shape. Errors are TypeORM's, as from
+ * `query`.
+ */
+export async function preparedRows<Row>(
+  source: DataSource | QueryRunner,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<Row[]> {
+  const runner = source instanceof DataSource ? source.createQueryRunner() : source;
+  try {
+    const client = (await runner.connect()) as PoolClient;
+    const name = createHash('sha1').update(sql).digest('base64url');
+    try {
+      return (await client.query({ name, text: sql, values: [...params] })).rows as Row[];
+    } catch (error) {
+      throw new QueryFailedError(sql, [...params], error as Error);
+    }
+  } finally {
+    if (runner !== source) await runner.release();
+  }
 }
