@@ -1,5 +1,5 @@
-import { createHash } from 'crypto';
 import { QueryRunner } from 'typeorm';
+import { preparedRows } from '@cascade/platform';
 
 /**
  * A small programme's rollup spent a large part of its time planning its statements (the snapshot
@@ -16,23 +16,7 @@ import { QueryRunner } from 'typeorm';
  * unnamed, planned every time with their statistics.
  */
 
-const names = new Map<string, string>();
-
-/**
- * One name per statement text and size class, derived from the text: another version of these
- * statements in the same process (a benchmark's baseline) cannot reuse a name for other SQL.
- */
-function nameOf(text: string, sizeClass: number): string {
-  const key = `${sizeClass}:${text}`;
-  let name = names.get(key);
-  if (!name) {
-    name = `stats_rollup_${createHash('sha1').update(text).digest('hex').slice(0, 20)}_${sizeClass}`;
-    names.set(key, name);
-  }
-  return name;
-}
-
-/** Runs a statement of the rollup, named when sizeClass is set (node-postgres prepares it once per connection). */
+/** Runs a statement of the rollup, prepared per size class when sizeClass is set. */
 export function queryPlanned(
   runner: QueryRunner,
   sizeClass: number | null,
@@ -40,9 +24,7 @@ export function queryPlanned(
   parameters?: unknown[],
 ): Promise<unknown> {
   if (sizeClass === null) return runner.query(text, parameters);
-  // TypeORM hands its first argument to node-postgres's query, which also takes a { name, text } config.
-  const named = { name: nameOf(text, sizeClass), text } as unknown as string;
-  return runner.query(named, parameters);
+  return preparedRows(runner, text, parameters, `rollup_${sizeClass}`);
 }
 
 /** The size class of a programme of this many memberships: its order of magnitude. */
