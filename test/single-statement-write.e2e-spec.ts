@@ -74,7 +74,7 @@ describe('SingleStatementWrite: a write that is one statement, committed as its 
     expect(await marks()).toBe(marksBefore);
   });
 
-  it('sends its statement prepared: parsed once per connection, the same answers on every run', async () => {
+  it('prepares its statement (preparedRows): parsed once per connection, the same answers on every run', async () => {
     const runner = t.db.createQueryRunner();
     try {
       const sql = `SELECT id FROM cohorts WHERE id = $1 AND $2::int > 0`;

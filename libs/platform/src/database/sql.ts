@@ -57,7 +57,8 @@ function statementName(sql: string, variant: string): string {
   const key = `${variant}:${sql}`;
   let name = statementNames.get(key);
   if (!name) {
-    name = `cascade_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}_${variant}`;
+    const hash = createHash('sha1').update(sql).digest('hex').slice(0, 20);
+    name = variant ? `cascade_${hash}_${variant}` : `cascade_${hash}`;
     statementNames.set(key, name);
   }
   return name;
