@@ -29,6 +29,8 @@ export interface OpenLoopResult {
   completed: number;
   statuses: Record<string, number>;
   errors: number;
+  /** What the failed requests failed with, by error code. */
+  errorCodes: Record<string, number>;
   /** Milliseconds from each request's intended send time to its last byte. */
   p50: number;
   p90: number;
@@ -52,6 +54,7 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
+  const errorCodes: Record<string, number> = {};
   let maxSendLagMs = 0;
   let next = 0;
   let inFlight = 0;
@@ -83,8 +86,9 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
         });
       },
     );
-    req.on('error', () => {
+    req.on('error', (error: NodeJS.ErrnoException) => {
       errors++;
+      errorCodes[error.code ?? error.message] = (errorCodes[error.code ?? error.message] ?? 0) + 1;
       inFlight--;
     });
     req.end(body);
@@ -113,6 +117,7 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     completed: latencies.length,
     statuses,
     errors,
+    errorCodes,
     p50: round(percentile(latencies, 50)),
     p90: round(percentile(latencies, 90)),
     p99: round(percentile(latencies, 99)),

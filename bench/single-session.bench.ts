@@ -106,7 +106,7 @@ type Measured = OpenLoopResult & CpuCost;
 
 const describe = (r: Measured) =>
   `${r.rate} req/s offered, ${r.throughput} answered/s; p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, ` +
-  `max ${r.max} ms; ${JSON.stringify(r.statuses)}, ${r.errors} errors; generator lag ≤ ${r.maxSendLagMs} ms; ` +
+  `max ${r.max} ms; ${JSON.stringify(r.statuses)}, ${r.errors} errors${r.errors ? ` ${JSON.stringify(r.errorCodes)}` : ''}; generator lag ≤ ${r.maxSendLagMs} ms; ` +
   `CPU per request: API ${r.apiMs.toFixed(2)} ms, PostgreSQL ${r.postgresMs.toFixed(2)} ms; ` +
   `load ${os.loadavg()[0].toFixed(1)}`;
 
