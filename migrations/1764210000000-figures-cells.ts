@@ -68,6 +68,9 @@ const MARKS_PEOPLE = `ALTER TABLE figures_dirty_marks ADD COLUMN person_ids uuid
  * each programme's row belongs to. One mark per programme and consumer; `people` says whose marks
  * keep them (here only the rollup's; migration 1764250000000 the certification's too).
  */
+/** Marks keep their people for the rollup only (migration 1764250000000 keeps them for every consumer). */
+export const ROLLUP_KEEPS_PEOPLE = `CASE WHEN c.consumer = 'rollup' THEN p.people END`;
+
 export const markFunction = (people: string) => `
   CREATE OR REPLACE FUNCTION mark_figures_dirty(programme_ids uuid[], person_ids uuid[] DEFAULT NULL)
   RETURNS void LANGUAGE plpgsql AS $$
@@ -213,7 +216,7 @@ export class FiguresCells1764210000000 implements MigrationInterface {
     await q.query(MARKS_PEOPLE);
     // Marks already pending stay structural (null people): the next rollup is a full one.
     await q.query(`DROP FUNCTION mark_figures_dirty(uuid[])`);
-    await q.query(markFunction(`CASE WHEN c.consumer = 'rollup' THEN p.people END`));
+    await q.query(markFunction(ROLLUP_KEEPS_PEOPLE));
     await q.query(TAKE_CHANGES);
     for (const table of Object.keys(PEOPLE_OF)) {
       await q.query(peopleTriggerFunction(table, PROGRAMMES_OF[table].columns));

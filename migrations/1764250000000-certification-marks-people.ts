@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { PROGRAMMES_OF, triggerFunction } from './1764190000000-figures-dirty-triggers';
-import { markFunction } from './1764210000000-figures-cells';
+import { markFunction, ROLLUP_KEEPS_PEOPLE } from './1764210000000-figures-cells';
 
 /** The programme's columns whose change is a change of its structure (without: as before). */
 const programmesTrigger = (columns: string[]) =>
@@ -27,6 +27,6 @@ export class CertificationMarksPeople1764250000000 implements MigrationInterface
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(programmesTrigger(['core_course_ids']));
-    await queryRunner.query(markFunction(`CASE WHEN c.consumer = 'rollup' THEN p.people END`));
+    await queryRunner.query(markFunction(ROLLUP_KEEPS_PEOPLE));
   }
 }

@@ -12,13 +12,11 @@ type EvaluatePayload = JobPayloads['certification']['evaluate'];
  */
 function deduplicationOf(payload: EvaluatePayload): JobsOptions {
   const { programmeId, personIds } = payload;
-  if (personIds && personIds.length > 1) return {};
-  const id = !personIds
-    ? `evaluate-${programmeId}`
-    : personIds.length === 0
-      ? `evaluate-${programmeId}-marked`
-      : `evaluate-${programmeId}-${personIds[0]}`;
-  return { deduplication: { id, keepLastIfActive: true } };
+  const only = (id: string): JobsOptions => ({ deduplication: { id, keepLastIfActive: true } });
+  if (!personIds) return only(`evaluate-${programmeId}`);
+  if (personIds.length === 0) return only(`evaluate-${programmeId}-marked`);
+  if (personIds.length === 1) return only(`evaluate-${programmeId}-${personIds[0]}`);
+  return {};
 }
 
 /** Enqueues the certification evaluation; call after the commit of the change it follows. */

@@ -92,9 +92,12 @@ export const FILL_CELLS_SQL = fillCellsSql(CELLS.table, 'true', 'true');
 export const programmeCells = (scopes: Scopes) =>
   scopes === 'all' ? `${CELLS.table} WHERE true` : `figures_cells WHERE programme_id = $1`;
 
+/** The ids of the scopes of a kind an incremental rollup touched, as a subquery. */
+export const touchedIds = (kind: string) => `(SELECT scope_id FROM rollup_scopes WHERE scope = '${kind}')`;
+
 /** `AND column IN (the touched scopes of a kind)`, or nothing for all scopes. */
 export const touchedOnly = (scopes: Scopes, kind: string, column: string) =>
-  scopes === 'all' ? '' : `AND ${column} IN (SELECT scope_id FROM rollup_scopes WHERE scope = '${kind}')`;
+  scopes === 'all' ? '' : `AND ${column} IN ${touchedIds(kind)}`;
 
 const SAME_REACH = `f.trainer_id = r.trainer_id AND f.descendant_id = r.descendant_id AND f.steps = r.steps`;
 

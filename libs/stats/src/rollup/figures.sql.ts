@@ -8,7 +8,7 @@
  * and scope.
  */
 
-import { counted, programmeCells, touchedOnly } from './cells.sql';
+import { counted, programmeCells, touchedIds, touchedOnly } from './cells.sql';
 import type { WorkingSet } from './scratch.sql';
 import { TRAINER_FIGURE_COLUMNS, TRAINER_FIGURES, trainerFiguresSql } from './trainers.sql';
 
@@ -53,9 +53,7 @@ export const FIGURES: WorkingSet = {
  * groups the rows of the scopes it did not touch together, where each was a group of its own.
  */
 const touchedOrNull = (scopes: Scopes, kind: string, column: string) =>
-  scopes === 'all'
-    ? column
-    : `CASE WHEN ${column} IN (SELECT scope_id FROM rollup_scopes WHERE scope = '${kind}') THEN ${column} END`;
+  scopes === 'all' ? column : `CASE WHEN ${column} IN ${touchedIds(kind)} THEN ${column} END`;
 
 /**
  * The memberships counted per (cohort, generation, once-per-person flags), from which the cohort,
@@ -81,9 +79,9 @@ function cohortCells(scopes: Scopes): string {
     SELECT ${touched('cohort', 'cohort_id')} AS cohort_id, ${touched('round', 'round_id')} AS round_id,
            ${touched('region', 'region_id')} AS region_id, institution_id, ${flags}, ${counted()}
       FROM ${programmeCells(scopes)} AND cohort_id IS NOT NULL
-       AND (cohort_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'cohort')
-            OR round_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'round')
-            OR region_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'region'))
+       AND (cohort_id IN ${touchedIds('cohort')}
+            OR round_id IN ${touchedIds('round')}
+            OR region_id IN ${touchedIds('region')})
   ), cells AS (
     SELECT cohort_id, round_id, region_id, ${sums}
       FROM touched_cells GROUP BY cohort_id, round_id, region_id, ${flags}
@@ -120,7 +118,7 @@ const masterInstitutions = (scopes: Scopes) =>
       FROM master_teachers mt WHERE mt.programme_id = $1`
     : `
     SELECT p.institution_id FROM people p JOIN master_teachers mt ON mt.programme_id = $1 AND mt.person_id = p.id
-     WHERE p.institution_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'institution')`;
+     WHERE p.institution_id IN ${touchedIds('institution')}`;
 
 /**
  * Every scope's figures: a full rollup's into its working set (FIGURES), an incremental
@@ -325,7 +323,7 @@ export const CLEAR_TOUCHED_SQL = `
      WHERE snapshot_id = $1 AND (scope, scope_id) IN (SELECT scope, scope_id FROM rollup_scopes)
   )
   DELETE FROM stats_trainer_figures
-   WHERE snapshot_id = $1 AND trainer_id IN (SELECT scope_id FROM rollup_scopes WHERE scope = 'trainer')`;
+   WHERE snapshot_id = $1 AND trainer_id IN ${touchedIds('trainer')}`;
 
 /** The touched scopes' and trainers' figures into today's snapshot ($3), now as of this rollup. */
 export const WRITE_TOUCHED_SQL = `
