@@ -52,6 +52,35 @@ async function main(): Promise<void> {
     const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
     let prepared = false;
     let pid = 0;
+    // The rollup's kept plans go to the connection as named statements (preparedRows), not through
+    // runner.query: its client's query is timed too.
+    const connect = runner.connect.bind(runner);
+    const timedClients = new WeakSet<object>();
+    runner.connect = (async () => {
+      const client = (await connect()) as { query: (...args: unknown[]) => Promise<unknown> };
+      if (!timedClients.has(client)) {
+        timedClients.add(client);
+        const clientQuery = client.query.bind(client);
+        client.query = (...args: unknown[]) => {
+          const config = args[0] as { name?: string; text: string } | string;
+          if (typeof config === 'string' || !config.name) return clientQuery(...args);
+          return timed(config.text, () => clientQuery(...args));
+        };
+      }
+      return client;
+    }) as QueryRunner['connect'];
+    const timed = async <T>(sql: string, run: () => Promise<T>): Promise<T> => {
+      const started = process.hrtime.bigint();
+      const cpuBefore = backendCpuMs([pid]);
+      try {
+        return await run();
+      } finally {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const key = statementLabel(sql);
+        times.set(key, [...(times.get(key) ?? []), ms]);
+        cpu.set(key, [...(cpu.get(key) ?? []), backendCpuMs([pid]) - cpuBefore]);
+      }
+    };
     runner.query = (async (sql: string, ...args: unknown[]) => {
       if (!pid) [{ pid }] = (await query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[];
       if (explain && !prepared) {
@@ -73,16 +102,7 @@ async function main(): Promise<void> {
         }[];
         plans.set(statementLabel(sql), [...(plans.get(statementLabel(sql)) ?? []), plan[0]['Planning Time']]);
       }
-      const started = process.hrtime.bigint();
-      const cpuBefore = backendCpuMs([pid]);
-      try {
-        return await query(sql, ...args);
-      } finally {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const key = statementLabel(sql);
-        times.set(key, [...(times.get(key) ?? []), ms]);
-        cpu.set(key, [...(cpu.get(key) ?? []), backendCpuMs([pid]) - cpuBefore]);
-      }
+      return timed(sql, () => query(sql, ...args));
     }) as QueryRunner['query'];
     return runner;
   };
