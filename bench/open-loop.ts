@@ -40,7 +40,12 @@ export interface OpenLoopResult {
   throughput: number;
   /** The most any request left after its intended time (the generator's own lag). */
   maxSendLagMs: number;
+  /** p99 and max of the requests due in each WINDOW_SECONDS of the run: where in it the tail was. */
+  windows: { from: number; p99: number; max: number }[];
 }
+
+/** Seconds per window of OpenLoopResult.windows. */
+export const WINDOW_SECONDS = 5;
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -52,6 +57,8 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
   const total = Math.round(plan.ratePerSecond * plan.durationSeconds);
   const interval = 1000 / plan.ratePerSecond;
   const latencies: number[] = [];
+  /** Each answered request's latency, by the window its intended send time falls in. */
+  const byWindow: number[][] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
   const errorCodes: Record<string, number> = {};
@@ -80,7 +87,9 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
       (res) => {
         res.resume();
         res.on('end', () => {
-          latencies.push(performance.now() - intended);
+          const latency = performance.now() - intended;
+          latencies.push(latency);
+          (byWindow[Math.floor((intended - start) / 1000 / WINDOW_SECONDS)] ??= []).push(latency);
           statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
           inFlight--;
         });
@@ -124,6 +133,14 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopResult> {
     max: round(latencies[latencies.length - 1] ?? NaN),
     throughput: Math.round(latencies.length / seconds),
     maxSendLagMs: round(maxSendLagMs),
+    windows: [...byWindow.entries()].map(([i, window = []]) => {
+      window.sort((a, b) => a - b);
+      return {
+        from: i * WINDOW_SECONDS,
+        p99: round(percentile(window, 99)),
+        max: round(window[window.length - 1] ?? NaN),
+      };
+    }),
   };
 }
 

@@ -29,7 +29,7 @@ import {
   recreateDatabase,
   seedWorld,
 } from './mentoring-fixtures';
-import type { OpenLoopPlan, OpenLoopResult } from './open-loop';
+import { WINDOW_SECONDS, type OpenLoopPlan, type OpenLoopResult } from './open-loop';
 import { RunningApi, startApi, stopChild } from './built-app';
 import { backendCpuMs, processCpuMs } from './proc-cpu';
 import { profiled, summarise } from './cpu-profile';
@@ -109,6 +109,8 @@ const describe = (r: Measured) =>
   `max ${r.max} ms; ${JSON.stringify(r.statuses)}, ${r.errors} errors${r.errors ? ` ${JSON.stringify(r.errorCodes)}` : ''}; generator lag ≤ ${r.maxSendLagMs} ms; ` +
   `CPU per request: API ${r.apiMs.toFixed(2)} ms, PostgreSQL ${r.postgresMs.toFixed(2)} ms; ` +
   `load ${os.loadavg()[0].toFixed(1)}`;
+
+const windows = (r: OpenLoopResult) => r.windows.map((w) => `${w.from} s ${w.p99} / ${w.max}`).join(', ');
 
 /**
  * On a machine shared with other work, wall time measures the queue for the cores too; CPU time
@@ -221,6 +223,7 @@ async function main(): Promise<void> {
       PROFILE ? () => profiled(PROFILE, headlineRun) : headlineRun,
     );
     log(`headline, ${DURATION} s: ${describe(headline)}`);
+    log(`  by ${WINDOW_SECONDS} s from its start, p99 / max ms: ${windows(headline)}`);
     if (PROFILE) log(summarise(PROFILE));
     if (FRAMEWORK_FLOOR) {
       const floor = await startFrameworkFloor();
