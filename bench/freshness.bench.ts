@@ -4,7 +4,9 @@
  *   npm run bench:freshness
  * Env: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_freshness, generated as
  * above; the bench writes into it), BENCH_WRITES (20 of each kind), BENCH_PORT (3915),
- * BENCH_POLL_MS (25), BENCH_BACKLOG (drain, pause or keep: see drainCredentials).
+ * BENCH_POLL_MS (25), BENCH_BACKLOG (drain, pause or keep: see drainCredentials), BENCH_QUIET_SECONDS
+ * (0): how long the system stays idle before each timed write — a write that comes alone, as most
+ * do outside a training day, where back-to-back writes keep every connection busy.
  *
  * Runs the built API and worker (dist/apps/{api,worker}/main.js, their own Redis prefix) and, as
  * a coordinator of its own, makes BENCH_WRITES writes of each kind through the HTTP API, one at a time:
@@ -41,6 +43,7 @@ const DATABASE_URL =
 const WRITES = Number(process.env.BENCH_WRITES ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3915);
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 25);
+const QUIET_MS = Number(process.env.BENCH_QUIET_SECONDS ?? 0) * 1000;
 const REDIS_PREFIX = 'cascade-bench-freshness';
 const COORDINATOR = 'freshness-bench@bench.local';
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -174,7 +177,7 @@ async function main(): Promise<void> {
   const runId = Date.now().toString(36);
   const kinds = await writeKinds(pg, programme.id, WRITES, runId);
   log(
-    `freshness bench: ${os.cpus().length} cores, load ${load()}, programme of ${programme.participants} participants, ${WRITES} writes of each kind, polled every ${POLL_MS} ms, credentials backlog: ${BACKLOG}`,
+    `freshness bench: ${os.cpus().length} cores, load ${load()}, programme of ${programme.participants} participants, ${WRITES} writes of each kind, polled every ${POLL_MS} ms, ${QUIET_MS / 1000} s quiet before each, credentials backlog: ${BACKLOG}`,
   );
 
   await clearRedisPrefix(undefined, REDIS_PREFIX);
@@ -202,6 +205,7 @@ async function main(): Promise<void> {
         const prepared = await kind.prepare(api, n);
         const before = await settled(api, programme.id);
         const rolledBefore = await snapshotsMade();
+        await sleep(QUIET_MS);
         await kind.write(api, prepared, n);
         const written = Date.now();
         for (;;) {

@@ -1,5 +1,4 @@
 import { DataSource } from 'typeorm';
-import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
 import {
   createDemoUsers,
@@ -61,12 +60,6 @@ export async function runGenerator(db: DataSource, options: RunOptions): Promise
   }
 }
 
-/**
- * `keepIdleSessions`: pg closes a connection idle for 10 s; a bench that counts the CPU of the
- * backends connected before and after a run needs them to live through it (bench/rollup-cpu.ts).
- */
-export function openDataSource(databaseUrl: string, { keepIdleSessions = false } = {}): Promise<DataSource> {
-  const options = dataSourceOptions(databaseUrl, 2) as PostgresConnectionOptions;
-  const extra = keepIdleSessions ? { ...options.extra, idleTimeoutMillis: 0 } : options.extra;
-  return new DataSource({ ...options, extra }).initialize();
+export function openDataSource(databaseUrl: string): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(databaseUrl, 2)).initialize();
 }
