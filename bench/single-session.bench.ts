@@ -6,7 +6,9 @@
  * p99 ≤ 50 ms; BENCH_FLOOR_SECONDS (10) for the pgbench floors (0 skips them);
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/cascade_bench_single — dropped and rebuilt);
  * BENCH_REDIS_PREFIX (cascade-bench-single) keeps two runs on one Redis apart.
- * BENCH_WARMUP_SECONDS (5) at 100 req/s before the headline; BENCH_API_NODE_ARGS: flags for the built API's node.
+ * BENCH_WARMUP_SECONDS (5) at BENCH_WARMUP_RATE (the headline's rate) before the headline: a
+ * lower rate leaves the first seconds of the headline measuring the step up to it (the pool opening
+ * connections, code paths warming), not the rate; BENCH_API_NODE_ARGS: flags for the built API's node.
  * BENCH_PROFILE=file.cpuprofile profiles the API during the headline run and prints where its CPU went.
  * BENCH_FRAMEWORK_FLOOR=1 (default; 0 skips it) also sends the headline rate to bench/framework-floor.ts,
  * a bare Nest app with the same route, DTO and validation pipe and nothing else, in its own process:
@@ -43,6 +45,7 @@ const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1000').split(',')
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 10);
 const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+const WARMUP_RATE = Number(process.env.BENCH_WARMUP_RATE ?? RATE);
 /** Flags for the built API's node, e.g. `--max-semi-space-size=16`. */
 const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 /** A file: the API's CPU profile of the headline run is written there and summarised. */
@@ -214,7 +217,7 @@ async function main(): Promise<void> {
       run,
     });
 
-    const warm = await measured(pg, app.cpuMs, () => openLoop(plan(100, WARMUP_SECONDS, 'warm')));
+    const warm = await measured(pg, app.cpuMs, () => openLoop(plan(WARMUP_RATE, WARMUP_SECONDS, 'warm')));
     log(`warm-up, ${WARMUP_SECONDS} s: ${describe(warm)}`);
     const headlineRun = () => openLoop(plan(RATE, DURATION, 'headline'));
     const headline = await measured(
