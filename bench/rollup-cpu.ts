@@ -29,12 +29,6 @@ async function backendCpu(db: DataSource): Promise<number> {
   return backendCpuMs(rows.map((r) => r.pid));
 }
 
-/**
- * Its sessions must live through the run (one closed in between made the CPU counted negative):
- * the pool keeps an idle connection for 30 minutes (dataSourceOptions).
- */
-const openPool = (url: string) => openDataSource(url);
-
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
   const [url, ...rest] = process.argv.slice(2);
@@ -57,12 +51,14 @@ async function main(): Promise<void> {
       baselines.push({ name, dir });
     } else throw new Error(`unknown argument ${rest[i]}`);
   }
-  const db = await openPool(url);
+  const db = await openDataSource(url);
   // Each rollup on sessions of its own: what a rollup leaves in its session (temp_buffers, its
   // working sets, kept plans) must not help or hinder another's.
   const pools: DataSource[] = [];
   const ownPool = async () => {
-    const pool = await openPool(url);
+    // Its sessions must live through the run (one closed in between made the CPU counted
+    // negative): the pool keeps an idle connection for 30 minutes (dataSourceOptions).
+    const pool = await openDataSource(url);
     pools.push(pool);
     return pool;
   };

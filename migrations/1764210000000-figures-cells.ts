@@ -63,14 +63,14 @@ const PEOPLE_OF: Record<
 
 const MARKS_PEOPLE = `ALTER TABLE figures_dirty_marks ADD COLUMN person_ids uuid[]`;
 
+/** Marks keep their people for the rollup only (migration 1764250000000 keeps them for every consumer). */
+export const ROLLUP_KEEPS_PEOPLE = `CASE WHEN c.consumer = 'rollup' THEN p.people END`;
+
 /**
  * person_ids: null for a change of structure, or beside programme_ids (same length): the person
  * each programme's row belongs to. One mark per programme and consumer; `people` says whose marks
  * keep them (here only the rollup's; migration 1764250000000 the certification's too).
  */
-/** Marks keep their people for the rollup only (migration 1764250000000 keeps them for every consumer). */
-export const ROLLUP_KEEPS_PEOPLE = `CASE WHEN c.consumer = 'rollup' THEN p.people END`;
-
 export const markFunction = (people: string) => `
   CREATE OR REPLACE FUNCTION mark_figures_dirty(programme_ids uuid[], person_ids uuid[] DEFAULT NULL)
   RETURNS void LANGUAGE plpgsql AS $$
