@@ -47,15 +47,16 @@ async function main(): Promise<void> {
   const times = new Map<string, number[]>();
   const cpu = new Map<string, number[]>();
   const createQueryRunner = db.createQueryRunner.bind(db);
+  const timedClients = new WeakSet<object>();
   db.createQueryRunner = (): QueryRunner => {
     const runner = createQueryRunner();
     const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
     let prepared = false;
     let pid = 0;
     // The rollup's kept plans go to the connection as named statements (preparedRows), not through
-    // runner.query: its client's query is timed too.
+    // runner.query: its client's query is timed too, once per pooled client (each rollup's runner
+    // gets one of the same clients again).
     const connect = runner.connect.bind(runner);
-    const timedClients = new WeakSet<object>();
     runner.connect = (async () => {
       const client = (await connect()) as { query: (...args: unknown[]) => Promise<unknown> };
       if (!timedClients.has(client)) {
